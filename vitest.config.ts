@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    environment: "node",
+    // Browser tests start Chromium and a webpack build; give them room on a 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+  },
+});
