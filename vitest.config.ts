@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["test/setup-dataset.ts"],
     // Browser tests start Chromium and a webpack build; give them room on a 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 180_000,

@@ -1,0 +1,32 @@
+// Build step: parses and audits the bundled publications and writes the normalized dataset that
+// the add-in bundle imports (src/generated/dataset.json, not committed). Run by the webpack
+// config and by the test setup, so the bundle can never carry a stale or unaudited dataset.
+
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadProjectDataset } from "../data/load.js";
+
+export const GENERATED_DATASET = join(dirname(fileURLToPath(import.meta.url)), "..", "generated", "dataset.json");
+
+export function generateDataset(out: string = GENERATED_DATASET): string {
+  const { dataset } = loadProjectDataset();
+  const json = JSON.stringify(dataset);
+  let previous: string | undefined;
+  try {
+    previous = readFileSync(out, "utf8");
+  } catch {
+    previous = undefined;
+  }
+  // Only write on change, so watchers (webpack serve) do not rebuild for nothing.
+  if (previous !== json) {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, json);
+  }
+  return out;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const out = generateDataset();
+  console.log(`Datasett skrevet: ${out}`);
+}

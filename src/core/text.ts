@@ -1,0 +1,73 @@
+// Small text helpers shared by the parser, the layouts and the lookup.
+
+/** Folds case, diacritics-insensitive spacing and punctuation spacing so "  arbeidstrening " matches "Arbeidstrening". */
+export function normalizeName(name: string): string {
+  return name.normalize("NFC").toLocaleLowerCase("nb-NO").replace(/\s+/g, " ").trim();
+}
+
+const SLUG_MAP: Record<string, string> = { æ: "ae", ø: "o", å: "a", é: "e" };
+
+/** Stable ASCII id for a published name, e.g. "Arbeidssøkere" → "arbeidssokere". */
+export function slug(name: string): string {
+  return normalizeName(name)
+    .replace(/[æøåé]/g, (c) => SLUG_MAP[c] ?? c)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/**
+ * Formats an integer the way NAV publishes it and Excel shows `#,##0` in nb-NO:
+ * a plain space between thousands groups, hyphen-minus for negatives.
+ */
+export function formatInteger(n: number): string {
+  const sign = n < 0 ? "-" : "";
+  const digits = String(Math.abs(Math.round(n)));
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+}
+
+const MONTHS = [
+  "januar",
+  "februar",
+  "mars",
+  "april",
+  "mai",
+  "juni",
+  "juli",
+  "august",
+  "september",
+  "oktober",
+  "november",
+  "desember",
+];
+
+/** "November 2016" → "2016-11"; null when the text is not a Norwegian month and year. */
+export function parsePeriodLabel(label: string): string | null {
+  const m = /^\s*([A-Za-zæøåÆØÅ]+)\s+(\d{4})\s*$/.exec(label);
+  if (!m) return null;
+  const month = MONTHS.indexOf(m[1]!.toLocaleLowerCase("nb-NO"));
+  if (month < 0) return null;
+  return `${m[2]}-${String(month + 1).padStart(2, "0")}`;
+}
+
+/** "2016-11" → "November 2016". */
+export function periodLabel(period: string): string {
+  const [year, month] = period.split("-");
+  const name = MONTHS[Number(month) - 1] ?? "";
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${year}`;
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
