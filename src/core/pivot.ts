@@ -1,0 +1,87 @@
+// Pivot-ready long-format tables (one fact per row, no subtotal rows), built from the Dataset
+// through the same suppression rule as the sheets. Rows are ordered hovedgruppe first so each
+// hovedgruppe is one contiguous block that a workbook name can point at.
+
+import { SUPPRESSED, type Count, type Dataset } from "./types.js";
+import { suppressCount, suppressFigures } from "./suppression.js";
+import { FORMAT_COUNT, FORMAT_GENERAL, FORMAT_PERCENT, FORMAT_TEXT, type CellValue } from "./layout.js";
+
+export const YES = "Ja";
+export const NO = "Nei";
+
+export interface HovedgruppeSpan {
+  id: string;
+  name: string;
+  short: string;
+  /** First data row (0-based, header excluded) and number of rows. */
+  first: number;
+  count: number;
+}
+
+export interface LongTable {
+  /** Excel table name (valid identifier). */
+  name: string;
+  columns: string[];
+  rows: CellValue[][];
+  /** One number format per column. */
+  numberFormats: string[];
+  spans: HovedgruppeSpan[];
+}
+
+function countCell(c: Count): CellValue {
+  // Suppressed → empty Antall (and Prikket = Ja), so sums in a PivotTable stay honest lower bounds.
+  return c === SUPPRESSED || c === null ? null : c;
+}
+
+/** Participants per period × hovedgruppe × tiltaksgruppe × tiltak. Cells with no published value are left out. */
+export function tiltakLongTable(ds: Dataset): LongTable {
+  const rows: CellValue[][] = [];
+  const spans: HovedgruppeSpan[] = [];
+  for (const h of ds.hovedgrupper) {
+    const first = rows.length;
+    for (const p of ds.periods) {
+      for (const g of ds.tiltaksgrupper) {
+        for (const t of ds.tiltak) {
+          if (t.group !== g.id) continue;
+          const c = suppressCount(p.tiltak[t.id]?.[h.id] ?? null);
+          if (c === null) continue;
+          rows.push([p.period, h.name, g.name, t.name, countCell(c), c === SUPPRESSED ? YES : NO]);
+        }
+      }
+    }
+    spans.push({ id: h.id, name: h.name, short: h.short, first, count: rows.length - first });
+  }
+  return {
+    name: "NavTiltak",
+    columns: ["Periode", "Hovedgruppe", "Tiltaksgruppe", "Tiltak", "Antall", "Prikket"],
+    rows,
+    numberFormats: [FORMAT_TEXT, FORMAT_GENERAL, FORMAT_GENERAL, FORMAT_GENERAL, FORMAT_COUNT, FORMAT_GENERAL],
+    spans,
+  };
+}
+
+/** Group-level counts and changes from last year per period × hovedgruppe × tiltaksgruppe. */
+export function changeLongTable(ds: Dataset): LongTable {
+  const rows: CellValue[][] = [];
+  const spans: HovedgruppeSpan[] = [];
+  for (const h of ds.hovedgrupper) {
+    const first = rows.length;
+    for (const p of ds.periods) {
+      for (const g of ds.tiltaksgrupper) {
+        const raw = p.groups[g.id]?.[h.id];
+        if (!raw || (raw.antall === null && raw.endring === null)) continue;
+        const f = suppressFigures(raw);
+        const suppressed = f.antall === SUPPRESSED || f.endring === SUPPRESSED || f.prosent === SUPPRESSED;
+        rows.push([p.period, h.name, g.name, countCell(f.antall), countCell(f.endring), countCell(f.prosent), suppressed ? YES : NO]);
+      }
+    }
+    spans.push({ id: h.id, name: h.name, short: h.short, first, count: rows.length - first });
+  }
+  return {
+    name: "NavTiltaksgruppeEndring",
+    columns: ["Periode", "Hovedgruppe", "Tiltaksgruppe", "Antall", "Endring", "Endring prosent", "Prikket"],
+    rows,
+    numberFormats: [FORMAT_TEXT, FORMAT_GENERAL, FORMAT_GENERAL, FORMAT_COUNT, FORMAT_COUNT, FORMAT_PERCENT, FORMAT_GENERAL],
+    spans,
+  };
+}
