@@ -44,8 +44,9 @@ export interface ImportResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Interval arithmetic: "*" is 1..3, empty is 0. A suppressed change is only known to leave last
-// year's count at 1..3, so it spans antall−3 .. antall−1.
+// Interval arithmetic: "*" is 1..3, empty is 0. A change is suppressed when last year's count or
+// this year's is 1..3 (suppression.ts): next to a visible antall it spans antall−3 .. antall−1;
+// next to a suppressed antall only "at most 3" is known (last year's count is ≥ 0).
 
 type Interval = readonly [number, number];
 
@@ -57,6 +58,7 @@ function countInterval(c: Count): Interval {
 
 function changeInterval(f: Figures): Interval {
   if (f.endring !== SUPPRESSED) return countInterval(f.endring);
+  if (f.antall === SUPPRESSED) return [-Infinity, 3];
   const [lo, hi] = countInterval(f.antall);
   return [lo - 3, hi - 1];
 }
@@ -70,6 +72,7 @@ function overlaps(a: Interval, b: Interval): boolean {
 }
 
 function showInterval([lo, hi]: Interval): string {
+  if (lo === -Infinity) return `høyst ${formatInteger(hi)}`;
   return lo === hi ? formatInteger(lo) : `${formatInteger(lo)}–${formatInteger(hi)}`;
 }
 

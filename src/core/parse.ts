@@ -194,7 +194,7 @@ export function parsePublication(source: string): { publication: RawPublication;
   }
 
   if (!publication.title) {
-    findings.push({ severity: "error", code: "structure", message: "Fant ingen sidetittel («# …»)." });
+    findings.push({ severity: "error", code: "structure", line: 1, message: "Fant ingen sidetittel («# …») i filen." });
   }
   return { publication, findings };
 }
