@@ -1,0 +1,98 @@
+// `npm start`: build and serve the add-in on https://localhost:3000 and load it into Excel.
+//
+// - Desktop Excel present (Windows, macOS): office-addin-debugging starts the dev server
+//   (`npm run dev-server`) and sideloads manifest.xml into Excel; `npm stop` undoes both.
+// - No desktop Excel (Linux, CI, or NAV_TILTAK_NO_SIDELOAD=1): explain how to upload manifest.xml
+//   to Excel on the web, point at the preview page, and run the dev server in the foreground.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const require = createRequire(import.meta.url);
+const manifest = path.join(root, "manifest.xml");
+
+/** Whether a desktop Excel we can sideload into is installed on this machine. */
+function desktopExcel() {
+  if (process.env.CI || process.env.NAV_TILTAK_NO_SIDELOAD) return false;
+  if (process.platform === "darwin") return existsSync("/Applications/Microsoft Excel.app");
+  if (process.platform === "win32") {
+    try {
+      execFileSync("reg", ["query", "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\excel.exe"], {
+        stdio: "ignore",
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Runs a package's CLI with this Node, inheriting the terminal; resolves with its exit code. */
+function run(pkg, binPath, args) {
+  const cli = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), binPath);
+  const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: "inherit" });
+  const forward = (signal) => child.kill(signal);
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  return new Promise((resolve) => {
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("error", (error) => {
+      console.error(error);
+      resolve(1);
+    });
+  });
+}
+
+function printWebInstructions(reason, serving) {
+  console.log(
+    [
+      "",
+      "NAV tiltak – utviklingsserver",
+      "─────────────────────────────",
+      reason,
+      serving
+        ? "Serveren bygger tillegget og kjører på https://localhost:3000/ til du trykker Ctrl+C."
+        : "Kjører ikke utviklingsserveren allerede, start den med «npm run dev-server» (stopp med «npm stop»).",
+      "",
+      "Slik prøver du tillegget i Excel på nettet:",
+      "  1. Åpne en arbeidsbok i Excel på nettet.",
+      "  2. Velg Sett inn → Tillegg → Last opp mitt tillegg (engelsk: Insert → Add-ins → Upload My Add-in).",
+      `  3. Last opp manifestet: ${manifest}`,
+      "  Nettleseren må stole på sertifikatet til https://localhost:3000/ (se eventuell advarsel under).",
+      "",
+      "Forhåndsvisning uten Excel (oppgaveruten mot en arbeidsbok i minnet):",
+      "  https://localhost:3000/preview.html",
+      "  (http://localhost:3000/preview.html hvis serveren melder at den bruker vanlig http)",
+      "",
+    ].join("\n"),
+  );
+}
+
+async function main() {
+  if (desktopExcel()) {
+    const code = await run("office-addin-debugging", "cli.js", [
+      "start",
+      manifest,
+      "desktop",
+      "--app",
+      "excel",
+      "--dev-server-port",
+      "3000",
+    ]);
+    if (code !== 0) {
+      printWebInstructions("Klarte ikke å laste tillegget inn i Excel for skrivebordet (se feilen over).", false);
+    }
+    return code;
+  }
+  const reason = process.env.CI
+    ? "CI: tillegget lastes ikke inn i Excel automatisk."
+    : "Fant ikke Excel for skrivebordet på denne maskinen, så tillegget lastes ikke inn automatisk.";
+  printWebInstructions(reason, true);
+  return run("webpack-cli", "bin/cli.js", ["serve", "--mode", "development"]);
+}
+
+process.exitCode = await main();
