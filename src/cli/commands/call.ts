@@ -1,0 +1,53 @@
+// `nav-tiltak call <FUNKSJON> [ARGUMENT...]`: runs a NAV.* custom function outside Excel, through
+// the same core code (src/core/functions.ts) as the add-in, so a result can be checked from a shell.
+import { FUNCTION_IDS, FUNCTION_PARAMETERS, NAMESPACE, NavFunctions, functionId, EXCEL_ERROR_TEXT } from "../../core/functions.js";
+import { loadProjectDataset } from "../../data/load.js";
+import type { CliIO, Command } from "../io.js";
+
+/** Exit status for an Excel error and for bad usage (1 is left for crashes and unreadable data). */
+export const EXIT_EXCEL_ERROR = 2;
+export const EXIT_USAGE = 2;
+
+function signatures(): string {
+  return FUNCTION_IDS.map((id) => {
+    const params = FUNCTION_PARAMETERS[id].map((p) => (p.optional ? `[${p.name}]` : p.name));
+    return `  ${NAMESPACE}.${id}(${params.join("; ")})`;
+  }).join("\n");
+}
+
+function usage(io: CliIO, problem: string): number {
+  io.err(
+    `${problem}\nBruk: ${call.usage}\nFunksjoner (NAV.-prefikset kan sløyfes, store/små bokstaver spiller ingen rolle):\n${signatures()}\n` +
+      `Et tomt argument ("") betyr standardverdien, f.eks. nav-tiltak call TILTAK Arbeidstrening "" 2016-11\n`,
+  );
+  return EXIT_USAGE;
+}
+
+export const call: Command = {
+  summary: "Kjører en NAV-funksjon (som i Excel) og skriver resultatet som JSON",
+  usage: "nav-tiltak call <FUNKSJON> [ARGUMENT...]",
+  run(args, io) {
+    const [name, ...rest] = args;
+    if (name === undefined || name === "--help" || name === "-h") return usage(io, "Mangler funksjonsnavn.");
+    const id = functionId(name);
+    if (!id) return usage(io, `Ukjent funksjon «${name}».`);
+    const params = FUNCTION_PARAMETERS[id];
+    const required = params.filter((p) => !p.optional).length;
+    if (rest.length < required) {
+      return usage(io, `${NAMESPACE}.${id} trenger argumentet ${params[rest.length]!.name}.`);
+    }
+    if (rest.length > params.length) {
+      return usage(io, `${NAMESPACE}.${id} tar høyst ${params.length} argument${params.length === 1 ? "" : "er"}, men fikk ${rest.length}.`);
+    }
+
+    const result = new NavFunctions(loadProjectDataset().dataset).call(id, rest);
+    if (result.error) {
+      io.err(`${EXCEL_ERROR_TEXT[result.error.kind]} ${result.error.message}\n`);
+      return EXIT_EXCEL_ERROR;
+    }
+    const value = result.value;
+    // LISTE spills a column in Excel; on the command line a flat array reads better.
+    io.out(`${JSON.stringify(Array.isArray(value) ? value.map((row) => row[0]) : value)}\n`);
+    return 0;
+  },
+};
