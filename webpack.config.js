@@ -1,3 +1,4 @@
+// @ts-check
 // Webpack build for the NAV tiltak Excel add-in.
 //
 //   npm run build        production build into dist/ (minified)
@@ -33,6 +34,17 @@ function manifestVersion() {
   const match = /<Version>\s*([^<\s]+)\s*<\/Version>/.exec(xml);
   if (!match?.[1]) throw new Error("manifest.xml har ikke noe <Version>-element.");
   return match[1];
+}
+
+/**
+ * Regenerates src/generated/dataset.json (parsed and audited from src/data/publications) before
+ * every build, so the bundle never carries a stale or unaudited dataset. The generator is
+ * TypeScript; tsx runs it in this process.
+ */
+async function generateDataset() {
+  const { tsImport } = await import("tsx/esm/api");
+  const generator = await tsImport("./src/build/generate-dataset.ts", import.meta.url);
+  generator.generateDataset();
 }
 
 /**
@@ -94,6 +106,7 @@ export default async function config(env = {}, argv = {}) {
     { from: "assets/*.png", to: "assets/[name][ext]" },
   ];
 
+  await generateDataset();
   const https = env.WEBPACK_SERVE ? await devServerHttps() : null;
 
   return {

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm start`: build and serve the add-in on https://localhost:3000 and load it into Excel.
 //
 // - Desktop Excel present (Windows, macOS): office-addin-debugging starts the dev server
@@ -31,11 +32,17 @@ function desktopExcel() {
   return false;
 }
 
-/** Runs a package's CLI with this Node, inheriting the terminal; resolves with its exit code. */
+/**
+ * Runs a package's CLI with this Node, inheriting the terminal; resolves with its exit code.
+ * @param {string} pkg package name
+ * @param {string} binPath the CLI script, relative to the package
+ * @param {string[]} args
+ * @returns {Promise<number>}
+ */
 function run(pkg, binPath, args) {
   const cli = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), binPath);
   const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: "inherit" });
-  const forward = (signal) => child.kill(signal);
+  const forward = (/** @type {NodeJS.Signals} */ signal) => child.kill(signal);
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);
   return new Promise((resolve) => {
@@ -47,6 +54,10 @@ function run(pkg, binPath, args) {
   });
 }
 
+/**
+ * @param {string} reason why the add-in is not sideloaded into desktop Excel
+ * @param {boolean} serving whether this process goes on to run the dev server
+ */
 function printWebInstructions(reason, serving) {
   console.log(
     [

@@ -1,14 +1,29 @@
-// placeholder: replaced by the task pane / functions work
-// Runs in the shared runtime (manifest: Runtime, Page and FunctionFile all load taskpane.html).
-// Must also load where Office.js is absent (the preview page, a plain browser).
+// Task pane entry. Runs in the shared runtime (the manifest points the Runtime, the custom
+// functions Page and the FunctionFile at taskpane.html), so it must also load quietly where the
+// pane is not shown and where Office.js is absent (a plain browser).
 
-function showStatus(text: string): void {
-  const status = document.getElementById("status");
-  if (status) status.textContent = text;
+import { officeHost } from "../excel/writer.js";
+import { startPane } from "./app.js";
+
+function notice(root: HTMLElement, text: string): void {
+  const p = document.createElement("p");
+  p.className = "notice";
+  p.textContent = text;
+  root.replaceChildren(p);
 }
 
-if (typeof Office !== "undefined") {
-  void Office.onReady((info) => showStatus(info.host ? "Klar i Excel." : "Klar."));
-} else {
-  showStatus("Office er ikke tilgjengelig her.");
+const root = document.getElementById("app");
+if (root) {
+  if (typeof Office === "undefined") {
+    notice(root, "Office.js er ikke lastet. Åpne tillegget fra Excel.");
+  } else {
+    void Office.onReady((info) => {
+      if (info.host === Office.HostType.Excel) {
+        root.replaceChildren();
+        startPane(root, officeHost());
+      } else {
+        notice(root, "NAV tiltak virker bare i Excel.");
+      }
+    });
+  }
 }
