@@ -1,0 +1,214 @@
+// How the add-in recognizes what it created, without ever guessing from a sheet's name.
+//
+// Every sheet it creates gets
+//  - an index entry: a hidden workbook-scoped name `NavTiltak.<key>` that refers to the block of
+//    cells the add-in wrote (so it follows renames and moves with inserted rows, and turns into
+//    #REF! when the sheet is deleted), with a JSON record in its comment: which sheet it is, a hash
+//    of what was written, and the names of its Excel table / PivotTable. All index entries are read
+//    with one collection load, which keeps refresh at one read round trip;
+//  - where ExcelApi 1.12 is supported, a worksheet custom property `NavTiltak.Layout` = key, the
+//    marker that travels with the sheet itself and is checked before anything is rewritten.
+// A sheet without an index entry is the user's: never cleared, never renamed, never written.
+
+import type { TargetKey } from "./content.js";
+import type { WriteValue } from "./content.js";
+
+export const INDEX_PREFIX = "NavTiltak.";
+export const MARKER_KEY = "NavTiltak.Layout";
+/** Start of the comment on the per-hovedgruppe names the add-in creates. */
+export const NAME_COMMENT_PREFIX = "NAV tiltak:";
+export const RECORD_VERSION = 1;
+
+export interface OwnershipRecord {
+  v: number;
+  key: TargetKey;
+  /** Hash of the values written, or "" while a write is in progress. */
+  hash: string;
+  /** Excel table the sheet holds. */
+  table?: string;
+  /** PivotTable the sheet holds. */
+  pivot?: string;
+}
+
+export function indexName(key: TargetKey): string {
+  // Names allow letters, digits, "_" and "."; layout keys use "-".
+  return INDEX_PREFIX + key.replace(/-/g, "_");
+}
+
+export function encodeRecord(r: OwnershipRecord): string {
+  return JSON.stringify(r);
+}
+
+export function decodeRecord(comment: string | null | undefined, key: TargetKey): OwnershipRecord | null {
+  if (!comment) return null;
+  try {
+    const r = JSON.parse(comment) as Partial<OwnershipRecord>;
+    if (r.v !== RECORD_VERSION || r.key !== key || typeof r.hash !== "string") return null;
+    return {
+      v: r.v,
+      key: r.key,
+      hash: r.hash,
+      ...(typeof r.table === "string" ? { table: r.table } : {}),
+      ...(typeof r.pivot === "string" ? { pivot: r.pivot } : {}),
+    };
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A1 addresses
+
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export function rectAddress(r: Rect, absolute = false): string {
+  const d = absolute ? "$" : "";
+  const a = `${d}${columnLetters(r.col)}${d}${r.row + 1}`;
+  const b = `${d}${columnLetters(r.col + r.cols - 1)}${d}${r.row + r.rows}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** 'Sheet name' quoted for a formula, always (quotes doubled). */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+export function sheetReference(sheet: string, r: Rect): string {
+  return `=${quoteSheet(sheet)}!${rectAddress(r, true)}`;
+}
+
+/**
+ * Reads `='Sheet'!$A$1:$E$20` / `=Sheet!A1` / `Sheet!A1:B2` (as in a name's formula or a range's
+ * address). Null for anything else, including #REF! after the sheet was deleted.
+ */
+export function parseSheetReference(formula: string | null | undefined): { sheet: string; rect: Rect } | null {
+  if (typeof formula !== "string") return null;
+  const text = formula.trim().replace(/^=/, "");
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(text);
+  if (!m) return null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
+  if (sheet.includes("#REF")) return null;
+  const c1 = columnIndex(m[3]!);
+  const r1 = Number(m[4]) - 1;
+  const c2 = m[5] ? columnIndex(m[5]) : c1;
+  const r2 = m[6] ? Number(m[6]) - 1 : r1;
+  return {
+    sheet,
+    rect: { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+export const SHEET_NAME_MAX = 31;
+const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
+
+function sameName(a: string, b: string): boolean {
+  return a.toLocaleUpperCase("nb-NO") === b.toLocaleUpperCase("nb-NO");
+}
+
+/**
+ * A sheet name not taken (Excel compares case-insensitively): the wanted one, else "Name (2)",
+ * "Name (3)" …, shortened so the whole stays within 31 characters.
+ */
+export function freeSheetName(wanted: string, taken: Iterable<string>, suffix?: (n: number) => string): string {
+  const clean = wanted.replace(SHEET_NAME_FORBIDDEN, " ").replace(/^'+|'+$/g, "").trim() || "Ark";
+  const used = [...taken];
+  const free = (name: string) => !used.some((t) => sameName(t, name));
+  const base = clean.slice(0, SHEET_NAME_MAX);
+  if (!suffix && free(base)) return base;
+  const tag = suffix ?? ((n: number) => ` (${n})`);
+  for (let n = suffix ? 1 : 2; n < 10_000; n++) {
+    const end = tag(n);
+    const name = clean.slice(0, SHEET_NAME_MAX - end.length).trimEnd() + end;
+    if (free(name)) return name;
+  }
+  throw new Error("Fant ikke noe ledig arknavn.");
+}
+
+/** A workbook-level identifier (table or name) not taken: "Name", "Name2", "Name3" … */
+export function freeIdentifier(wanted: string, taken: Iterable<string>, separator = ""): string {
+  const used = new Set([...taken].map((t) => t.toUpperCase()));
+  if (!used.has(wanted.toUpperCase())) return wanted;
+  for (let n = 2; ; n++) {
+    const name = `${wanted}${separator}${n}`;
+    if (!used.has(name.toUpperCase())) return name;
+  }
+}
+
+/** "Arbeidssøkere" → "Arbeidssokere", "Nedsatt arbeidsevne" → "Nedsatt_arbeidsevne" (valid in a defined name). */
+export function nameFragment(text: string): string {
+  const ascii = text
+    .normalize("NFC")
+    .replace(/[æÆ]/g, (c) => (c === "æ" ? "ae" : "Ae"))
+    .replace(/[øØ]/g, (c) => (c === "ø" ? "o" : "O"))
+    .replace(/[åÅ]/g, (c) => (c === "å" ? "a" : "A"))
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  const s = ascii.charAt(0).toUpperCase() + ascii.slice(1);
+  return s || "X";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content hash: tells whether the cells the add-in wrote are still exactly as it left them.
+
+function fnv1a(text: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+function cellKey(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "";
+  if (typeof v === "number") return `n${v}`;
+  if (typeof v === "boolean") return `b${v}`;
+  return `s${String(v)}`;
+}
+
+/** Hash of a grid of cells; "unordered" ignores the order of rows (a sorted table is unchanged). */
+export function contentHash(grid: readonly (readonly unknown[])[], mode: "ordered" | "unordered"): string {
+  const rows = grid.map((row) => {
+    const keys = row.map(cellKey);
+    while (keys.length > 0 && keys[keys.length - 1] === "") keys.pop();
+    return keys.join("\u0001");
+  });
+  while (rows.length > 0 && rows[rows.length - 1] === "") rows.pop();
+  if (mode === "unordered") rows.sort();
+  const text = rows.join("\u0002");
+  return fnv1a(text, 0x811c9dc5).toString(16).padStart(8, "0") + fnv1a(text, 0x5bd1e995).toString(16).padStart(8, "0");
+}
+
+/** True when every cell of the grid is empty. */
+export function isBlank(grid: readonly (readonly unknown[])[]): boolean {
+  return grid.every((row) => row.every((v) => cellKey(v) === ""));
+}
+
+export type { WriteValue };

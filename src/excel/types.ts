@@ -1,0 +1,63 @@
+// Public types of the Excel writer.
+
+import type { TargetKey } from "./content.js";
+
+/** An `Excel.run`-style runner: real Excel (`Excel.run`) or a fake with the same shape. */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelHost {
+  run: ExcelRunner;
+  /** `Office.context.requirements.isSetSupported("ExcelApi", version)`; defaults to the global Office. */
+  isSetSupported?: (version: string) => boolean;
+}
+
+/** What the host supports, from its ExcelApi requirement sets. */
+export interface Capabilities {
+  /** ExcelApi 1.7: names with formulas, freeze panes, resized ranges (the manifest's minimum). */
+  base: boolean;
+  /** ExcelApi 1.8: PivotTables. */
+  pivotTables: boolean;
+  /** ExcelApi 1.9: Application.suspendScreenUpdatingUntilNextSync. */
+  suspendScreenUpdating: boolean;
+  /** ExcelApi 1.12: worksheet custom properties (the per-sheet ownership marker). */
+  customProperties: boolean;
+  /** ExcelApi 1.13: Table.resize. */
+  tableResize: boolean;
+}
+
+export type MessageLevel = "info" | "warning" | "error";
+
+/** A Norwegian message for the user. */
+export interface Message {
+  level: MessageLevel;
+  text: string;
+}
+
+export interface SheetResult {
+  key: TargetKey;
+  /** The sheet's name in the workbook. */
+  sheet: string;
+  status: "created" | "recreated" | "updated" | "skipped";
+  /** When the user's edits in the add-in's cells were kept: the sheet holding their version. */
+  keptAs?: string;
+  table?: string;
+  pivot?: string;
+  names?: string[];
+}
+
+export interface WriteReport {
+  ok: boolean;
+  /** `context.sync()` round trips used. */
+  syncs: number;
+  sheets: SheetResult[];
+  messages: Message[];
+  /** One line for the task pane's status. */
+  summary: string;
+}
+
+export interface WriteOptions {
+  /** Called as the operation moves on (0..1), for the task pane's progress bar. */
+  onProgress?: (fraction: number, text: string) => void;
+  /** Activate the first sheet written (default true for inserts, false for refresh). */
+  activate?: boolean;
+}

@@ -1,0 +1,182 @@
+// The task pane shell: Fluent components and tokens, the header, the views, the status area.
+// Runs against real Excel (taskpane.ts) and against the fake workbook (the preview page) alike:
+// all it needs is an ExcelHost.
+
+import {
+  accentBaseColor,
+  baseLayerLuminance,
+  fluentButton,
+  fluentOption,
+  fluentProgress,
+  fluentSelect,
+  provideFluentDesignSystem,
+  SwatchRGB,
+} from "@fluentui/web-components";
+import { BUNDLED_DATASET } from "../core/bundled.js";
+import type { Dataset } from "../core/types.js";
+import type { ExcelHost } from "../excel/types.js";
+import { append, h } from "./dom.js";
+import { StatusArea } from "./status.js";
+import { tablesView } from "./tables-view.js";
+import type { PaneServices, PaneView } from "./views.js";
+
+/** NAV's blue (#0067C5) as the Fluent accent. */
+const NAV_BLUE = SwatchRGB.create(0x00 / 255, 0x67 / 255, 0xc5 / 255);
+
+let registered = false;
+
+function registerFluent(root: HTMLElement): void {
+  if (!registered) {
+    // Only the components the pane uses, to keep the bundle small.
+    provideFluentDesignSystem().register(fluentButton(), fluentSelect(), fluentOption(), fluentProgress());
+    registered = true;
+  }
+  baseLayerLuminance.setValueFor(root, 1);
+  accentBaseColor.setValueFor(root, NAV_BLUE);
+}
+
+const STYLES = `
+.nav-pane {
+  font-family: var(--body-font, "Segoe UI", sans-serif);
+  font-size: var(--type-ramp-base-font-size, 14px);
+  line-height: var(--type-ramp-base-line-height, 20px);
+  color: var(--neutral-foreground-rest, #242424);
+  background: var(--neutral-layer-2, #f5f5f5);
+  min-height: 100%;
+  box-sizing: border-box;
+  padding: 0 0 16px;
+}
+.nav-pane *, .nav-pane *::before, .nav-pane *::after { box-sizing: border-box; }
+.nav-pane header {
+  padding: 16px 16px 12px;
+  background: var(--neutral-layer-1, #fff);
+  border-bottom: 1px solid var(--neutral-stroke-divider-rest, #e0e0e0);
+}
+.nav-pane h1 { font-size: var(--type-ramp-plus-2-font-size, 20px); line-height: var(--type-ramp-plus-2-line-height, 26px); font-weight: 600; margin: 0; }
+.nav-pane .subtitle { margin: 2px 0 0; color: var(--neutral-foreground-hint, #616161); font-size: var(--type-ramp-minus-1-font-size, 12px); }
+.nav-pane h2 { font-size: var(--type-ramp-plus-1-font-size, 16px); line-height: var(--type-ramp-plus-1-line-height, 22px); font-weight: 600; margin: 0 0 4px; }
+.nav-pane .card {
+  background: var(--neutral-layer-1, #fff);
+  border-radius: calc(var(--layer-corner-radius, 8) * 1px);
+  margin: 12px 12px 0;
+  padding: 12px 14px 14px;
+  box-shadow: 0 1px 2px rgba(0, 0, 0, 0.12);
+}
+.nav-pane .hint { margin: 0 0 10px; color: var(--neutral-foreground-hint, #616161); font-size: var(--type-ramp-minus-1-font-size, 12px); line-height: var(--type-ramp-minus-1-line-height, 16px); }
+.nav-pane .label { display: block; font-weight: 600; margin: 0 0 4px; }
+.nav-pane .field, .nav-pane fluent-select { width: 100%; min-width: 0; }
+.nav-pane .actions { margin-top: 8px; }
+.nav-pane .actions fluent-button { width: 100%; }
+.nav-pane .tabs { display: flex; gap: 4px; padding: 8px 12px 0; }
+.nav-pane .tabs button { font: inherit; border: 0; background: none; padding: 6px 10px; border-bottom: 2px solid transparent; cursor: pointer; color: inherit; }
+.nav-pane .tabs button[aria-selected="true"] { border-bottom-color: var(--accent-fill-rest, #0067c5); font-weight: 600; }
+.nav-pane .tabs button:focus-visible { outline: 2px solid var(--focus-stroke-outer, #000); outline-offset: 1px; }
+.nav-pane .status { margin: 12px 12px 0; padding: 10px 14px; background: var(--neutral-layer-1, #fff); border-radius: calc(var(--layer-corner-radius, 8) * 1px); border-left: 4px solid var(--neutral-stroke-rest, #d1d1d1); }
+.nav-pane .status[data-state="ok"] { border-left-color: #107c10; }
+.nav-pane .status[data-state="error"] { border-left-color: #c50f1f; }
+.nav-pane .status[data-state="busy"] { border-left-color: var(--accent-fill-rest, #0067c5); }
+.nav-pane .status-text { margin: 4px 0; font-weight: 600; }
+.nav-pane .status-progress { margin: 6px 0; }
+.nav-pane .status-messages { list-style: none; margin: 4px 0 0; padding: 0; }
+.nav-pane .message { margin: 6px 0 0; font-size: var(--type-ramp-minus-1-font-size, 12px); line-height: var(--type-ramp-minus-1-line-height, 16px); }
+.nav-pane .message-level { font-weight: 600; }
+.nav-pane .message-warning .message-level { color: #8a5300; }
+.nav-pane .message-error { color: #c50f1f; font-weight: 600; }
+.nav-pane footer { margin: 12px 16px 0; color: var(--neutral-foreground-hint, #616161); font-size: var(--type-ramp-minus-1-font-size, 12px); }
+.nav-pane .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+`;
+
+export interface PaneOptions {
+  dataset?: Dataset;
+  /** Extra views after "Tabeller" (each its own module). */
+  views?: PaneView[];
+  /** Called after every operation, e.g. for the preview to redraw the fake workbook. */
+  onWorkbookChanged?: () => void;
+}
+
+export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptions = {}): PaneServices {
+  const dataset = options.dataset ?? BUNDLED_DATASET;
+  registerFluent(root);
+
+  const style = document.createElement("style");
+  style.textContent = STYLES;
+  document.head.appendChild(style);
+
+  const status = new StatusArea();
+  const pane = h("main", { class: "nav-pane", "aria-labelledby": "pane-title" });
+  const period = dataset.periods[dataset.periods.length - 1]?.label ?? "";
+
+  const services: PaneServices = {
+    host,
+    dataset,
+    async runOperation(label, op) {
+      const actions = [...pane.querySelectorAll<HTMLElement>("[data-action]")];
+      actions.forEach((a) => a.setAttribute("disabled", ""));
+      pane.setAttribute("aria-busy", "true");
+      status.start(label);
+      try {
+        const report = await op((fraction, text) => status.update(fraction, text));
+        status.finish(report);
+        return report;
+      } catch (error) {
+        status.fail(error);
+        return null;
+      } finally {
+        actions.forEach((a) => a.removeAttribute("disabled"));
+        pane.removeAttribute("aria-busy");
+        options.onWorkbookChanged?.();
+      }
+    },
+  };
+
+  const views = [tablesView, ...(options.views ?? [])];
+  const panels = views.map((v) => {
+    const panel = v.render(services);
+    panel.id = `panel-${v.id}`;
+    return panel;
+  });
+
+  append(
+    pane,
+    h(
+      "header",
+      {},
+      h("h1", { id: "pane-title" }, "NAV tiltak"),
+      h("p", { class: "subtitle" }, `${dataset.title.replace(/\. Tiltak\. En måned$/, "")} · ${period}`),
+    ),
+  );
+  if (views.length > 1) {
+    const tabs = h("div", { class: "tabs", role: "tablist", "aria-label": "Visninger" });
+    const select = (i: number) => {
+      [...tabs.children].forEach((t, j) => {
+        t.setAttribute("aria-selected", String(i === j));
+        t.setAttribute("tabindex", i === j ? "0" : "-1");
+      });
+      panels.forEach((p, j) => (p.hidden = i !== j));
+    };
+    views.forEach((v, i) => {
+      const tab = h("button", { type: "button", role: "tab", id: `tab-${v.id}`, "aria-controls": `panel-${v.id}` }, v.title);
+      tab.addEventListener("click", () => select(i));
+      tab.addEventListener("keydown", (e) => {
+        const d = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+        if (d === 0) return;
+        const next = (i + d + views.length) % views.length;
+        select(next);
+        (tabs.children[next] as HTMLElement).focus();
+      });
+      tabs.appendChild(tab);
+      panels[i]!.setAttribute("role", "tabpanel");
+      panels[i]!.setAttribute("aria-labelledby", `tab-${v.id}`);
+    });
+    pane.appendChild(tabs);
+    select(0);
+  }
+  append(
+    pane,
+    ...panels,
+    status.element,
+    h("footer", {}, "Tall fra 1 til 3 vises som * (Statistikklovens § 2-6). Tillegget henter ingenting fra nettet."),
+  );
+  root.appendChild(pane);
+  return services;
+}

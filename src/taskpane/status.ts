@@ -1,0 +1,67 @@
+// The pane's status area: progress while an operation runs, then its result. The summary sits in
+// a polite live region; errors go to an assertive one so screen readers announce them at once.
+
+import type { Message, WriteReport } from "../excel/types.js";
+import { append, clear, h } from "./dom.js";
+
+const LEVEL_LABEL: Record<Message["level"], string> = { info: "Info", warning: "Merk", error: "Feil" };
+
+export class StatusArea {
+  readonly element: HTMLElement;
+  private readonly progress: HTMLElement;
+  private readonly text: HTMLElement;
+  private readonly list: HTMLElement;
+  private readonly alert: HTMLElement;
+
+  constructor() {
+    this.progress = h("fluent-progress", { class: "status-progress", hidden: true, "aria-label": "Fremdrift", min: 0, max: 100 });
+    this.text = h("p", { class: "status-text", id: "status-text" }, "Klar.");
+    this.list = h("ul", { class: "status-messages", "aria-label": "Merknader" });
+    this.alert = h("div", { class: "status-alert", role: "alert" });
+    this.element = h(
+      "section",
+      { class: "status", "aria-labelledby": "status-heading" },
+      h("h2", { id: "status-heading", class: "visually-hidden" }, "Status"),
+      this.progress,
+      h("div", { role: "status", "aria-live": "polite" }, this.text),
+      this.alert,
+      this.list,
+    );
+  }
+
+  start(label: string): void {
+    clear(this.list);
+    clear(this.alert);
+    this.element.dataset.state = "busy";
+    this.progress.hidden = false;
+    this.progress.setAttribute("value", "0");
+    this.text.textContent = `${label} …`;
+  }
+
+  update(fraction: number, text: string): void {
+    this.progress.setAttribute("value", String(Math.round(fraction * 100)));
+    this.text.textContent = text;
+  }
+
+  finish(report: WriteReport): void {
+    this.progress.hidden = true;
+    this.element.dataset.state = report.ok ? "ok" : "error";
+    this.text.textContent = report.summary;
+    clear(this.list);
+    clear(this.alert);
+    for (const m of report.messages) {
+      const item = h("li", { class: `message message-${m.level}` }, h("span", { class: "message-level" }, LEVEL_LABEL[m.level]), " ", m.text);
+      if (m.level === "error") append(this.alert, h("p", { class: `message message-error` }, m.text));
+      else this.list.appendChild(item);
+    }
+  }
+
+  fail(error: unknown): void {
+    this.progress.hidden = true;
+    this.element.dataset.state = "error";
+    this.text.textContent = "Noe gikk galt.";
+    clear(this.alert);
+    const detail = error instanceof Error ? error.message : String(error);
+    append(this.alert, h("p", { class: "message message-error" }, `Uventet feil: ${detail}`));
+  }
+}
