@@ -45,7 +45,9 @@ const edits = fc.oneof(
   fc.record({ kind: fc.constant("digit" as const), at: lineIndex }),
 );
 
-function applyEdits(list: fc.Infer<typeof edits>[]): string {
+type Edit = typeof edits extends fc.Arbitrary<infer T> ? T : never;
+
+function applyEdits(list: Edit[]): string {
   const out = [...lines];
   for (const e of list) {
     const i = Math.min(e.at, out.length - 1);
