@@ -1,5 +1,6 @@
 // The nav-tiltak command line: a thin adapter over the core (same dataset, rule and layouts as the add-in).
 import type { CliIO, Command } from "./io.js";
+import { audit } from "./commands/audit.js";
 import { call } from "./commands/call.js";
 import { importCommand } from "./commands/import.js";
 import { sheets } from "./commands/sheets.js";
@@ -7,6 +8,7 @@ import { sheets } from "./commands/sheets.js";
 export const COMMANDS: Record<string, Command> = {
   sheets,
   import: importCommand,
+  audit,
   call,
 };
 

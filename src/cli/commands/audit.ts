@@ -1,0 +1,154 @@
+// `nav-tiltak audit`: which suppressed cells the published totals give away (prikkekontroll).
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { auditPeriod, type AuditMode, type CellBounds, type TableAudit } from "../../core/disclosure-audit.js";
+import { importPublications, type SourceFile } from "../../core/dataset.js";
+import { formatInteger } from "../../core/text.js";
+import { loadProjectDataset } from "../../data/load.js";
+import type { CliIO, Command } from "../io.js";
+
+const USAGE = "nav-tiltak audit [--json] [--samlet] [--periode ÅÅÅÅ-MM] [fil …]";
+
+/** One line of `--json` output. `tiltak` holds the row label, as the issue specifies. */
+export interface AuditJsonCell {
+  table: string;
+  tiltak: string;
+  hovedgruppe: string;
+  column: string;
+  min: number;
+  max: number;
+  pinned: boolean;
+}
+
+const n = (x: number): string => (Number.isFinite(x) ? formatInteger(x) : x < 0 ? "−∞" : "∞");
+
+function between(min: number, max: number): string {
+  return min === max ? n(min) : `mellom ${n(min)} og ${n(max)}`;
+}
+
+/** "rad / kolonne", with the hovedgruppe when neither shows it (per-hovedgruppe sub-tables). */
+function cellName(c: CellBounds): string {
+  const hg = c.hovedgruppe !== "I alt" && c.hovedgruppe !== c.rowLabel && c.hovedgruppe !== c.colLabel ? `${c.hovedgruppe}: ` : "";
+  return `${hg}${c.rowLabel} / ${c.colLabel}`;
+}
+
+function cellLine(c: CellBounds): string {
+  const lastYear =
+    c.lastYear && c.kind === "change"
+      ? c.lastYear.pinned
+        ? ` – fjorårets antall var altså ${n(c.lastYear.min)}`
+        : ` – fjorårets antall var ${between(c.lastYear.min, c.lastYear.max)}`
+      : "";
+  if (c.pinned) return `  AVSLØRT: ${cellName(c)} = ${n(c.min)}${lastYear}`;
+  const from = c.narrowed ? `snevret inn fra ${between(c.domain.min, c.domain.max)}` : "ikke snevret inn";
+  return `  ${cellName(c)}: ${between(c.min, c.max)} (${from})${lastYear}`;
+}
+
+function summary(t: TableAudit): string {
+  const total = t.cells.length;
+  if (total === 0) return `  Ingen prikkede celler i «${t.table}».`;
+  const pinned = t.cells.filter((c) => c.pinned).length;
+  const narrowed = t.cells.filter((c) => !c.pinned && c.narrowed).length;
+  const extra = narrowed > 0 ? ` ${narrowed} til kan snevres inn.` : "";
+  return `  ${pinned} av ${total} prikkede celler i «${t.table}» kan regnes ut eksakt.${extra}`;
+}
+
+/** The bundled publications, or the given files (to check tables before they are published). */
+function readSources(files: string[], io: CliIO): SourceFile[] | undefined {
+  const sources: SourceFile[] = [];
+  for (const file of files) {
+    try {
+      sources.push({ file: basename(file), text: readFileSync(file, "utf8") });
+    } catch (e) {
+      io.err(`Kan ikke lese «${file}»: ${(e as NodeJS.ErrnoException).code ?? String(e)}\nBruk: ${USAGE}\n`);
+      return undefined;
+    }
+  }
+  return sources;
+}
+
+export const audit: Command = {
+  summary: "Prikkekontroll: finner prikkede celler som summene avslører",
+  usage: USAGE,
+  run(args: string[], io: CliIO) {
+    let values: { json?: boolean; samlet?: boolean; periode?: string };
+    let files: string[];
+    try {
+      const parsed = parseArgs({
+        args,
+        options: { json: { type: "boolean" }, samlet: { type: "boolean" }, periode: { type: "string" } },
+        allowPositionals: true,
+      });
+      values = parsed.values;
+      files = parsed.positionals;
+    } catch (e) {
+      // node:util's messages are English; name the offending option in Norwegian instead.
+      const option = /'([^']+)'/.exec((e as Error).message)?.[1];
+      const code = (e as NodeJS.ErrnoException).code;
+      const what =
+        code === "ERR_PARSE_ARGS_UNKNOWN_OPTION"
+          ? `Ukjent valg «${option}».`
+          : code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE"
+            ? `Valget ${option ? `«${option.split(" ")[0]}» ` : ""}er brukt feil (--periode trenger en verdi; --json og --samlet tar ingen).`
+            : `Ugyldige argumenter.`;
+      io.err(`${what}\nBruk: ${USAGE}\n`);
+      return 2;
+    }
+    if (values.periode !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.periode)) {
+      io.err(`Ugyldig periode «${values.periode}»: skriv den som ÅÅÅÅ-MM, f.eks. 2016-11.\nBruk: ${USAGE}\n`);
+      return 2;
+    }
+
+    const sources = readSources(files, io);
+    if (!sources) return 2;
+    const dataset = sources.length > 0 ? importPublications(sources).dataset : loadProjectDataset().dataset;
+    if (values.periode !== undefined && !dataset.periods.some((p) => p.period === values.periode)) {
+      const known = dataset.periods.map((p) => p.period).join(", ");
+      io.err(`Perioden «${values.periode}» finnes ikke i datasettet (har: ${known}).\n`);
+      return 2;
+    }
+    const mode: AuditMode = values.samlet ? "combined" : "per-table";
+    const result = auditPeriod(dataset, values.periode, { mode });
+
+    // In combined mode one contradiction makes every table infeasible: report it once.
+    const problems = [...new Set(result.tables.flatMap((t) => (t.infeasible ? [t.infeasible.message] : [])))];
+
+    if (values.json) {
+      const cells: AuditJsonCell[] = result.tables.flatMap((t) =>
+        t.cells.map((c) => ({
+          table: c.table,
+          tiltak: c.rowLabel,
+          hovedgruppe: c.hovedgruppe,
+          column: c.colLabel,
+          min: c.min,
+          max: c.max,
+          pinned: c.pinned,
+        })),
+      );
+      io.out(`${JSON.stringify(cells, null, 2)}\n`);
+    } else {
+      io.out(`Prikkekontroll for ${result.periodLabel}\n`);
+      io.out(
+        mode === "combined"
+          ? "Alle tabellene er kontrollert samlet: samme tall i flere tabeller regnes som ett, slik en leser kan kombinere dem.\n"
+          : "Hver tabell er kontrollert for seg, slik en leser ser den. Bruk --samlet for å kombinere tabellene.\n",
+      );
+      io.out("Hver «*» er 1–3, tomme celler er 0, og alle publiserte summer må gå opp.\n");
+      for (const t of result.tables) {
+        io.out(`\n${t.table}\n`);
+        if (t.infeasible) {
+          io.out("  Kan ikke kontrolleres: tallene går ikke opp (se under).\n");
+          continue;
+        }
+        for (const c of t.cells) io.out(`${cellLine(c)}\n`);
+        io.out(`${summary(t)}\n`);
+      }
+      const all = result.tables.flatMap((t) => t.cells);
+      const pinned = all.filter((c) => c.pinned).length;
+      io.out(`\nI alt: ${pinned} av ${all.length} prikkede celler kan regnes ut eksakt.\n`);
+    }
+    for (const p of problems) io.err(`Feil: ${p}\n`);
+    return problems.length > 0 ? 1 : 0;
+  },
+};
