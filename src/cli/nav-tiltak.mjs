@@ -4,6 +4,11 @@
 import { register } from "tsx/esm/api";
 
 register();
+// `nav-tiltak sheets --tsv | head` closes the pipe early; that is not an error.
+process.stdout.on("error", (e) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
 const { main } = await import("./main.ts");
 process.exitCode = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),
