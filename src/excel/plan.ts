@@ -23,7 +23,6 @@ export interface WorkbookSnapshot {
   tables: string[];
   /** Null where PivotTables are not supported (ExcelApi 1.8). */
   pivots: string[] | null;
-  workbookProtected: boolean;
 }
 
 export type Mode = "upsert" | "refresh";
@@ -129,12 +128,6 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
       } else {
         plan = { spec, action: "rewrite", status: "updated", sheetName: existing.name, rect, oldRect: ref.rect, record, indexExists: true };
       }
-    } else if (snapshot.workbookProtected) {
-      plan = { spec, action: "skip", status: "skipped", sheetName: spec.defaultName, rect, indexExists: !!index };
-      messages.push({
-        level: "warning",
-        text: `«${spec.defaultName}» ble ikke satt inn fordi arbeidsbokens struktur er beskyttet (Se gjennom > Beskytt arbeidsbok).`,
-      });
     } else {
       const sheetName = freeSheetName(spec.defaultName, takenSheets);
       takenSheets.push(sheetName);

@@ -78,7 +78,6 @@ function queueSnapshot(context: Excel.RequestContext, caps: Capabilities): () =>
   const names = wb.names.load("items/name,items/formula,items/comment");
   const tables = wb.tables.load("items/name");
   const pivots = caps.pivotTables ? wb.pivotTables.load("items/name") : null;
-  const protection = wb.protection.load("protected");
   return () => ({
     sheets: sheets.items.map((s) => ({ name: s.name, protected: s.protection.protected })),
     names: names.items.map((n) => ({
@@ -88,7 +87,6 @@ function queueSnapshot(context: Excel.RequestContext, caps: Capabilities): () =>
     })),
     tables: tables.items.map((t) => t.name),
     pivots: pivots ? pivots.items.map((p) => p.name) : null,
-    workbookProtected: protection.protected,
   });
 }
 
@@ -170,6 +168,33 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
   const results: SheetResult[] = [];
   let firstSheet: Excel.Worksheet | null = null;
 
+  /** Index entry with an empty hash, so a write cut short is still known as the add-in's. */
+  const claim = (t: TargetPlan, ws: Excel.Worksheet): Excel.NamedItem => {
+    const idx = indexName(t.spec.key);
+    const pending = encodeRecord(record(t, ""));
+    let entry: Excel.NamedItem;
+    if (t.indexExists) {
+      // Updated in place (also when it says #REF! after its sheet was deleted).
+      entry = wb.names.getItem(idx);
+      entry.formula = `=${quoteSheet(t.sheetName)}!${rectAddress(t.rect, true)}`;
+      entry.comment = pending;
+    } else {
+      entry = wb.names.add(idx, rangeOf(ws, t.rect), pending);
+      entry.visible = false;
+    }
+    if (caps.customProperties) ws.customProperties.add(MARKER_KEY, t.spec.key);
+    return entry;
+  };
+
+  // New sheets first, each claimed at once: where the workbook's structure is protected the batch
+  // stops before anything changed, and a batch cut short later leaves no unclaimed sheets behind.
+  const added = new Map<TargetPlan, { ws: Excel.Worksheet; entry: Excel.NamedItem }>();
+  for (const t of plan.targets) {
+    if (t.action !== "create") continue;
+    const ws = wb.worksheets.add(t.sheetName);
+    added.set(t, { ws, entry: claim(t, ws) });
+  }
+
   for (const t of plan.targets) {
     const spec = t.spec;
     if (t.action === "skip") {
@@ -177,9 +202,11 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
       continue;
     }
     let ws: Excel.Worksheet;
+    let entry: Excel.NamedItem;
     let box = t.rect;
-    if (t.action === "create") {
-      ws = wb.worksheets.add(t.sheetName);
+    const created = added.get(t);
+    if (created) {
+      ({ ws, entry } = created);
     } else {
       ws = wb.worksheets.getItem(t.sheetName);
       // Read back the add-in's block as it is now, before this batch changes it.
@@ -187,15 +214,9 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
       const range = rangeOf(ws, box).load("formulas");
       const marker = caps.customProperties ? ws.customProperties.getItemOrNullObject(MARKER_KEY).load("value") : null;
       captures.push({ target: t, box, range, marker });
+      entry = claim(t, ws);
     }
     firstSheet ??= ws;
-
-    // Index entry first, with an empty hash: a write cut short is still known as the add-in's.
-    const idx = indexName(spec.key);
-    if (t.indexExists) wb.names.getItem(idx).delete();
-    const entry = wb.names.add(idx, rangeOf(ws, t.rect), encodeRecord(record(t, "")));
-    entry.visible = false;
-    if (caps.customProperties) ws.customProperties.add(MARKER_KEY, spec.key);
 
     // An existing table that cannot be resized in place is replaced (before its cells are cleared).
     const tp = t.table;
@@ -306,9 +327,12 @@ const PROGRESS = {
 
 function errorText(e: unknown): string {
   const err = e as { code?: string; message?: string; debugInfo?: { errorLocation?: string } };
-  const where = err?.debugInfo?.errorLocation ? ` (${err.debugInfo.errorLocation})` : "";
+  const location = err?.debugInfo?.errorLocation ?? "";
+  const where = location ? ` (${location})` : "";
   const code = err?.code ? `${err.code}: ` : "";
-  return `${code}${err?.message ?? String(e)}${where}`;
+  const message = String(err?.message ?? e).replace(/[.\s]+$/, "");
+  const hint = /WorksheetCollection\.add/i.test(location) ? ". Er arbeidsbokens struktur beskyttet (Se gjennom > Beskytt arbeidsbok)?" : "";
+  return `${code}${message}${where}${hint}`;
 }
 
 function summarize(op: Mode, results: SheetResult[], messages: Message[]): string {
