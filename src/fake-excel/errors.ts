@@ -1,0 +1,71 @@
+/**
+ * Errors shaped like OfficeExtension.Error, so code under test can branch on
+ * `error.code` exactly as it would against real Excel.
+ */
+
+export type ErrorCode =
+  | "InvalidArgument"
+  | "ItemAlreadyExists"
+  | "ItemNotFound"
+  | "InvalidOperation"
+  | "AccessDenied"
+  | "PropertyNotLoaded"
+  | "GeneralException"
+  | "ApiNotFound"
+  | "InvalidRequestContext";
+
+/** Same member names as Excel.ErrorCodes / OfficeExtension.ErrorCodes (subset). */
+export const ErrorCodes = {
+  invalidArgument: "InvalidArgument",
+  itemAlreadyExists: "ItemAlreadyExists",
+  itemNotFound: "ItemNotFound",
+  invalidOperation: "InvalidOperation",
+  accessDenied: "AccessDenied",
+  propertyNotLoaded: "PropertyNotLoaded",
+  generalException: "GeneralException",
+  apiNotFound: "ApiNotFound",
+  invalidRequestContext: "InvalidRequestContext",
+} as const satisfies Record<string, ErrorCode>;
+
+export interface FakeDebugInfo {
+  code: ErrorCode;
+  message: string;
+  /** Object type and member, e.g. "Range.values". */
+  errorLocation?: string;
+  /** The failing statement, roughly as Office.js reports it. */
+  statement?: string;
+  /** Statements just before and after the failing one. */
+  surroundingStatements?: string[];
+}
+
+export class FakeExcelError extends Error {
+  readonly code: ErrorCode;
+  readonly debugInfo: FakeDebugInfo;
+  readonly traceMessages: string[] = [];
+  innerError: Error | null = null;
+
+  constructor(code: ErrorCode, message: string, location?: string) {
+    super(message);
+    // Office.js rejects with errors named like this; some add-ins log by name.
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message, ...(location ? { errorLocation: location } : {}) };
+  }
+}
+
+export function excelError(code: ErrorCode, message: string, location?: string): FakeExcelError {
+  return new FakeExcelError(code, message, location);
+}
+
+export function isFakeExcelError(e: unknown): e is FakeExcelError {
+  return e instanceof FakeExcelError;
+}
+
+export function propertyNotLoaded(property: string, typeName: string): FakeExcelError {
+  return new FakeExcelError(
+    "PropertyNotLoaded",
+    `The property '${property}' is not available. Call load("${property}") on the ${typeName} ` +
+      `and then context.sync() before reading it.`,
+    `${typeName}.${property}`,
+  );
+}

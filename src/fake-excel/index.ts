@@ -1,0 +1,144 @@
+/**
+ * A stateful in-memory fake of the Excel JavaScript API subset the add-in uses,
+ * for unit tests and for the browser preview page. Browser-safe: no Node APIs.
+ *
+ *   const fake = createFakeExcel({ apiVersion: "1.12" });
+ *   await fake.run(async (ctx) => { ctx.workbook.worksheets.add("Data"); await ctx.sync(); });
+ *   fake.workbook.sheetNames(); // ["Ark1", "Data"]
+ */
+
+import { Engine, type FailureSpec, type FakeStats, type OperationInfo } from "./context";
+import type { ErrorCode } from "./errors";
+import { FakeSettings } from "./office";
+import { FakeRequestContext } from "./proxies";
+import { type InitialSheet, WorkbookState } from "./state";
+import { EN_US, type FakeLocale, NB_NO } from "./text-format";
+
+export interface FakeExcelOptions {
+  /** Highest ExcelApi requirement set the simulated host supports (default "1.17"). */
+  apiVersion?: string;
+  /** Other requirement sets for isSetSupported, e.g. { CustomFunctionsRuntime: "1.3" }. */
+  requirementSets?: Record<string, string>;
+  /** Initial sheets (default: one sheet named by the locale, "Ark1" for nb-NO). */
+  sheets?: InitialSheet[];
+  /** Display and naming locale (default nb-NO). */
+  locale?: "nb-NO" | "en-US" | FakeLocale;
+  /** Fail the Nth counted operation executed (1-based) with `failureCode`. */
+  failOnNthCall?: number;
+  /** Fail the first executed operation this returns true for. */
+  failWhen?: (op: OperationInfo) => boolean;
+  failureCode?: ErrorCode;
+}
+
+export interface FakeExcel {
+  /** Like Excel.run: one request context per batch, final sync only if work is pending. */
+  run<T>(batch: (ctx: FakeRequestContext) => Promise<T> | T): Promise<T>;
+  /** run() typed for code written against the Office.js typings (the fake covers a subset). */
+  runAsExcel<T>(batch: (ctx: Excel.RequestContext) => Promise<T> | T): Promise<T>;
+  /** The document state, with inspectors for assertions (sheetNames, getValues, sheet, sheetText…). */
+  readonly workbook: WorkbookState;
+  /** Alias of `workbook`. */
+  readonly state: WorkbookState;
+  readonly stats: FakeStats;
+  /** Office.context.requirements.isSetSupported for the simulated host. */
+  isSetSupported(name: string, version?: string | number): boolean;
+  /** Office.context.document.settings. */
+  readonly settings: FakeSettings;
+  /** Installs another injected failure (see FailureSpec). */
+  failOn(spec: FailureSpec): void;
+  clearFailures(): void;
+}
+
+function pickLocale(locale: FakeExcelOptions["locale"]): FakeLocale {
+  if (locale === undefined || locale === "nb-NO") return NB_NO;
+  if (locale === "en-US") return EN_US;
+  return locale;
+}
+
+export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
+  const state = new WorkbookState(pickLocale(options.locale), options.sheets ?? []);
+  const engine = new Engine(state, options.apiVersion ?? "1.17", options.requirementSets ?? {});
+  const code = options.failureCode ? { code: options.failureCode } : {};
+  if (options.failOnNthCall !== undefined) engine.addFailure({ nth: options.failOnNthCall, ...code });
+  if (options.failWhen) engine.addFailure({ when: options.failWhen, ...code });
+  const settings = new FakeSettings(state);
+
+  const run = async <T>(batch: (ctx: FakeRequestContext) => Promise<T> | T): Promise<T> => {
+    engine.stats.runs++;
+    const ctx = new FakeRequestContext(engine);
+    try {
+      const result = await batch(ctx);
+      if (ctx._hasPendingWork()) await ctx.sync();
+      return result;
+    } finally {
+      ctx._close();
+    }
+  };
+
+  return {
+    run,
+    // The fake implements a structural subset of Excel.RequestContext; code under test
+    // that stays within that subset runs unchanged.
+    runAsExcel: <T>(batch: (ctx: Excel.RequestContext) => Promise<T> | T) =>
+      run((ctx) => batch(ctx as unknown as Excel.RequestContext)),
+    workbook: state,
+    state,
+    stats: engine.stats,
+    isSetSupported: (name, version) => engine.isSetSupported(name, version),
+    settings,
+    failOn: (spec) => engine.addFailure(spec),
+    clearFailures: () => engine.clearFailures(),
+  };
+}
+
+export { installFakeOffice, uninstallFakeOffice, FakeSettings } from "./office";
+export type { FakeAsyncResult } from "./office";
+export { FakeExcelError, ErrorCodes, isFakeExcelError } from "./errors";
+export type { ErrorCode, FakeDebugInfo } from "./errors";
+export type { FailureSpec, FakeStats, OperationInfo, LoadOption } from "./context";
+export { ClientResult } from "./context";
+export { NB_NO, EN_US, renderText } from "./text-format";
+export type { FakeLocale } from "./text-format";
+export { MAX_ROWS, MAX_COLUMNS, columnToLetters, parseAddress, formatRect } from "./addresses";
+export type { Rect } from "./addresses";
+export { WorkbookState } from "./state";
+export type {
+  InitialSheet,
+  SheetSnapshot,
+  SheetView,
+  ViewCell,
+  TableSnapshot,
+  NameSnapshot,
+  PivotSnapshot,
+} from "./state";
+export * from "./types";
+export {
+  FakeRequestContext,
+  FakeWorkbook,
+  FakeApplication,
+  FakeWorksheetCollection,
+  FakeWorksheet,
+  FakeWorksheetFreezePanes,
+  FakeWorksheetProtection,
+  FakeWorksheetCustomPropertyCollection,
+  FakeWorksheetCustomProperty,
+  FakeRange,
+  FakeRangeFormat,
+  FakeRangeFont,
+  FakeRangeFill,
+  FakeRangeBorderCollection,
+  FakeRangeBorder,
+  FakeTableCollection,
+  FakeTable,
+  FakeNamedItemCollection,
+  FakeNamedItem,
+  FakePivotTableCollection,
+  FakePivotTable,
+  FakePivotHierarchyCollection,
+  FakePivotHierarchy,
+  FakeRowColumnPivotHierarchyCollection,
+  FakeRowColumnPivotHierarchy,
+  FakeDataPivotHierarchyCollection,
+  FakeDataPivotHierarchy,
+  FakePivotLayout,
+} from "./proxies";
