@@ -183,12 +183,12 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
     if (!p || plan.action === "skip") continue;
     const source = byKey.get(p.source);
     if (!source || source.action === "skip" || !source.table) {
-      plan.action = "skip";
-      plan.status = "skipped";
       messages.push({
         level: "warning",
-        text: "Pivottabellen ble ikke laget fordi tabellen den bygger på, ikke kunne skrives.",
+        text: `Pivottabellen ble ikke ${plan.action === "rewrite" ? "oppdatert" : "laget"} fordi tabellen den bygger på, ikke kunne skrives.`,
       });
+      plan.action = "skip";
+      plan.status = "skipped";
       continue;
     }
     const recorded = plan.record?.pivot;

@@ -1,0 +1,433 @@
+// The Excel writer against the fake workbook: the resulting workbook state, round trips, and
+// that the user's sheets and cells survive everything the add-in does.
+
+import { describe, expect, it } from "vitest";
+import { BUNDLED_DATASET } from "../src/core/bundled.js";
+import { buildLayouts, layoutText, type SheetLayout } from "../src/core/layout.js";
+import { changeLongTable, tiltakLongTable } from "../src/core/pivot.js";
+import { charsToPoints } from "../src/excel/content.js";
+import { MARKER_KEY, parseSheetReference } from "../src/excel/ownership.js";
+import { allSpecs, insertAll, insertPivotRanges, insertSheets, refresh } from "../src/excel/writer.js";
+import { fakeHost, trimText, userDoes, widenDataset, workbookState } from "./helpers/excel-fake.js";
+
+const ds = BUNDLED_DATASET;
+const layouts = buildLayouts(ds);
+const layoutByKey = new Map(layouts.map((l) => [l.key, l]));
+const layout = (key: SheetLayout["key"]) => layoutByKey.get(key)!;
+
+function columnLetter(c: number): string {
+  return String.fromCharCode(65 + c);
+}
+
+async function inserted(options: Parameters<typeof fakeHost>[0] = {}) {
+  const h = fakeHost(options);
+  const report = await insertAll(h.host, ds);
+  expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+  return { ...h, report };
+}
+
+describe("insert all: the sheets are the core's layouts", () => {
+  it("writes every layout's cells as Excel displays them (nb-NO), formats and bold rows", async () => {
+    const { fake } = await inserted();
+    for (const l of layouts) {
+      const sheet = fake.state.sheet(l.name);
+      expect(trimText(fake.state.sheetText(l.name)), l.name).toEqual(trimText(layoutText(l)));
+      l.cells.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null) return;
+          expect(sheet.numberFormats[r]![c], `${l.name}!${columnLetter(c)}${r + 1}`).toBe(l.numberFormats[r]![c]);
+        }),
+      );
+      for (let r = 0; r < l.cells.length; r++) {
+        if (l.cells[r]![0] === null) continue;
+        expect(sheet.bold[r]![0], `${l.name} row ${r + 1} bold`).toBe(l.boldRows.includes(r));
+      }
+      expect(sheet.frozenRows).toBe(l.freezeRows);
+      l.columnWidths.forEach((w, c) => expect(sheet.columnWidths[columnLetter(c)]).toBe(charsToPoints(w)));
+      expect(sheet.customProperties[MARKER_KEY]).toBe(l.key);
+    }
+  });
+
+  it("shows the published figures, «*» where published, numbers right-aligned", async () => {
+    const { fake } = await inserted();
+    const text = fake.state.sheetText("Tiltak og hovedgrupper");
+    const row = (label: string) => text.find((r) => r[0] === label)!;
+    expect(row("I alt").slice(1, 5)).toEqual(["83 484", "2 951", "20 331", "60 202"]);
+    expect(row("Avklaring i skjermet virksomhet").slice(1, 5)).toEqual(["592", "*", "*", "590"]);
+    expect(row("Nettbasert arbeidsmarkedsopplæring (AMO)").slice(1, 5)).toEqual(["*", "", "*", "*"]);
+    const sheet = fake.state.sheet("Tiltak og hovedgrupper");
+    const r = text.findIndex((x) => x[0] === "Avklaring i skjermet virksomhet");
+    expect(sheet.values[r]![1]).toBe(592); // a number with the #,##0 format, not text
+    expect(sheet.formats[r]![2]!.horizontalAlignment).toBe("Right");
+    expect(sheet.formats[r]![1]!.horizontalAlignment).toBe("Right");
+  });
+
+  it("draws rules like the publication: under headers, above subtotals, under each block", async () => {
+    const { fake } = await inserted();
+    for (const l of layouts) {
+      const f = fake.state.sheet(l.name).formats;
+      for (const b of l.blocks) {
+        for (let c = 0; c < b.columns; c++) {
+          expect(f[b.headerRow]![c]!.borders.bottom.style, `${l.name} header`).toBe("Continuous");
+          expect(f[b.lastRow]![c]!.borders.bottom.style, `${l.name} last row`).toBe("Continuous");
+          for (const t of b.totalRows.filter((t) => t !== b.firstRow)) {
+            expect(f[t]![c]!.borders.top.style, `${l.name} total row ${t + 1}`).toBe("Continuous");
+          }
+        }
+        expect(f[b.headerRow]![1]!.wrapText).toBe(true);
+      }
+    }
+    // The § 2-6 note is on every table sheet.
+    for (const l of layouts.filter((x) => x.key !== "om-tabellene")) {
+      expect(fake.state.sheetText(l.name).some((r) => r[0]?.includes("§ 2-6"))).toBe(true);
+    }
+  });
+
+  it("inserts all tables and the pivot ranges in at most 2 round trips", async () => {
+    const { fake, report } = await inserted();
+    expect(report.syncs).toBeLessThanOrEqual(2);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(2);
+    expect(fake.stats.runs).toBe(1);
+    expect(report.sheets.map((s) => s.status)).toEqual(new Array(9).fill("created"));
+  });
+});
+
+describe("pivot-ready data", () => {
+  it("a long table of facts without subtotals; suppressed cells have empty Antall and Prikket Ja", async () => {
+    const { fake } = await inserted();
+    const long = tiltakLongTable(ds);
+    const table = fake.state.tables().find((t) => t.name === "NavTiltak")!;
+    expect(table.sheet).toBe("Pivotdata tiltak");
+    expect(table.headers).toEqual(["Periode", "Hovedgruppe", "Tiltaksgruppe", "Tiltak", "Antall", "Prikket"]);
+    const values = fake.state.sheet("Pivotdata tiltak").values;
+    const header = values.findIndex((r) => r[0] === "Periode");
+    const body = values.slice(header + 1, header + 1 + long.rows.length);
+    expect(body).toEqual(long.rows.map((r) => r.map((v) => (v === null ? "" : v))));
+    expect(values.length).toBe(header + 1 + long.rows.length);
+    expect(body.some((r) => String(r[3]).startsWith("I alt"))).toBe(false);
+    const suppressed = body.filter((r) => r[5] === "Ja");
+    expect(suppressed.length).toBeGreaterThan(0);
+    expect(suppressed.every((r) => r[4] === "")).toBe(true);
+    expect(body.filter((r) => r[5] === "Nei").every((r) => typeof r[4] === "number" && r[4] > 3)).toBe(true);
+    // "2016-11" stays text (it is written after its "@" format).
+    expect(body[0]![0]).toBe("2016-11");
+  });
+
+  it("a workbook name per hovedgruppe points at exactly its rows", async () => {
+    const { fake } = await inserted();
+    const values = fake.state.sheet("Pivotdata tiltak").values;
+    const names = fake.state.names();
+    for (const [name, hg] of [
+      ["NAV_Arbeidssokere", "Arbeidssøkere på tiltak"],
+      ["NAV_Nedsatt_arbeidsevne", "Nedsatt arbeidsevne, på tiltak"],
+      ["NAV_Andre", "Andre på tiltak"],
+    ] as const) {
+      const n = names.find((x) => x.name === name)!;
+      expect(n.comment).toMatch(/^NAV tiltak:/);
+      const ref = parseSheetReference(n.formula)!;
+      expect(ref.sheet).toBe("Pivotdata tiltak");
+      const rows = values.slice(ref.rect.row, ref.rect.row + ref.rect.rows);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r[1] === hg)).toBe(true);
+      expect(values.filter((r) => r[1] === hg).length).toBe(rows.length);
+    }
+    expect(names.some((n) => n.name === "NAV_Endring_Arbeidssokere")).toBe(true);
+  });
+
+  it("the changes table, and a real PivotTable on its own sheet", async () => {
+    const { fake } = await inserted();
+    const change = changeLongTable(ds);
+    const t = fake.state.tables().find((x) => x.name === "NavTiltaksgruppeEndring")!;
+    expect(t.headers).toEqual(change.columns);
+    const values = fake.state.sheet("Pivotdata endring").values;
+    const andreJobb = values.find((r) => r[1] === "Andre på tiltak" && r[2] === "Jobbskaping og egenetablering")!;
+    expect(andreJobb.slice(3)).toEqual(["", "", "", "Ja"]);
+
+    const [pivot] = fake.state.pivotTables();
+    expect(pivot).toMatchObject({
+      name: "NavTiltakPivot",
+      sheet: "Pivottabell",
+      source: "NavTiltak",
+      rows: ["Tiltaksgruppe", "Tiltak"],
+      columns: ["Hovedgruppe"],
+    });
+    expect(pivot!.data).toEqual([{ name: "Sum av Antall", field: "Antall", summarizeBy: "Sum", numberFormat: "#,##0" }]);
+  });
+
+  it("insertPivotRanges alone writes the three pivot sheets", async () => {
+    const { fake, host } = fakeHost();
+    const report = await insertPivotRanges(host, ds);
+    expect(report.ok).toBe(true);
+    expect(report.syncs).toBeLessThanOrEqual(2);
+    expect(fake.state.sheetNames()).toEqual(["Ark1", "Pivotdata tiltak", "Pivotdata endring", "Pivottabell"]);
+  });
+});
+
+describe("refresh", () => {
+  it("takes at most 2 round trips and is idempotent", async () => {
+    const { fake, host } = await inserted();
+    const afterInsert = workbookState(fake);
+    fake.stats.reset();
+    const first = await refresh(host, ds);
+    expect(first.ok).toBe(true);
+    expect(first.syncs).toBeLessThanOrEqual(2);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(2);
+    expect(first.sheets.every((s) => s.status === "updated")).toBe(true);
+    const once = workbookState(fake);
+    expect(once).toEqual(afterInsert);
+    await refresh(host, ds);
+    expect(workbookState(fake)).toEqual(once);
+  });
+
+  it("inserting again rewrites in place instead of adding sheets", async () => {
+    const { fake, host } = await inserted();
+    const before = workbookState(fake);
+    const again = await insertSheets(host, [layout("hovedgrupper")]);
+    expect(again.sheets).toMatchObject([{ sheet: "Hovedgrupper", status: "updated" }]);
+    expect(workbookState(fake)).toEqual(before);
+  });
+
+  it("keeps every cell of the user's own sheets, and user cells beside the add-in's tables", async () => {
+    const { fake, host } = await inserted();
+    await userDoes(fake, (ctx) => {
+      const mine = ctx.workbook.worksheets.add("Mine tall");
+      mine.getRange("A1:C2").values = [
+        ["Tiltak", "Antall", "Merknad"],
+        ["Arbeidstrening", 15947, "sjekket"],
+      ];
+      mine.getRange("D5").formulas = [["='Tiltak og hovedgrupper'!B6*2"]];
+      ctx.workbook.worksheets.getItem("Hovedgrupper").getRange("H2:H3").values = [["Min kommentar"], [42]];
+      ctx.workbook.worksheets.getItem("Ark1").getRange("B2").values = [["ark1"]];
+    });
+    const mineBefore = fake.state.sheet("Mine tall");
+    const report = await refresh(host, ds);
+    expect(report.ok).toBe(true);
+    expect(report.syncs).toBeLessThanOrEqual(2);
+    expect(fake.state.sheet("Mine tall")).toEqual(mineBefore);
+    expect(fake.state.getValues("Hovedgrupper", "H2:H3")).toEqual([["Min kommentar"], [42]]);
+    expect(fake.state.getValues("Ark1", "B2")).toEqual([["ark1"]]);
+    expect(trimText(fake.state.sheetText("Hovedgrupper").map((r) => r.slice(0, 4)))).toEqual(
+      trimText(layoutText(layout("hovedgrupper"))),
+    );
+  });
+
+  it("keeps the user's edits in the add-in's own cells on a sheet of their own, and says so", async () => {
+    const { fake, host } = await inserted();
+    await userDoes(fake, (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Hovedgrupper");
+      ws.getRange("B6").values = [[99999]];
+      ws.getRange("C3").values = [["min merknad"]];
+    });
+    const report = await refresh(host, ds);
+    expect(report.ok).toBe(true);
+    expect(report.syncs).toBe(3); // the third only because there were edits to keep
+    const kept = report.sheets.find((s) => s.key === "hovedgrupper")!.keptAs!;
+    expect(kept).toBe("Hovedgrupper (endret)");
+    expect(fake.state.getValues(kept, "B6")).toEqual([[99999]]);
+    expect(fake.state.getValues(kept, "C3")).toEqual([["min merknad"]]);
+    expect(fake.state.sheetText("Hovedgrupper")[5]![1]).toBe("83 484");
+    expect(report.messages.some((m) => m.level === "warning" && m.text.includes("«Hovedgrupper (endret)»"))).toBe(true);
+    // The kept copy is the user's: a second refresh leaves it alone.
+    const second = await refresh(host, ds);
+    expect(second.syncs).toBeLessThanOrEqual(2);
+    expect(fake.state.getValues(kept, "B6")).toEqual([[99999]]);
+    expect(fake.state.sheetNames().filter((n) => n.startsWith("Hovedgrupper"))).toEqual(["Hovedgrupper", "Hovedgrupper (endret)"]);
+  });
+
+  it("follows a sheet the user renamed, and does not mistake a sorted table for an edit", async () => {
+    const { fake, host } = await inserted();
+    await userDoes(fake, (ctx) => {
+      ctx.workbook.worksheets.getItem("Hovedgrupper").name = "HG";
+    });
+    // Sort the long table's body by writing its rows in reverse order (what Data > Sort does).
+    const values = fake.state.sheet("Pivotdata tiltak").values;
+    const header = values.findIndex((r) => r[0] === "Periode");
+    const body = values.slice(header + 1);
+    fake.state.setValues("Pivotdata tiltak", `A${header + 2}:F${header + 1 + body.length}`, [...body].reverse());
+    const report = await refresh(host, ds);
+    expect(report.ok).toBe(true);
+    expect(report.sheets.every((s) => !s.keptAs)).toBe(true);
+    expect(fake.state.sheetNames()).not.toContain("Hovedgrupper");
+    expect(fake.state.sheetText("HG")[5]![1]).toBe("83 484");
+  });
+
+  it("recreates deleted add-in sheets, with their table, names and PivotTable, without duplicates", async () => {
+    const { fake, host } = await inserted();
+    const before = workbookState(fake) as { names: unknown[] };
+    await userDoes(fake, (ctx) => {
+      ctx.workbook.worksheets.getItem("Tiltaksgrupper").delete();
+      ctx.workbook.worksheets.getItem("Pivotdata tiltak").delete();
+    });
+    const report = await refresh(host, ds);
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    expect(report.syncs).toBeLessThanOrEqual(2);
+    expect(report.sheets.filter((s) => s.status === "recreated").map((s) => s.sheet).sort()).toEqual(["Pivotdata tiltak", "Tiltaksgrupper"]);
+    expect(trimText(fake.state.sheetText("Tiltaksgrupper"))).toEqual(trimText(layoutText(layout("tiltaksgrupper"))));
+    expect(fake.state.tables().map((t) => t.name).sort()).toEqual(["NavTiltak", "NavTiltaksgruppeEndring"]);
+    expect(fake.state.pivotTables()).toHaveLength(1);
+    expect(fake.state.pivotTables()[0]!.source).toBe("NavTiltak");
+    const names = fake.state.names();
+    expect(names.length).toBe(before.names.length);
+    expect(names.every((n) => !n.formula.includes("#REF"))).toBe(true);
+  });
+
+  it("reports a protected add-in sheet instead of writing it", async () => {
+    const { fake, host } = await inserted();
+    await userDoes(fake, (ctx) => ctx.workbook.worksheets.getItem("Hovedgrupper").protection.protect());
+    fake.state.setValues("Tiltaksgrupper", "B6", [[1]]); // an edit on another sheet, to see it refreshed
+    const protectedBefore = fake.state.sheet("Hovedgrupper");
+    const report = await refresh(host, ds);
+    expect(report.ok).toBe(true);
+    expect(report.sheets.find((s) => s.key === "hovedgrupper")!.status).toBe("skipped");
+    expect(report.messages.some((m) => m.level === "warning" && m.text.includes("«Hovedgrupper» er beskyttet"))).toBe(true);
+    expect(fake.state.sheet("Hovedgrupper")).toEqual(protectedBefore);
+    expect(fake.state.sheetText("Tiltaksgrupper")[5]![1]).toBe("83 484");
+  });
+
+  it("says so when there is nothing to refresh", async () => {
+    const { host } = fakeHost();
+    const report = await refresh(host, ds);
+    expect(report.ok).toBe(true);
+    expect(report.syncs).toBe(1);
+    expect(report.messages[0]!.text).toMatch(/Fant ingen ark fra NAV tiltak/);
+  });
+});
+
+describe("the user's sheets and names", () => {
+  it("keeps a user's sheet with a clashing name and picks another name", async () => {
+    const { fake, host } = fakeHost({ sheets: [{ name: "Hovedgrupper", cells: { A1: [["Mitt eget", 1]] } }, "Pivottabell"] });
+    const report = await insertAll(host, ds);
+    expect(report.ok).toBe(true);
+    expect(fake.state.getValues("Hovedgrupper", "A1:B1")).toEqual([["Mitt eget", 1]]);
+    expect(fake.state.sheet("Hovedgrupper").customProperties).toEqual({});
+    expect(report.sheets.find((s) => s.key === "hovedgrupper")!.sheet).toBe("Hovedgrupper (2)");
+    expect(report.sheets.find((s) => s.key === "pivottabell")!.sheet).toBe("Pivottabell (2)");
+    expect(fake.state.sheetText("Hovedgrupper (2)")[5]![1]).toBe("83 484");
+    expect(report.messages.some((m) => m.text.includes("tabellen ble satt inn som «Hovedgrupper (2)»"))).toBe(true);
+
+    const names = fake.state.sheetNames();
+    const again = await refresh(host, ds);
+    expect(again.ok).toBe(true);
+    expect(fake.state.sheetNames()).toEqual(names);
+    expect(fake.state.getValues("Hovedgrupper", "A1:B1")).toEqual([["Mitt eget", 1]]);
+  });
+
+  it("keeps within 31 characters when it must rename", async () => {
+    const long = "Tiltaksgrupper per hovedgruppe"; // 30 characters
+    const { fake, host } = fakeHost({ sheets: [long] });
+    const report = await insertSheets(host, [layout("tiltaksgrupper-per-hovedgruppe")]);
+    const name = report.sheets[0]!.sheet;
+    expect(name).toBe("Tiltaksgrupper per hovedgru (2)");
+    expect(name.length).toBe(31);
+    expect(fake.state.sheetNames()).toContain(long);
+  });
+
+  it("leaves a user's workbook name alone and uses another", async () => {
+    const { fake, host } = fakeHost({ sheets: [{ name: "Ark1", cells: { A1: [[1], [2]] } }] });
+    await userDoes(fake, (ctx) => {
+      ctx.workbook.names.add("NAV_Arbeidssokere", ctx.workbook.worksheets.getItem("Ark1").getRange("A1:A2"), "mitt navn");
+    });
+    const report = await insertPivotRanges(host, ds);
+    expect(report.ok).toBe(true);
+    const mine = fake.state.names().find((n) => n.name === "NAV_Arbeidssokere")!;
+    expect(mine).toMatchObject({ formula: "=Ark1!$A$1:$A$2", comment: "mitt navn" });
+    expect(report.sheets.find((s) => s.key === "pivotdata-tiltak")!.names).toContain("NAV_Arbeidssokere_2");
+    await refresh(host, ds);
+    expect(fake.state.names().find((n) => n.name === "NAV_Arbeidssokere")).toEqual(mine);
+  });
+});
+
+describe("errors and old hosts", () => {
+  it("reports an Excel error in the middle of an operation and loses none of the user's cells", async () => {
+    const { fake, host } = fakeHost({ sheets: [{ name: "Budsjett", cells: { A1: [["Post", "Beløp"], ["Lønn", 1200]] } }] });
+    let writes = 0;
+    fake.failOn({ when: (op) => op.object === "Range" && op.member === "values" && ++writes === 4, code: "GeneralException" });
+    const failed = await insertAll(host, ds);
+    expect(failed.ok).toBe(false);
+    expect(failed.messages.some((m) => m.level === "error" && m.text.startsWith("Excel stoppet operasjonen: GeneralException"))).toBe(true);
+    expect(fake.state.getValues("Budsjett", "A1:B2")).toEqual([["Post", "Beløp"], ["Lønn", 1200]]);
+
+    // Trying again finishes the job: no duplicate sheets, no false "edited" copies.
+    fake.clearFailures();
+    const retry = await insertAll(host, ds);
+    expect(retry.ok, JSON.stringify(retry.messages)).toBe(true);
+    expect(retry.sheets.every((s) => !s.keptAs)).toBe(true);
+    const clean = fakeHost({ sheets: [{ name: "Budsjett", cells: { A1: [["Post", "Beløp"], ["Lønn", 1200]] } }] });
+    await insertAll(clean.host, ds);
+    expect(fake.state.sheetNames()).toEqual(clean.fake.state.sheetNames());
+    for (const l of layouts) expect(fake.state.sheetText(l.name)).toEqual(clean.fake.state.sheetText(l.name));
+  });
+
+  it("an error while refreshing leaves the user's sheets untouched", async () => {
+    const { fake, host } = await inserted();
+    fake.state.setValues("Ark1", "A1:B1", [["mitt", 7]]);
+    fake.failOn({ when: (op) => op.object === "Table" || op.member === "refresh" });
+    const before = fake.state.sheet("Ark1");
+    const report = await refresh(host, ds);
+    expect(report.ok).toBe(false);
+    expect(report.messages.at(-1)!.text).toMatch(/trykk «Oppdater»/);
+    expect(fake.state.sheet("Ark1")).toEqual(before);
+  });
+
+  it("without ExcelApi 1.8 and 1.12: tables and names, no PivotTable, with a message", async () => {
+    const { fake, host } = fakeHost({ apiVersion: "1.7" });
+    const report = await insertAll(host, ds);
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    expect(report.syncs).toBeLessThanOrEqual(2);
+    expect(fake.state.sheetNames()).not.toContain("Pivottabell");
+    expect(fake.state.tables().map((t) => t.name)).toContain("NavTiltak");
+    expect(report.messages.some((m) => m.level === "warning" && m.text.includes("ExcelApi 1.8"))).toBe(true);
+    expect(fake.state.sheet("Hovedgrupper").customProperties).toEqual({});
+    // Ownership still works through the index: refresh rewrites, never duplicates.
+    const names = fake.state.sheetNames();
+    const again = await refresh(host, ds);
+    expect(again.ok).toBe(true);
+    expect(again.sheets.every((s) => s.status === "updated")).toBe(true);
+    expect(fake.state.sheetNames()).toEqual(names);
+  });
+
+  it("refuses politely on a host older than the manifest's minimum", async () => {
+    const { fake, host } = fakeHost({ apiVersion: "1.6" });
+    const report = await insertAll(host, ds);
+    expect(report.ok).toBe(false);
+    expect(report.syncs).toBe(0);
+    expect(report.messages[0]!.text).toMatch(/ExcelApi 1\.7/);
+    expect(fake.state.sheetNames()).toEqual(["Ark1"]);
+  });
+
+  it("a new month with other row counts: tables follow (resized where 1.13 allows, else rebuilt)", async () => {
+    for (const apiVersion of ["1.12", "1.17"]) {
+      const { fake, host } = fakeHost({ apiVersion });
+      await insertAll(host, ds);
+      const tableId = fake.state.tables().find((t) => t.name === "NavTiltak")!.id;
+      const wider = widenDataset(ds, 2);
+      const report = await refresh(host, wider);
+      expect(report.ok, `${apiVersion}: ${JSON.stringify(report.messages)}`).toBe(true);
+      expect(report.sheets.every((s) => !s.keptAs)).toBe(true);
+      const table = fake.state.tables().find((t) => t.name === "NavTiltak")!;
+      const rows = tiltakLongTable(wider).rows.length;
+      expect(table.address).toBe(`'Pivotdata tiltak'!A4:F${4 + rows}`);
+      // Resized in place where Table.resize exists (PivotTables the user built on it keep working).
+      expect(table.id === tableId).toBe(apiVersion === "1.17");
+      expect(fake.state.tables()).toHaveLength(2);
+      expect(fake.state.pivotTables()).toHaveLength(1);
+      expect(trimText(fake.state.sheetText("Tiltak og hovedgrupper"))).toEqual(trimText(layoutText(buildLayouts(wider)[5]!)));
+    }
+  });
+});
+
+describe("writes are blocks, not cells", () => {
+  it("queued calls stay flat when the dataset has ten times the tiltak", async () => {
+    const small = fakeHost();
+    await insertAll(small.host, ds);
+    const big = fakeHost();
+    const wide = widenDataset(ds, 10);
+    const report = await insertAll(big.host, wide);
+    expect(report.ok).toBe(true);
+    const cells = (d: typeof ds) => allSpecs(d).reduce((n, s) => n + s.values.length * s.values[0]!.length, 0);
+    expect(cells(wide) / cells(ds)).toBeGreaterThan(3);
+    expect(tiltakLongTable(wide).rows.length).toBe(10 * tiltakLongTable(ds).rows.length);
+    expect(big.fake.stats.queuedCalls).toBeLessThanOrEqual(small.fake.stats.queuedCalls + 10);
+    expect(big.fake.stats.syncs).toBeLessThanOrEqual(2);
+  });
+});
