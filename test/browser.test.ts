@@ -105,21 +105,39 @@ describe("task pane in Chromium (preview page)", () => {
     expect(await page.evaluate(() => customElements.get("fluent-button") !== undefined)).toBe(true);
   }, 60_000);
 
-  it("inserts all tables from the keyboard: Tab to the button, Enter", async () => {
-    await page.locator("body").click({ position: { x: 5, y: 5 } });
-    let focused = "";
-    for (let i = 0; i < 15 && focused !== "sett-inn-alle"; i++) {
+  /** Presses Tab until the element with this id has focus; returns the ids passed on the way. */
+  async function tabTo(id: string): Promise<string[]> {
+    const seen: string[] = [];
+    for (let i = 0; i < 15; i++) {
       await page.keyboard.press("Tab");
-      focused = await page.evaluate(() => document.activeElement?.id ?? "");
+      const focused = await page.evaluate(() => document.activeElement?.id ?? "");
+      seen.push(focused);
+      if (focused === id) return seen;
     }
-    expect(focused).toBe("sett-inn-alle");
+    throw new Error(`Tab never reached #${id}: ${seen.join(", ")}`);
+  }
+
+  it("picks one table and inserts it with the keyboard alone", async () => {
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    expect(await tabTo("tabell")).toEqual(["tabell"]);
+    await page.keyboard.press("ArrowDown"); // Hovedgrupper → Tiltaksgrupper
+    expect(await page.locator("#tabell").evaluate((el) => (el as HTMLElement & { value: string }).value)).toBe("tiltaksgrupper");
+    expect(await tabTo("sett-inn-tabell")).toEqual(["sett-inn-tabell"]);
     await page.keyboard.press("Enter");
-    await expect.poll(statusText, { timeout: 20_000 }).toBe("9 ark satt inn.");
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("1 ark satt inn.");
+    expect(await page.locator("#tabs button").allTextContents()).toEqual(["Ark1", "Tiltaksgrupper"]);
+  }, 60_000);
+
+  it("inserts all tables from the keyboard: Tab to the button, Enter", async () => {
+    await page.locator("#tabell").focus();
+    expect(await tabTo("sett-inn-alle")).toEqual(["sett-inn-tabell", "sett-inn-alle"]);
+    await page.keyboard.press("Enter");
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("8 ark satt inn, 1 ark oppdatert.");
     expect(await page.locator("#tabs button").allTextContents()).toEqual([
       "Ark1",
+      "Tiltaksgrupper",
       "Om tabellene",
       "Hovedgrupper",
-      "Tiltaksgrupper",
       "Tiltaksgrupper per hovedgruppe",
       "Tiltaksgrupper x hovedgrupper",
       "Tiltak og hovedgrupper",

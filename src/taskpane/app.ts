@@ -17,7 +17,7 @@ import type { Dataset } from "../core/types.js";
 import type { ExcelHost } from "../excel/types.js";
 import { append, h } from "./dom.js";
 import { StatusArea } from "./status.js";
-import { tablesView } from "./tables-view.js";
+import { PANE_VIEWS } from "./registry.js";
 import type { PaneServices, PaneView } from "./views.js";
 
 /** NAV's blue (#0067C5) as the Fluent accent. */
@@ -88,8 +88,8 @@ const STYLES = `
 
 export interface PaneOptions {
   dataset?: Dataset;
-  /** Extra views after "Tabeller" (each its own module). */
-  views?: PaneView[];
+  /** The views, in tab order (default: PANE_VIEWS from registry.ts). */
+  views?: readonly PaneView[];
   /** Called after every operation, e.g. for the preview to redraw the fake workbook. */
   onWorkbookChanged?: () => void;
 }
@@ -129,7 +129,7 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
     },
   };
 
-  const views = [tablesView, ...(options.views ?? [])];
+  const views = options.views ?? PANE_VIEWS;
   const panels = views.map((v) => {
     const panel = v.render(services);
     panel.id = `panel-${v.id}`;
@@ -175,7 +175,7 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
     pane,
     ...panels,
     status.element,
-    h("footer", {}, "Tall fra 1 til 3 vises som * (Statistikklovens § 2-6). Tillegget henter ingenting fra nettet."),
+    h("footer", {}, "Tall fra 1 til 3 vises som * (Statistikklovens § 2-6). Tallene følger med tillegget; ingen data hentes fra nettet."),
   );
   root.appendChild(pane);
   return services;
