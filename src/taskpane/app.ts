@@ -73,6 +73,7 @@ const STYLES = `
 .nav-pane .tabs button:focus-visible { outline: 2px solid var(--focus-stroke-outer, #000); outline-offset: 1px; }
 .nav-pane .status { margin: 12px 12px 0; padding: 10px 14px; background: var(--neutral-layer-1, #fff); border-radius: calc(var(--layer-corner-radius, 8) * 1px); border-left: 4px solid var(--neutral-stroke-rest, #d1d1d1); }
 .nav-pane .status[data-state="ok"] { border-left-color: #107c10; }
+.nav-pane .status[data-state="warning"] { border-left-color: #bc4b09; }
 .nav-pane .status[data-state="error"] { border-left-color: #c50f1f; }
 .nav-pane .status[data-state="busy"] { border-left-color: var(--accent-fill-rest, #0067c5); }
 .nav-pane .status-text { margin: 4px 0; font-weight: 600; }

@@ -4,7 +4,7 @@
 import type { Message, WriteReport } from "../excel/types.js";
 import { append, clear, h } from "./dom.js";
 
-const LEVEL_LABEL: Record<Message["level"], string> = { info: "Info", warning: "Merk", error: "Feil" };
+const LEVEL_LABEL: Record<Message["level"], string> = { info: "Info:", warning: "Merk:", error: "Feil:" };
 
 export class StatusArea {
   readonly element: HTMLElement;
@@ -45,7 +45,7 @@ export class StatusArea {
 
   finish(report: WriteReport): void {
     this.progress.hidden = true;
-    this.element.dataset.state = report.ok ? "ok" : "error";
+    this.element.dataset.state = !report.ok ? "error" : report.messages.some((m) => m.level === "warning") ? "warning" : "ok";
     this.text.textContent = report.summary;
     clear(this.list);
     clear(this.alert);
