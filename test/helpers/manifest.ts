@@ -181,7 +181,8 @@ function atLeast(actual: string | undefined, wanted: string): boolean {
 /** Requirement sets the add-in needs (the base manifest's Requirements). */
 export const REQUIRED_SETS: Record<string, string> = {
   SharedRuntime: "1.1",
-  CustomFunctionsRuntime: "1.1",
+  // 1.2: the functions return CustomFunctions.Error with Norwegian messages.
+  CustomFunctionsRuntime: "1.2",
   ExcelApi: "1.7",
 };
 
