@@ -1,0 +1,161 @@
+// `npm run bench`: round trips and queued Excel calls for insert-all and refresh (on the stateful
+// fake), custom-function throughput in Node, and the production bundle sizes.
+// Prints a table, or with --json one JSON object. Not part of `npm test`: figures, not assertions.
+
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { BUNDLED_DATASET } from "../../src/core/bundled.js";
+import { NavFunctions, type FunctionId } from "../../src/core/functions.js";
+import type { Arg } from "../../src/core/lookup.js";
+import type { Dataset } from "../../src/core/types.js";
+import { insertAll, refresh } from "../../src/excel/writer.js";
+import { fakeHost, widenDataset } from "../helpers/excel-fake.js";
+import { rng } from "../helpers/raw-dataset.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const json = process.argv.includes("--json");
+const skipBuild = process.argv.includes("--no-build");
+
+interface ExcelFigures {
+  syncs_insert_all: number;
+  queued_calls_insert_all: number;
+  syncs_refresh: number;
+  queued_calls_refresh: number;
+  cells_written: number;
+}
+
+/** Insert all tables and pivot ranges into an empty workbook, then refresh; count what Excel sees. */
+async function excelFigures(ds: Dataset): Promise<ExcelFigures> {
+  const { fake, host } = fakeHost();
+  fake.stats.reset();
+  const inserted = await insertAll(host, ds);
+  if (!inserted.ok) throw new Error(`insertAll failed: ${inserted.summary}`);
+  const insert = { syncs: fake.stats.syncs, queued: fake.stats.queuedCalls };
+  const cells = fake.state
+    .sheetNames()
+    .map((n) => fake.state.sheetText(n))
+    .reduce((sum, rows) => sum + rows.reduce((s, r) => s + r.filter((t) => t !== "").length, 0), 0);
+  fake.stats.reset();
+  const refreshed = await refresh(host, ds);
+  if (!refreshed.ok) throw new Error(`refresh failed: ${refreshed.summary}`);
+  return {
+    syncs_insert_all: insert.syncs,
+    queued_calls_insert_all: insert.queued,
+    syncs_refresh: fake.stats.syncs,
+    queued_calls_refresh: fake.stats.queuedCalls,
+    cells_written: cells,
+  };
+}
+
+/** A mixed list of calls: every function, published and short hovedgruppe names, case noise, some errors. */
+function mixedCalls(ds: Dataset, n: number): [FunctionId, Arg[]][] {
+  const rand = rng(2016);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const hovedgrupper: Arg[] = [undefined, "I alt", ...ds.hovedgrupper.flatMap((h) => [h.name, h.short, h.short.toUpperCase()])];
+  const periods: Arg[] = [undefined, undefined, ds.periods.at(-1)!.period];
+  const tiltak = ds.tiltak.map((t) => t.name);
+  const groups = ["I alt", ...ds.tiltaksgrupper.map((g) => g.name)];
+  const calls: [FunctionId, Arg[]][] = [];
+  for (let i = 0; i < n; i++) {
+    const r = rand();
+    const noisy = (s: string) => (rand() < 0.1 ? `  ${s.toLowerCase()} ` : s);
+    if (r < 0.45) calls.push(["TILTAK", [noisy(pick(tiltak)), pick(hovedgrupper), pick(periods)]]);
+    else if (r < 0.7) calls.push(["TILTAKSGRUPPE", [noisy(pick(groups)), pick(hovedgrupper), pick(periods)]]);
+    else if (r < 0.82) calls.push(["ENDRING", [noisy(pick(groups)), pick(hovedgrupper)]]);
+    else if (r < 0.94) calls.push(["ENDRINGPROSENT", [noisy(pick(groups)), pick(hovedgrupper)]]);
+    else if (r < 0.97) calls.push(["LISTE", [rand() < 0.5 ? undefined : pick(groups.slice(1))]]);
+    else calls.push(["TILTAK", [`${pick(tiltak)}x`]]); // a typo: the #VALUE! path with suggestions
+  }
+  return calls;
+}
+
+function functionThroughput(ds: Dataset): { warm: number; cold: number; calls: number } {
+  const calls = mixedCalls(ds, 100_000);
+  const pass = (fns: NavFunctions): number => {
+    const t0 = performance.now();
+    let sink = 0;
+    for (const [id, args] of calls) if (fns.call(id, args).error === undefined) sink++;
+    const ms = performance.now() - t0;
+    if (sink === 0) throw new Error("no call succeeded");
+    return calls.length / (ms / 1000);
+  };
+  // Cold: a fresh instance (name caches empty) on a first pass.
+  const cold = pass(new NavFunctions(ds));
+  const fns = new NavFunctions(ds);
+  pass(fns); // warm-up: JIT and the name caches, as in a workbook recalculating
+  const runs = Array.from({ length: 7 }, () => pass(fns)).sort((a, b) => a - b);
+  return { warm: runs[3]!, cold, calls: calls.length };
+}
+
+function bundleSizes(): Record<string, number> {
+  const out = mkdtempSync(join(tmpdir(), "nav-tiltak-bench-"));
+  try {
+    execFileSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--env", `outputPath=${out}`], {
+      cwd: ROOT,
+      stdio: "ignore",
+    });
+    const gz = (file: string) => gzipSync(readFileSync(join(out, file)), { level: 9 }).length;
+    const html = readFileSync(join(out, "taskpane.html"), "utf8");
+    // Every script the task pane page loads itself (office.js comes from Microsoft's CDN).
+    // The minified HTML may drop attribute quotes and appends a cache-busting query.
+    const pageScripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)]
+      .map((m) => m[1]!)
+      .filter((s) => !/^https?:/.test(s))
+      .map((s) => s.replace(/^\.?\//, "").replace(/\?.*$/, ""));
+    const asyncChunks = readdirSync(out).filter((f) => f.endsWith(".js") && !["taskpane.js", "functions.js", "preview.js"].includes(f));
+    return {
+      taskpane_js_gzip_bytes: gz("taskpane.js"),
+      functions_js_gzip_bytes: gz("functions.js"),
+      taskpane_page_js_gzip_bytes: pageScripts.reduce((s, f) => s + gz(f), 0),
+      taskpane_async_chunks_gzip_bytes: asyncChunks.reduce((s, f) => s + gz(f), 0),
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const base = await excelFigures(BUNDLED_DATASET);
+  const wide = await excelFigures(widenDataset(BUNDLED_DATASET, 10));
+  const fns = functionThroughput(BUNDLED_DATASET);
+  const result: Record<string, number | string> = {
+    syncs_insert_all: base.syncs_insert_all,
+    syncs_refresh: base.syncs_refresh,
+    queued_calls_insert_all: base.queued_calls_insert_all,
+    queued_calls_refresh: base.queued_calls_refresh,
+    cells_written_insert_all: base.cells_written,
+    queued_calls_insert_all_10x_tiltak: wide.queued_calls_insert_all,
+    cells_written_insert_all_10x_tiltak: wide.cells_written,
+    queued_calls_growth_10x: Number((wide.queued_calls_insert_all / base.queued_calls_insert_all).toFixed(3)),
+    cells_growth_10x: Number((wide.cells_written / base.cells_written).toFixed(3)),
+    function_calls_per_s: Math.round(fns.warm),
+    function_calls_per_s_cold: Math.round(fns.cold),
+    function_calls_in_list: fns.calls,
+    ...(skipBuild ? {} : bundleSizes()),
+    node: process.version,
+  };
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const targets: Record<string, string> = {
+    syncs_insert_all: "≤ 2",
+    syncs_refresh: "≤ 2",
+    queued_calls_growth_10x: "≈ 1 (blocks, not cells)",
+    function_calls_per_s: "≥ 2 000 000",
+    taskpane_js_gzip_bytes: "≤ 61 440",
+    taskpane_page_js_gzip_bytes: "≤ 61 440",
+  };
+  const rows = Object.entries(result).map(([k, v]) => [k, typeof v === "number" ? v.toLocaleString("en-US") : v, targets[k] ?? ""]);
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => String(r[i]).length), 6));
+  const line = (r: (string | number)[]) => r.map((c, i) => String(c).padEnd(w[i]!)).join("  ");
+  console.log(line(["metric", "value", "target"]));
+  console.log(line(w.map((n) => "-".repeat(n))));
+  for (const r of rows) console.log(line(r));
+}
+
+await main();
