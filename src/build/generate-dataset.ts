@@ -5,12 +5,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadProjectDataset } from "../data/load.js";
+import { PUBLICATIONS_DIR, loadProjectDataset } from "../data/load.js";
 
 export const GENERATED_DATASET = join(dirname(fileURLToPath(import.meta.url)), "..", "generated", "dataset.json");
 
 export function generateDataset(out: string = GENERATED_DATASET): string {
-  const { dataset } = loadProjectDataset();
+  const { dataset } = loadProjectDataset(PUBLICATIONS_DIR);
   const json = JSON.stringify(dataset);
   let previous: string | undefined;
   try {

@@ -15,7 +15,15 @@ export function readSources(dir: string = PUBLICATIONS_DIR): SourceFile[] {
     .map((f) => ({ file: basename(f), text: readFileSync(join(dir, f), "utf8") }));
 }
 
-/** Parses and audits every bundled publication; throws PublicationError when any is rejected. */
-export function loadProjectDataset(dir: string = PUBLICATIONS_DIR): ImportResult {
+/**
+ * The folder the CLI reads: NAV_TILTAK_DATA when set (to try other publication files, e.g. next
+ * month's before it is added), else the bundled publications.
+ */
+export function dataDir(): string {
+  return process.env.NAV_TILTAK_DATA || PUBLICATIONS_DIR;
+}
+
+/** Parses and audits every publication in the folder; throws PublicationError when any is rejected. */
+export function loadProjectDataset(dir: string = dataDir()): ImportResult {
   return importPublications(readSources(dir));
 }

@@ -1,0 +1,160 @@
+// End to end: raw counts (with many 1–3s) written as a publication file, imported by the real
+// importer, and read out through every way out — CLI sheets and call, the custom functions over
+// thousands of generated queries, and the sheets and pivot ranges the add-in writes into the fake
+// workbook. None may show a participant count of 1, 2 or 3.
+
+import fc from "fast-check";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../src/cli/main.js";
+import { importPublication } from "../src/core/dataset.js";
+import { NavFunctions } from "../src/core/functions.js";
+import { buildLayouts } from "../src/core/layout.js";
+import type { Dataset } from "../src/core/types.js";
+import { insertAll } from "../src/excel/writer.js";
+import { fakeHost } from "./helpers/excel-fake.js";
+import { writePublication } from "./helpers/publication-writer.js";
+import { makeRawDataset } from "./helpers/raw-dataset.js";
+
+const SMALL = [1, 2, 3];
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A raw dataset that went through the publication format and the real importer. */
+function rawThroughImporter(seed: number): { ds: Dataset; dir: string } {
+  const raw = makeRawDataset({ seed, groups: 5, tiltakPerGroup: 5 });
+  const dir = mkdtempSync(join(tmpdir(), "nav-tiltak-raw-"));
+  dirs.push(dir);
+  const text = writePublication(raw, "2016-11");
+  writeFileSync(join(dir, "raw-2016-11.txt"), text);
+  const { dataset } = importPublication(text);
+  // The importer keeps raw counts raw: suppression is applied on the way out, not on the way in.
+  const smalls = Object.values(dataset.periods[0]!.tiltak).flatMap((r) => Object.values(r)).filter((v) => SMALL.includes(v as number));
+  expect(smalls.length).toBeGreaterThan(10);
+  return { ds: dataset, dir };
+}
+
+async function cli(env: string, ...argv: string[]): Promise<{ code: number; out: string }> {
+  const before = process.env.NAV_TILTAK_DATA;
+  process.env.NAV_TILTAK_DATA = env;
+  let out = "";
+  try {
+    const code = await main(argv, { out: (s) => (out += s), err: () => {} });
+    return { code, out };
+  } finally {
+    if (before === undefined) delete process.env.NAV_TILTAK_DATA;
+    else process.env.NAV_TILTAK_DATA = before;
+  }
+}
+
+/** Counts shown in the TSV output, taken from the columns that hold participant counts. */
+function tsvCounts(out: string): number[] {
+  const counts: number[] = [];
+  let countColumns: number[] = [];
+  for (const line of out.split("\n")) {
+    const cells = line.split("\t");
+    if (line.startsWith("\t")) {
+      // A header row: participant counts are every column but the change columns.
+      countColumns = cells.map((h, i) => i).filter((i) => i > 0 && !cells[i]!.startsWith("Endring"));
+      continue;
+    }
+    if (cells.length < 2) {
+      if (line.trim() === "") countColumns = [];
+      continue;
+    }
+    for (const i of countColumns) {
+      const t = cells[i] ?? "";
+      if (/^-?\d{1,3}( \d{3})*$/.test(t)) counts.push(Number(t.replace(/ /g, "")));
+    }
+  }
+  return counts;
+}
+
+describe("raw counts never leak", () => {
+  for (const seed of [11, 12, 13]) {
+    const { ds, dir } = rawThroughImporter(seed);
+
+    it(`CLI sheets --tsv (seed ${seed})`, async () => {
+      const { code, out } = await cli(dir, "sheets", "--tsv");
+      expect(code).toBe(0);
+      const counts = tsvCounts(out);
+      expect(counts.length).toBeGreaterThan(100);
+      expect(counts.filter((n) => SMALL.includes(n))).toEqual([]);
+      expect(out).toContain("*");
+    });
+
+    it(`CLI call over every tiltak and hovedgruppe (seed ${seed})`, async () => {
+      const seen: string[] = [];
+      for (const t of ds.tiltak) {
+        for (const hg of ["", ...ds.hovedgrupper.map((h) => h.short)]) {
+          const { code, out } = await cli(dir, "call", "TILTAK", t.name, hg);
+          expect(code).toBe(0);
+          seen.push(out.trim());
+        }
+      }
+      expect(seen).toContain('"*"');
+      expect(seen.filter((s) => ["1", "2", "3"].includes(s))).toEqual([]);
+    });
+
+    it(`custom functions over thousands of generated queries (seed ${seed})`, () => {
+      const fns = new NavFunctions(ds);
+      const names = {
+        TILTAK: ds.tiltak.map((t) => t.name),
+        TILTAKSGRUPPE: ["I alt", ...ds.tiltaksgrupper.map((g) => g.name)],
+      };
+      const hg = fc.constantFrom<string | undefined>(undefined, "I alt", ...ds.hovedgrupper.flatMap((h) => [h.name, h.short]));
+      const query = fc.oneof(
+        fc.tuple(fc.constant("TILTAK" as const), fc.constantFrom(...names.TILTAK), hg),
+        fc.tuple(fc.constant("TILTAKSGRUPPE" as const), fc.constantFrom(...names.TILTAKSGRUPPE), hg),
+        fc.tuple(fc.constant("ENDRING" as const), fc.constantFrom(...names.TILTAKSGRUPPE), hg),
+      );
+      fc.assert(
+        fc.property(query, ([id, name, h]) => {
+          const r = fns.call(id, [name, h]);
+          if (r.error) return; // e.g. a change that was not published: #N/A
+          if (id === "ENDRING") {
+            // A shown change must not reveal a last-year count of 1–3.
+            const now = fns.call("TILTAKSGRUPPE", [name, h]).value;
+            if (typeof r.value === "number" && typeof now === "number") expect(SMALL).not.toContain(now - r.value);
+            return;
+          }
+          expect(SMALL).not.toContain(r.value);
+        }),
+        { numRuns: 3000, seed },
+      );
+    });
+
+    it(`sheets and pivot ranges written into the workbook (seed ${seed})`, async () => {
+      const { fake, host } = fakeHost();
+      const report = await insertAll(host, ds);
+      expect(report.ok).toBe(true);
+      let checked = 0;
+      for (const layout of buildLayouts(ds)) {
+        const values = fake.state.sheet(layout.name).values;
+        for (const b of layout.blocks) {
+          const headers = layout.cells[b.headerRow]!;
+          for (let r = b.firstRow; r <= b.lastRow; r++) {
+            for (let c = 1; c < b.columns; c++) {
+              if (String(headers[c]).startsWith("Endring")) continue;
+              expect(SMALL).not.toContain(values[r]?.[c]);
+              checked++;
+            }
+          }
+        }
+      }
+      // The pivot-ready tables: the Antall column of each (changes may be small, counts may not).
+      const tables = fake.state.tables();
+      expect(tables.length).toBeGreaterThanOrEqual(2);
+      for (const t of tables) {
+        const rows = fake.state.getValues(t.sheet, t.address.split("!")[1]!);
+        const a = t.headers.indexOf("Antall");
+        expect(a).toBeGreaterThanOrEqual(0);
+        expect(rows.length).toBeGreaterThan(10);
+        for (const row of rows.slice(1)) expect(SMALL).not.toContain(row[a]);
+      }
+      expect(checked).toBeGreaterThan(100);
+    });
+  }
+});
