@@ -28,5 +28,6 @@ export function generateDataset(out: string = GENERATED_DATASET): string {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const out = generateDataset();
-  console.log(`Datasett skrevet: ${out}`);
+  // stderr, so `npm run bench -- --json` prints nothing but its JSON on stdout.
+  console.error(`Datasett skrevet: ${out}`);
 }
