@@ -234,6 +234,22 @@ describe("refresh", () => {
     expect(fake.state.sheetNames().filter((n) => n.startsWith("Hovedgrupper"))).toEqual(["Hovedgrupper", "Hovedgrupper (endret)"]);
   });
 
+  it("still keeps the user's edits when saving them fails once: the copy is retried in a fresh batch", async () => {
+    const { fake, host } = await inserted();
+    await userDoes(fake, (ctx) => {
+      ctx.workbook.worksheets.getItem("Hovedgrupper").getRange("B7").values = [[12345]];
+    });
+    // Fail the first attempt to add the "(endret)" sheet (Excel busy, say); not the retry.
+    fake.failOn({ when: (op) => op.object === "WorksheetCollection" && op.member === "add" && String(op.args[0]).includes("(endret)"), code: "GeneralException" });
+    const report = await refresh(host, ds);
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    const kept = report.sheets.find((s) => s.key === "hovedgrupper")!.keptAs!;
+    expect(kept).toMatch(/^Hovedgrupper \(endret/);
+    expect(fake.state.getValues(kept, "B7")).toEqual([[12345]]);
+    expect(fake.state.sheetText("Hovedgrupper")[6]![1]).toBe("20 331");
+    expect(report.messages.some((m) => m.level === "warning" && m.text.includes(`«${kept}»`))).toBe(true);
+  });
+
   it("follows a sheet the user renamed, and does not mistake a sorted table for an edit", async () => {
     const { fake, host } = await inserted();
     await userDoes(fake, (ctx) => {

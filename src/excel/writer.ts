@@ -349,6 +349,30 @@ function summarize(op: Mode, results: SheetResult[], messages: Message[]): strin
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.${warn}`;
 }
 
+/** Queues the user's edited versions onto sheets of their own ("… (endret)"), noting each in the report. */
+function queueKeptCopies(
+  context: Excel.RequestContext,
+  copies: { box: Rect; formulas: unknown[][]; sheet: string; key: string }[],
+  taken: string[],
+  results: SheetResult[],
+  messages: Message[],
+): void {
+  for (const c of copies) {
+    const name = freeSheetName(c.sheet, taken, (n) => (n === 1 ? " (endret)" : ` (endret ${n})`));
+    taken.push(name);
+    const ws = context.workbook.worksheets.add(name);
+    rangeOf(ws, c.box).formulas = c.formulas;
+    const r = results.find((x) => x.key === c.key);
+    if (r) r.keptAs = name;
+    messages.push({
+      level: "warning",
+      text:
+        `Du hadde endret cellene NAV tiltak skrev på «${c.sheet}». Tabellen er skrevet på nytt, ` +
+        `og din versjon er tatt vare på i arket «${name}».`,
+    });
+  }
+}
+
 async function write(hostIn: ExcelHost | ExcelRunner, specs: SheetSpec[], mode: Mode, options: WriteOptions): Promise<WriteReport> {
   const host = resolveHost(hostIn);
   const caps = capabilities(hostIn);
@@ -368,6 +392,9 @@ async function write(hostIn: ExcelHost | ExcelRunner, specs: SheetSpec[], mode: 
 
   let results: SheetResult[] = [];
   let wrote = false;
+  // The user's edited cells, read in round trip 2 and not yet saved to a sheet of their own.
+  let unsaved: { box: Rect; formulas: unknown[][]; sheet: string; key: string }[] = [];
+  let taken: string[] = [];
   try {
     await host.run(async (context) => {
       const sync = async () => {
@@ -390,34 +417,46 @@ async function write(hostIn: ExcelHost | ExcelRunner, specs: SheetSpec[], mode: 
       await sync();
       wrote = true;
 
-      const edited = written.captures.filter(userEdited);
-      if (edited.length > 0) {
+      unsaved = written.captures
+        .filter(userEdited)
+        .map((c) => ({ box: c.box, formulas: c.range.formulas, sheet: c.target.sheetName, key: c.target.spec.key }));
+      if (unsaved.length > 0) {
         progress("keep");
-        const taken = [...snapshot().sheets.map((s) => s.name), ...written.results.map((r) => r.sheet)];
-        for (const c of edited) {
-          const name = freeSheetName(c.target.sheetName, taken, (n) => (n === 1 ? " (endret)" : ` (endret ${n})`));
-          taken.push(name);
-          const ws = context.workbook.worksheets.add(name);
-          rangeOf(ws, c.box).formulas = c.range.formulas;
-          const r = results.find((x) => x.key === c.target.spec.key);
-          if (r) r.keptAs = name;
-          messages.push({
-            level: "warning",
-            text:
-              `Du hadde endret cellene NAV tiltak skrev på «${c.target.sheetName}». Tabellen er skrevet på nytt, ` +
-              `og din versjon er tatt vare på i arket «${name}».`,
-          });
-        }
+        taken = [...snapshot().sheets.map((s) => s.name), ...written.results.map((r) => r.sheet)];
+        const kept: Message[] = [];
+        queueKeptCopies(context, unsaved, taken, results, kept);
         await sync();
+        messages.push(...kept); // only once the copies exist
+        unsaved = [];
       }
     });
   } catch (e) {
+    if (wrote && unsaved.length > 0) {
+      // The tables were rewritten but saving the user's version failed. Their cells are still in
+      // memory, so try once more in a fresh batch before reporting anything as lost.
+      try {
+        const kept: Message[] = [];
+        await host.run(async (context) => {
+          queueKeptCopies(context, unsaved, taken, results, kept);
+          syncs++;
+          await context.sync();
+        });
+        messages.push(...kept);
+        unsaved = [];
+      } catch {
+        // fall through to the error report below
+      }
+    }
+    if (wrote && unsaved.length === 0) {
+      messages.push({ level: "warning", text: `Excel meldte en feil underveis (${errorText(e)}), men alt ble skrevet og endringene dine er tatt vare på.` });
+      return { ok: true, syncs, sheets: results, messages, summary: summarize(mode, results, messages) };
+    }
     messages.push({
       level: "error",
       text:
         `Excel stoppet operasjonen: ${errorText(e)}. Arkene dine er ikke endret. ` +
         (wrote
-          ? "Tabellene ble skrevet, men kopien av endringene dine kunne ikke lages."
+          ? `Tabellene ble skrevet, men kopien av endringene dine kunne ikke lages (${unsaved.map((u) => `«${u.sheet}»`).join(", ")}). Angre i Excel (Ctrl+Z) for å få dem tilbake.`
           : "Ark fra NAV tiltak kan være halvferdige; trykk «Oppdater» for å skrive dem på nytt."),
     });
     return { ok: false, syncs, sheets: results, messages, summary: "Noe gikk galt i Excel. Se feilmeldingen under." };
