@@ -2,15 +2,10 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
+import { cli as run } from "./helpers/cli.js";
 import { mergedPages, publishedTables } from "./helpers/publication.js";
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => run(argv);
 
 const tables = publishedTables();
 const tiltak = mergedPages(tables, "Tiltak og hovedgrupper");

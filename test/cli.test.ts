@@ -4,15 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
+import { cli as run } from "./helpers/cli.js";
 import { mergedPages, publicationText, publishedTables, PUBLICATION_FILE } from "./helpers/publication.js";
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => run(argv);
 
 /** Splits `sheets --tsv` output into sheets: name → lines. */
 function sheetsOf(out: string): Map<string, string[]> {

@@ -11,6 +11,7 @@ import {
   type DisclosureProblem,
   type TotalSpec,
 } from "../src/core/disclosure";
+import { rng } from "./helpers/raw-dataset.js";
 
 const S = "*" as const;
 
@@ -411,16 +412,7 @@ describe("auditTable on «Tiltak og hovedgrupper», November 2016", () => {
 // ---------------------------------------------------------------------------------------------
 // Brute-force cross-checks on random small instances.
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const mulberry32 = rng; // seeded PRNG shared with the dataset generator
 
 /** Calls `visit` with every assignment in the product of the domains. */
 function enumerate(domains: { lo: number; hi: number }[], visit: (x: number[]) => void): void {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
+import { cli as run } from "./helpers/cli.js";
 import { importPublication } from "../src/core/dataset.js";
 import { NavFunctions } from "../src/core/functions.js";
 import { buildLayouts } from "../src/core/layout.js";
@@ -36,18 +36,7 @@ function rawThroughImporter(seed: number): { ds: Dataset; dir: string } {
   return { ds: dataset, dir };
 }
 
-async function cli(env: string, ...argv: string[]): Promise<{ code: number; out: string }> {
-  const before = process.env.NAV_TILTAK_DATA;
-  process.env.NAV_TILTAK_DATA = env;
-  let out = "";
-  try {
-    const code = await main(argv, { out: (s) => (out += s), err: () => {} });
-    return { code, out };
-  } finally {
-    if (before === undefined) delete process.env.NAV_TILTAK_DATA;
-    else process.env.NAV_TILTAK_DATA = before;
-  }
-}
+const cli = (dir: string, ...argv: string[]) => run(argv, dir);
 
 /** Counts shown in the TSV output, taken from the columns that hold participant counts. */
 function tsvCounts(out: string): number[] {
