@@ -119,7 +119,8 @@ describe("task pane in Chromium (preview page)", () => {
 
   it("picks one table and inserts it with the keyboard alone", async () => {
     await page.locator("body").click({ position: { x: 5, y: 5 } });
-    expect(await tabTo("tabell")).toEqual(["tabell"]);
+    // The view tabs come first: one tab stop for the tablist (roving tabindex), then the view.
+    expect(await tabTo("tabell")).toEqual(["tab-tabeller", "tabell"]);
     await page.keyboard.press("ArrowDown"); // Hovedgrupper → Tiltaksgrupper
     expect(await page.locator("#tabell").evaluate((el) => (el as HTMLElement & { value: string }).value)).toBe("tiltaksgrupper");
     expect(await tabTo("sett-inn-tabell")).toEqual(["sett-inn-tabell"]);
@@ -184,4 +185,77 @@ describe("task pane in Chromium (preview page)", () => {
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
   }, 60_000);
+  it("Prikkekontroll: lists the revealed cells, marks them on the inserted sheet and clears them", async () => {
+    // A fresh page: an empty fake workbook, so the test stands alone.
+    await page.goto(`${base}/preview.html`);
+    await page.getByRole("heading", { name: "NAV tiltak" }).waitFor();
+    const fresh = requests.length;
+    const chunkLoaded = () => requests.slice(fresh).some((u) => /\/prikkekontroll(\.[0-9a-f]+)?\.js$/.test(u));
+    // The solver is not loaded until the view is shown.
+    expect(chunkLoaded()).toBe(false);
+
+    // With the keyboard: focus the view tabs, arrow to Prikkekontroll.
+    await page.locator("#tab-tabeller").focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await page.locator("#tab-prikkekontroll").getAttribute("aria-selected")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-prikkekontroll");
+    const panel = page.locator("#panel-prikkekontroll");
+    await expect.poll(() => panel.locator("#prikk-oppsummering").textContent(), { timeout: 20_000 }).toBe(
+      "16 av 16 prikkede celler kan regnes ut eksakt.",
+    );
+    expect(chunkLoaded()).toBe(true);
+    expect(await panel.locator("section[data-sheet] h2").allTextContents()).toEqual(["Tiltaksgrupper per hovedgruppe", "Tiltak og hovedgrupper"]);
+    const amo = panel
+      .locator('section[data-sheet="Tiltak og hovedgrupper"] tbody tr')
+      .filter({ hasText: "Nettbasert arbeidsmarkedsopplæring (AMO)" })
+      .filter({ hasText: "I alt (" });
+    expect(await amo.locator("td").textContent()).toBe("= 2");
+    const change = panel.locator('section[data-sheet="Tiltaksgrupper per hovedgruppe"] tbody tr').first();
+    expect(await change.locator("th").textContent()).toContain("Andre på tiltak: Jobbskaping og egenetablering");
+    expect(await change.locator("td").innerText()).toBe("= -1\ni fjor: 1");
+
+    // Nothing inserted yet: the pane says so instead of failing.
+    await page.locator("#marker-celler").click();
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("Ingen celler ble markert. Se merknadene under.");
+    expect(await page.locator(".status").getAttribute("data-state")).toBe("warning");
+    expect(await page.locator(".status-messages").textContent()).toContain("er ikke satt inn i denne arbeidsboken");
+
+    // Insert all tables, then mark from the keyboard.
+    await page.locator("#tab-tabeller").click();
+    await page.locator("#sett-inn-alle").click();
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("9 ark satt inn.");
+    await page.locator("#tab-prikkekontroll").click();
+    await page.locator("#marker-celler").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("16 celler markert på 2 ark.");
+
+    // The sheet with most of the cells is shown, and the grid draws the fill on exactly those.
+    const grid = page.locator('table.grid[data-sheet="Tiltak og hovedgrupper"]');
+    await grid.waitFor();
+    const fills = () =>
+      grid.locator("tbody tr").evaluateAll((rows) =>
+        rows.flatMap((tr, r) =>
+          [...tr.querySelectorAll("td")].flatMap((td, c) => (getComputedStyle(td).backgroundColor === "rgb(255, 199, 206)" ? [`${r}:${c}`] : [])),
+        ),
+      );
+    const row = grid.locator("tbody tr").filter({ hasText: "Nettbasert arbeidsmarkedsopplæring (AMO)" });
+    const background = (c: number) => row.locator("td").nth(c).evaluate((td) => getComputedStyle(td).backgroundColor);
+    expect(await row.locator("td").nth(1).textContent()).toBe("*");
+    expect(await background(1)).toBe("rgb(255, 199, 206)"); // I alt: = 2
+    expect(await background(2)).not.toBe("rgb(255, 199, 206)"); // Andre: empty, not suppressed
+    expect(await fills()).toHaveLength(14);
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, "prikkekontroll.png") });
+
+    // «Fjern markering» gives the cells their own fill back.
+    await page.locator("#fjern-markering").click();
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("Markeringen er fjernet fra 16 celler på 2 ark.");
+    await expect.poll(fills).toEqual([]);
+
+    const outside = requests.filter((u) => !u.startsWith(`${base}/`) && !/^(data|blob):/.test(u));
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 90_000);
 });

@@ -1,0 +1,327 @@
+// Highlights, on the add-in's own sheets, the suppressed cells the published totals give away
+// (the task pane's "Prikkekontroll"), and takes the highlight off again.
+//
+// Two round trips at most, like the writer:
+//   1. read: sheets (name, protection), the active sheet and the workbook names, which is where
+//      the add-in's sheets are found: the hidden index entry `NavTiltak.<key>` refers to the block
+//      it wrote, so a renamed sheet or a "Tiltak og hovedgrupper (2)" next to a user's sheet of the
+//      same name is found, and a user's sheet never is;
+//   2. write: one fill per rectangle of adjacent cells, every sheet in the same batch.
+// Only the fill changes. A refresh rewrites the whole block (clear "All"), which removes the
+// highlight too; clearing restores the fill the writer gives those cells (none, for body cells).
+
+import type { Dataset } from "../core/types.js";
+import type { RevealedCell } from "../core/disclosure-audit.js";
+import { buildLayouts, type LayoutKey, type SheetLayout } from "../core/layout.js";
+import { layoutSheet, type SheetSpec } from "./content.js";
+import { contentHash, decodeRecord, indexName, parseSheetReference, rectAddress, type Rect } from "./ownership.js";
+import type { ExcelHost, ExcelRunner, Message, SheetResult, WriteReport } from "./types.js";
+
+/**
+ * Excel's own "Light red fill" (conditional formatting): black "*" on it has a contrast of about
+ * 15:1, and analysts already read it as "look at this".
+ */
+export const HIGHLIGHT_FILL = "#FFC7CE";
+
+/** Keeps each getRanges address well within what Excel accepts in one call. */
+const MAX_AREAS_ADDRESS = 2000;
+
+export interface HighlightOptions {
+  onProgress?: (fraction: number, text: string) => void;
+  /**
+   * Show a marked sheet when the active sheet is none of them (default true for marking, false
+   * for clearing), so the user sees the result at once.
+   */
+  activate?: boolean;
+  /** Period the cells were computed for (default: the newest, as revealedCells). */
+  period?: string;
+}
+
+export interface HighlightReport extends WriteReport {
+  /** Cells whose fill was set (or restored). */
+  cells: number;
+}
+
+/** Revealed cells per sheet name, as revealedCells returns them. */
+export type RevealedBySheet = Readonly<Record<string, readonly RevealedCell[]>>;
+
+type Snapshot = {
+  sheets: { name: string; protected: boolean; visible: boolean }[];
+  names: { name: string; formula: string; comment: string }[];
+  active: string;
+};
+
+interface Target {
+  key: LayoutKey;
+  /** The sheet's name in the workbook (may differ from the layout's). */
+  sheet: string;
+  /** Excel cannot activate a hidden sheet. */
+  visible: boolean;
+  /** Where the index entry says the block is (its top left is the layout's A1). */
+  origin: Rect;
+  cells: readonly RevealedCell[];
+  spec: SheetSpec;
+}
+
+function supports(host: ExcelHost | ExcelRunner, version: string): boolean {
+  if (typeof host !== "function" && host.isSetSupported) return host.isSetSupported(version);
+  try {
+    return (globalThis as { Office?: typeof Office }).Office?.context?.requirements?.isSetSupported("ExcelApi", version) ?? false;
+  } catch {
+    return false;
+  }
+}
+
+const upper = (s: string): string => s.toLocaleUpperCase("nb-NO");
+
+/**
+ * Rectangles covering exactly the given grid cells: runs of adjacent cells in a row, then equal
+ * runs on consecutive rows stacked. Fewer ranges for Excel to format; no cell outside the set.
+ */
+export function cellRects(cells: readonly { row: number; col: number }[]): Rect[] {
+  const byRow = new Map<number, number[]>();
+  for (const c of cells) {
+    const cols = byRow.get(c.row) ?? [];
+    if (!cols.includes(c.col)) cols.push(c.col);
+    byRow.set(c.row, cols);
+  }
+  const runs: Rect[] = [];
+  for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cols = byRow.get(row)!.sort((a, b) => a - b);
+    let start = 0;
+    for (let i = 1; i <= cols.length; i++) {
+      if (i < cols.length && cols[i] === cols[i - 1]! + 1) continue;
+      runs.push({ row, col: cols[start]!, rows: 1, cols: i - start });
+      start = i;
+    }
+  }
+  const out: Rect[] = [];
+  for (const run of runs) {
+    const above = out.find((r) => r.col === run.col && r.cols === run.cols && r.row + r.rows === run.row);
+    if (above) above.rows++;
+    else out.push({ ...run });
+  }
+  return out;
+}
+
+/** The fill the writer gives a cell of this sheet (later style runs win, as in applyRun), or none. */
+export function writerFill(spec: SheetSpec, row: number, col: number): string | undefined {
+  let fill: string | undefined;
+  for (const run of spec.styles) {
+    if (run.fill === undefined) continue;
+    if (row >= run.rows[0] && row <= run.rows[1] && col >= run.cols[0] && col <= run.cols[1]) fill = run.fill;
+  }
+  return fill;
+}
+
+function list(names: string[]): string {
+  const q = names.map((n) => `«${n}»`);
+  return q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} og ${q[q.length - 1]}`;
+}
+
+/** Finds the add-in's sheet for each layout with revealed cells, or says why it cannot be marked. */
+function findTargets(snapshot: Snapshot, layouts: SheetLayout[], cells: RevealedBySheet, messages: Message[]): Target[] {
+  const names = new Map(snapshot.names.map((n) => [upper(n.name), n]));
+  const sheets = new Map(snapshot.sheets.map((s) => [upper(s.name), s]));
+  const targets: Target[] = [];
+  const missing: string[] = [];
+  for (const layout of layouts) {
+    const revealed = cells[layout.name] ?? [];
+    if (revealed.length === 0) continue;
+    const index = names.get(upper(indexName(layout.key)));
+    const ref = index ? parseSheetReference(index.formula) : null;
+    const sheet = ref ? sheets.get(upper(ref.sheet)) : undefined;
+    if (!index || !ref || !sheet) {
+      missing.push(layout.name);
+      continue;
+    }
+    if (sheet.protected) {
+      messages.push({
+        level: "warning",
+        text: `Arket «${sheet.name}» er beskyttet, så cellene der ble ikke endret. Opphev arkbeskyttelsen (Se gjennom > Opphev beskyttelse) og prøv igjen.`,
+      });
+      continue;
+    }
+    // The cells are positions in today's layout: a sheet written from other figures (an older
+    // dataset) may have them elsewhere, so it is left alone until it is refreshed.
+    const spec = layoutSheet(layout);
+    const record = decodeRecord(index.comment, layout.key);
+    const sameShape = ref.rect.rows === spec.values.length && ref.rect.cols === (spec.values[0]?.length ?? 1);
+    if (!record || !sameShape || record.hash !== contentHash(spec.values, spec.hashMode)) {
+      messages.push({
+        level: "warning",
+        text: `Arket «${sheet.name}» viser ikke de samme tallene som tillegget har nå, så cellene der ble ikke endret. Trykk «Oppdater» under Tabeller og prøv igjen.`,
+      });
+      continue;
+    }
+    targets.push({ key: layout.key, sheet: sheet.name, visible: sheet.visible, origin: ref.rect, cells: revealed, spec });
+  }
+  if (missing.length > 0) {
+    messages.push({
+      level: "warning",
+      text:
+        `${list(missing)} er ikke satt inn i denne arbeidsboken, så cellene der kan ikke markeres. ` +
+        "Bruk «Sett inn alle tabeller» under Tabeller først.",
+    });
+  }
+  return targets;
+}
+
+type Mode = "mark" | "clear";
+
+/** Queues the fill of one sheet's cells: RangeAreas where supported, else one range per rectangle. */
+function queueFills(ws: Excel.Worksheet, target: Target, mode: Mode, useAreas: boolean): void {
+  // Group by the fill to set, so clearing can restore a header fill and "no fill" in one pass each.
+  const groups = new Map<string, Rect[]>();
+  const absolute = (r: Rect): Rect => ({ ...r, row: r.row + target.origin.row, col: r.col + target.origin.col });
+  if (mode === "mark") {
+    groups.set(HIGHLIGHT_FILL, cellRects(target.cells).map(absolute));
+  } else {
+    const byFill = new Map<string, { row: number; col: number }[]>();
+    for (const c of target.cells) {
+      const fill = writerFill(target.spec, c.row, c.col) ?? "";
+      byFill.set(fill, [...(byFill.get(fill) ?? []), c]);
+    }
+    for (const [fill, cells] of byFill) groups.set(fill, cellRects(cells).map(absolute));
+  }
+  for (const [fill, rects] of groups) {
+    const apply = (f: Excel.RangeFormat) => (fill === "" ? f.fill.clear() : (f.fill.color = fill));
+    if (useAreas) {
+      let batch: string[] = [];
+      const flush = () => {
+        if (batch.length > 0) apply(ws.getRanges(batch.join(", ")).format);
+        batch = [];
+      };
+      for (const r of rects) {
+        const address = rectAddress(r);
+        if (batch.length > 0 && batch.join(", ").length + address.length + 2 > MAX_AREAS_ADDRESS) flush();
+        batch.push(address);
+      }
+      flush();
+    } else {
+      for (const r of rects) apply(ws.getRangeByIndexes(r.row, r.col, r.rows, r.cols).format);
+    }
+  }
+}
+
+function errorText(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  return `${err?.code ? `${err.code}: ` : ""}${String(err?.message ?? e).replace(/[.\s]+$/, "")}`;
+}
+
+async function run(
+  host: ExcelHost | ExcelRunner,
+  ds: Dataset,
+  cells: RevealedBySheet,
+  mode: Mode,
+  options: HighlightOptions,
+): Promise<HighlightReport> {
+  const messages: Message[] = [];
+  const sheets: SheetResult[] = [];
+  let syncs = 0;
+  let count = 0;
+  const verb = mode === "mark" ? "markere" : "fjerne markeringen fra";
+  const total = Object.values(cells).reduce((n, list) => n + list.length, 0);
+
+  if (!supports(host, "1.7")) {
+    return {
+      ok: false,
+      syncs,
+      cells: 0,
+      sheets,
+      messages: [{ level: "error", text: "Denne Excel-versjonen er for gammel for NAV tiltak (krever ExcelApi 1.7 eller nyere)." }],
+      summary: "Excel-versjonen støttes ikke.",
+    };
+  }
+  if (total === 0) {
+    return { ok: true, syncs, cells: 0, sheets, messages, summary: `Ingen avslørte celler å ${verb}.` };
+  }
+
+  const layouts = buildLayouts(ds, options.period);
+  const runner = typeof host === "function" ? host : host.run;
+  // RangeAreas (ExcelApi 1.9) formats all of a sheet's cells through one object. The method check
+  // is for stand-ins of Office.js that report 1.9 without implementing it (Office.js always has it).
+  const api19 = supports(host, "1.9");
+  const activate = options.activate ?? mode === "mark";
+
+  try {
+    await runner(async (context) => {
+      options.onProgress?.(0.1, "Leser arbeidsboken …");
+      const wb = context.workbook;
+      const ws = wb.worksheets.load("items/name,items/visibility,items/protection/protected");
+      const nm = wb.names.load("items/name,items/formula,items/comment");
+      const active = wb.worksheets.getActiveWorksheet().load("name");
+      syncs++;
+      await context.sync();
+      const snapshot: Snapshot = {
+        sheets: ws.items.map((s) => ({ name: s.name, protected: s.protection.protected, visible: s.visibility === "Visible" })),
+        names: nm.items.map((n) => ({
+          name: n.name,
+          formula: typeof n.formula === "string" ? n.formula : String(n.formula ?? ""),
+          comment: n.comment ?? "",
+        })),
+        active: active.name,
+      };
+      const targets = findTargets(snapshot, layouts, cells, messages);
+      if (targets.length === 0) return;
+
+      options.onProgress?.(0.5, mode === "mark" ? "Markerer cellene …" : "Fjerner markeringen …");
+      if (api19) context.application.suspendScreenUpdatingUntilNextSync();
+      for (const t of targets) {
+        const sheet = wb.worksheets.getItem(t.sheet);
+        queueFills(sheet, t, mode, api19 && typeof (sheet as { getRanges?: unknown }).getRanges === "function");
+        count += t.cells.length;
+        sheets.push({ key: t.key, sheet: t.sheet, status: "updated" });
+      }
+      if (activate && !targets.some((t) => upper(t.sheet) === upper(snapshot.active))) {
+        // The visible sheet with the most cells: where the user most likely wants to look.
+        const first = targets.filter((t) => t.visible).sort((a, b) => b.cells.length - a.cells.length)[0];
+        if (first) wb.worksheets.getItem(first.sheet).activate();
+      }
+      syncs++;
+      await context.sync();
+    });
+  } catch (e) {
+    // Excel applies a batch up to the failing call, so a part of the cells may have changed.
+    const after =
+      mode === "mark"
+        ? "Noen celler kan være markert; «Fjern markering» tar det bort."
+        : "Noen celler kan fortsatt være markert; «Oppdater» under Tabeller skriver arkene på nytt.";
+    messages.push({ level: "error", text: `Excel stoppet operasjonen: ${errorText(e)}. ${after}` });
+    return { ok: false, syncs, cells: 0, sheets: [], messages, summary: "Noe gikk galt i Excel. Se feilmeldingen under." };
+  }
+
+  options.onProgress?.(1, "Ferdig.");
+  const warn = messages.some((m) => m.level !== "info") ? " Se merknadene under." : "";
+  const where = `${sheets.length} ark`;
+  const summary =
+    count === 0
+      ? `${mode === "mark" ? "Ingen celler ble markert" : "Ingen markering ble fjernet"}.${warn}`
+      : mode === "mark"
+        ? `${count} ${count === 1 ? "celle" : "celler"} markert på ${where}.${warn}`
+        : `Markeringen er fjernet fra ${count} ${count === 1 ? "celle" : "celler"} på ${where}.${warn}`;
+  return { ok: true, syncs, cells: count, sheets, messages, summary };
+}
+
+/**
+ * Fills the revealed cells on the add-in's sheets with HIGHLIGHT_FILL. Sheets not inserted (or
+ * protected, or written from other figures) are reported in the messages, never guessed at.
+ */
+export function highlightRevealed(
+  host: ExcelHost | ExcelRunner,
+  ds: Dataset,
+  cells: RevealedBySheet,
+  options: HighlightOptions = {},
+): Promise<HighlightReport> {
+  return run(host, ds, cells, "mark", options);
+}
+
+/** Gives the revealed cells back the fill the writer gave them (none, for body cells). */
+export function clearHighlights(
+  host: ExcelHost | ExcelRunner,
+  ds: Dataset,
+  cells: RevealedBySheet,
+  options: HighlightOptions = {},
+): Promise<HighlightReport> {
+  return run(host, ds, cells, "clear", options);
+}

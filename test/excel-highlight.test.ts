@@ -1,0 +1,337 @@
+// Highlighting the revealed cells ("Prikkekontroll") on the add-in's sheets, against the fake
+// workbook: exactly those cells, on the add-in's sheet whatever it is called now, never on a
+// user's sheet, in at most two round trips; clearing gives the sheets back as they were.
+
+import { describe, expect, it } from "vitest";
+import { BUNDLED_DATASET } from "../src/core/bundled.js";
+import { revealedCells, type RevealedCell } from "../src/core/disclosure-audit.js";
+import { buildLayouts } from "../src/core/layout.js";
+import { HIGHLIGHT_FILL, cellRects, clearHighlights, highlightRevealed, writerFill } from "../src/excel/highlight.js";
+import { layoutSheet } from "../src/excel/content.js";
+import { insertAll, insertSheets, refresh } from "../src/excel/writer.js";
+import type { FakeExcel } from "../src/fake-excel/index.js";
+import type { ExcelHost } from "../src/excel/types.js";
+import { fakeHost, userDoes, widenDataset, workbookState } from "./helpers/excel-fake.js";
+
+const ds = BUNDLED_DATASET;
+const revealed = revealedCells(ds);
+const layouts = buildLayouts(ds);
+const TILTAK = "Tiltak og hovedgrupper";
+const PER_HG = "Tiltaksgrupper per hovedgruppe";
+
+/** "row:col" of every cell with the highlight fill on a sheet (grid from A1). */
+function highlighted(fake: FakeExcel, sheet: string): string[] {
+  const out: string[] = [];
+  fake.state.sheetView(sheet).cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell.format.fillColor.toUpperCase() === HIGHLIGHT_FILL) out.push(`${r}:${c}`);
+    }),
+  );
+  return out;
+}
+
+const expected = (cells: readonly RevealedCell[], dr = 0, dc = 0) => cells.map((c) => `${c.row + dr}:${c.col + dc}`).sort();
+
+async function inserted(options: Parameters<typeof fakeHost>[0] = {}) {
+  const h = fakeHost(options);
+  const report = await insertAll(h.host, ds);
+  expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+  h.fake.stats.reset();
+  return h;
+}
+
+/** Every sheet's formats and values, for "nothing else changed" comparisons. */
+const sheets = (fake: FakeExcel) => Object.fromEntries(fake.state.sheetNames().map((n) => [n, fake.state.sheet(n)]));
+
+describe("cell rectangles", () => {
+  it("joins adjacent cells into rectangles and covers nothing else", () => {
+    const cells = [
+      { row: 5, col: 2 },
+      { row: 5, col: 3 },
+      { row: 6, col: 2 },
+      { row: 6, col: 3 },
+      { row: 6, col: 5 },
+      { row: 9, col: 1 },
+      { row: 5, col: 3 }, // duplicate
+    ];
+    const rects = cellRects(cells);
+    expect(rects).toEqual([
+      { row: 5, col: 2, rows: 2, cols: 2 },
+      { row: 6, col: 5, rows: 1, cols: 1 },
+      { row: 9, col: 1, rows: 1, cols: 1 },
+    ]);
+    const covered = rects.flatMap((r) =>
+      Array.from({ length: r.rows * r.cols }, (_, i) => `${r.row + Math.floor(i / r.cols)}:${r.col + (i % r.cols)}`),
+    );
+    expect(covered.sort()).toEqual([...new Set(cells.map((c) => `${c.row}:${c.col}`))].sort());
+  });
+
+  it("knows the fill the writer gives a cell: none in the body, the header's own fill on the header", () => {
+    const l = layouts.find((x) => x.name === TILTAK)!;
+    const spec = layoutSheet(l);
+    for (const c of revealed[TILTAK]!) expect(writerFill(spec, c.row, c.col)).toBeUndefined();
+    expect(writerFill(spec, l.blocks[0]!.headerRow, 1)).toMatch(/^#[0-9A-F]{6}$/i);
+  });
+});
+
+describe("highlightRevealed", () => {
+  it("marks exactly the revealed cells, on the add-in's sheets only, in at most two round trips", async () => {
+    const { fake, host } = await inserted();
+    const before = sheets(fake);
+    const report = await highlightRevealed(host, ds, revealed);
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    expect(report.syncs).toBeLessThanOrEqual(2);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(2);
+    expect(report.cells).toBe(16);
+    expect(report.summary).toBe("16 celler markert på 2 ark.");
+    expect(report.messages).toEqual([]);
+    expect(report.sheets.map((s) => s.sheet).sort()).toEqual([TILTAK, PER_HG].sort());
+
+    for (const name of fake.state.sheetNames()) {
+      expect(highlighted(fake, name).sort(), name).toEqual(expected(revealed[name] ?? []));
+    }
+    // Nothing but the fill of those cells changed.
+    const after = sheets(fake);
+    for (const name of Object.keys(before)) {
+      const cells = new Set(expected(revealed[name] ?? []));
+      const a = after[name]!;
+      const b = before[name]!;
+      expect({ ...a, formats: undefined }, name).toEqual({ ...b, formats: undefined });
+      a.formats.forEach((row, r) =>
+        row.forEach((f, c) => {
+          if (cells.has(`${r}:${c}`)) expect({ ...f, fillColor: "" }).toEqual({ ...b.formats[r]![c]!, fillColor: "" });
+          else expect(f, `${name} ${r}:${c}`).toEqual(b.formats[r]![c]);
+        }),
+      );
+    }
+    // The «Nettbasert AMO» row: I alt, Arbeidssøkere and Nedsatt arbeidsevne are marked, Andre (empty) not.
+    const view = fake.state.sheetView(TILTAK);
+    const r = view.cells.findIndex((row) => row[0]!.text === "Nettbasert arbeidsmarkedsopplæring (AMO)");
+    expect(view.cells[r]!.slice(1, 5).map((c) => [c.text, c.format.fillColor.toUpperCase() === HIGHLIGHT_FILL])).toEqual([
+      ["*", true],
+      ["", false],
+      ["*", true],
+      ["*", true],
+    ]);
+    // Shown where the user looks: the sheet with most of the cells.
+    expect(fake.state.activeSheetName()).toBe(TILTAK);
+  });
+
+  it("finds a sheet the user renamed", async () => {
+    const { fake, host } = await inserted();
+    await userDoes(fake, (ctx) => {
+      ctx.workbook.worksheets.getItem(TILTAK).name = "Mine tiltak";
+    });
+    const report = await highlightRevealed(host, ds, revealed);
+    expect(report.ok).toBe(true);
+    expect(report.cells).toBe(16);
+    expect(report.sheets.map((s) => s.sheet)).toContain("Mine tiltak");
+    expect(highlighted(fake, "Mine tiltak").sort()).toEqual(expected(revealed[TILTAK]!));
+  });
+
+  it("marks a hidden add-in sheet without trying to show it", async () => {
+    const { fake, host } = await inserted();
+    await userDoes(fake, (ctx) => {
+      ctx.workbook.worksheets.getItem("Hovedgrupper").activate();
+      ctx.workbook.worksheets.getItem(TILTAK).visibility = "Hidden";
+    });
+    const report = await highlightRevealed(host, ds, revealed);
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    expect(highlighted(fake, TILTAK).sort()).toEqual(expected(revealed[TILTAK]!));
+    expect(fake.state.activeSheetName()).toBe(PER_HG);
+  });
+
+  it("marks the add-in's «(2)» sheet, never the user's sheet with the table's name", async () => {
+    const mine = { name: TILTAK, cells: { A1: [["Mine egne tall"], ["*", "*", "*", "*", "*"]] } };
+    const { fake, host } = await inserted({ sheets: [mine] });
+    const ours = `${TILTAK} (2)`;
+    expect(fake.state.sheetNames()).toContain(ours);
+    const userBefore = fake.state.sheet(TILTAK);
+    const report = await highlightRevealed(host, ds, revealed);
+    expect(report.ok).toBe(true);
+    expect(report.syncs).toBeLessThanOrEqual(2);
+    expect(highlighted(fake, ours).sort()).toEqual(expected(revealed[TILTAK]!));
+    expect(fake.state.sheet(TILTAK)).toEqual(userBefore);
+    expect(highlighted(fake, TILTAK)).toEqual([]);
+  });
+
+  it("takes the cells' place from the index entry, which follows the block when rows are inserted above it", async () => {
+    const { fake, host } = await inserted();
+    // What inserting two rows above the block does to the index entry (the fake cannot insert rows).
+    const index = fake.state.names().find((n) => n.name === "NavTiltak.tiltak_og_hovedgrupper")!;
+    const shifted = index.formula.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 2}`);
+    expect(shifted).not.toBe(index.formula);
+    await userDoes(fake, (ctx) => {
+      ctx.workbook.names.getItem(index.name).formula = shifted;
+    });
+    await highlightRevealed(host, ds, revealed);
+    expect(highlighted(fake, TILTAK).sort()).toEqual(expected(revealed[TILTAK]!, 2).sort());
+  });
+
+  it("reports sheets that are not inserted, and changes nothing", async () => {
+    const { fake, host } = fakeHost();
+    await insertSheets(host, layouts.filter((l) => l.key === "hovedgrupper"));
+    fake.stats.reset();
+    const before = workbookState(fake);
+    const report = await highlightRevealed(host, ds, revealed);
+    expect(report.ok).toBe(true);
+    expect(report.cells).toBe(0);
+    expect(report.syncs).toBe(1);
+    expect(report.summary).toBe("Ingen celler ble markert. Se merknadene under.");
+    expect(report.messages).toEqual([
+      {
+        level: "warning",
+        text:
+          `«${PER_HG}» og «${TILTAK}» er ikke satt inn i denne arbeidsboken, så cellene der kan ikke markeres. ` +
+          "Bruk «Sett inn alle tabeller» under Tabeller først.",
+      },
+    ]);
+    expect(workbookState(fake)).toEqual(before);
+  });
+
+  it("treats a deleted add-in sheet as not inserted", async () => {
+    const { fake, host } = await inserted();
+    await userDoes(fake, (ctx) => ctx.workbook.worksheets.getItem(TILTAK).delete());
+    const report = await highlightRevealed(host, ds, revealed);
+    expect(report.ok).toBe(true);
+    expect(report.cells).toBe(2);
+    expect(report.messages.map((m) => m.text).join(" ")).toContain(`«${TILTAK}» er ikke satt inn`);
+    expect(highlighted(fake, PER_HG).sort()).toEqual(expected(revealed[PER_HG]!));
+  });
+
+  it("leaves a protected sheet alone and says so", async () => {
+    const { fake, host } = await inserted();
+    await userDoes(fake, (ctx) => ctx.workbook.worksheets.getItem(TILTAK).protection.protect());
+    const before = fake.state.sheet(TILTAK);
+    const report = await highlightRevealed(host, ds, revealed);
+    expect(report.ok).toBe(true);
+    expect(report.cells).toBe(2);
+    expect(fake.state.sheet(TILTAK)).toEqual(before);
+    expect(report.messages).toEqual([expect.objectContaining({ level: "warning", text: expect.stringContaining(`«${TILTAK}» er beskyttet`) })]);
+  });
+
+  it("leaves a sheet written from other figures alone until it is refreshed", async () => {
+    const { fake, host } = fakeHost();
+    await insertAll(host, widenDataset(ds, 2));
+    const before = fake.state.sheet(TILTAK);
+    const report = await highlightRevealed(host, ds, revealed);
+    expect(fake.state.sheet(TILTAK)).toEqual(before);
+    expect(report.messages.map((m) => m.text).join(" ")).toContain(`Arket «${TILTAK}» viser ikke de samme tallene`);
+    await refresh(host, ds);
+    const again = await highlightRevealed(host, ds, revealed);
+    expect(again.cells).toBe(16);
+    expect(highlighted(fake, TILTAK).sort()).toEqual(expected(revealed[TILTAK]!));
+  });
+
+  it("has nothing to do when nothing is revealed", async () => {
+    const { fake, host } = await inserted();
+    const report = await highlightRevealed(host, ds, Object.fromEntries(layouts.map((l) => [l.name, []])));
+    expect(report).toMatchObject({ ok: true, syncs: 0, cells: 0, summary: "Ingen avslørte celler å markere." });
+    expect(fake.stats.runs).toBe(0);
+  });
+
+  it("refuses politely on Excel older than ExcelApi 1.7", async () => {
+    const { fake, host } = fakeHost({ apiVersion: "1.6" });
+    const report = await highlightRevealed(host, ds, revealed);
+    expect(report.ok).toBe(false);
+    expect(report.messages[0]!.text).toContain("krever ExcelApi 1.7");
+    expect(fake.stats.runs).toBe(0);
+  });
+
+  it("reports an Excel error and marks nothing", async () => {
+    const { fake, host } = await inserted();
+    fake.failOn({ when: (op) => op.member === "color" });
+    const report = await highlightRevealed(host, ds, revealed);
+    expect(report.ok).toBe(false);
+    expect(report.messages[0]!.text).toMatch(/^Excel stoppet operasjonen: /);
+    expect(report.summary).toBe("Noe gikk galt i Excel. Se feilmeldingen under.");
+  });
+});
+
+describe("clearHighlights", () => {
+  it("gives the sheets back exactly as the writer left them", async () => {
+    const { fake, host } = await inserted();
+    const before = sheets(fake);
+    await highlightRevealed(host, ds, revealed);
+    fake.stats.reset();
+    const report = await clearHighlights(host, ds, revealed);
+    expect(report.ok).toBe(true);
+    expect(report.syncs).toBeLessThanOrEqual(2);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(2);
+    expect(report.summary).toBe("Markeringen er fjernet fra 16 celler på 2 ark.");
+    expect(sheets(fake)).toEqual(before);
+  });
+
+  it("is not needed after a refresh, which rewrites the formats", async () => {
+    const { fake, host } = await inserted();
+    await highlightRevealed(host, ds, revealed);
+    expect(highlighted(fake, TILTAK).length).toBeGreaterThan(0);
+    await refresh(host, ds);
+    for (const name of fake.state.sheetNames()) expect(highlighted(fake, name), name).toEqual([]);
+  });
+});
+
+/** The fake does not implement RangeAreas: this host adds Worksheet.getRanges on top of it. */
+function withRangeAreas(host: ExcelHost, calls: string[]): ExcelHost {
+  const bind = <T extends object>(target: T, extra: Record<PropertyKey, unknown> = {}): T =>
+    new Proxy(target, {
+      get(t, p) {
+        if (p in extra) return extra[p];
+        const v = Reflect.get(t, p, t) as unknown;
+        return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+    });
+  const areas = (ws: Excel.Worksheet, address: string) => {
+    calls.push(address);
+    const parts = address.split(/\s*,\s*/).map((a) => ws.getRange(a).format.fill);
+    const fill = {
+      set color(v: string) {
+        for (const f of parts) f.color = v;
+      },
+      clear() {
+        for (const f of parts) f.clear();
+      },
+    };
+    return { format: { fill } };
+  };
+  const sheetOf = (ws: Excel.Worksheet): Excel.Worksheet => bind(ws, { getRanges: (a: string) => areas(ws, a) });
+  return {
+    isSetSupported: host.isSetSupported,
+    run: (batch) =>
+      host.run((ctx) => {
+        const worksheets = bind(ctx.workbook.worksheets, { getItem: (n: string) => sheetOf(ctx.workbook.worksheets.getItem(n)) });
+        const workbook = bind(ctx.workbook, { worksheets });
+        return batch(bind(ctx, { workbook }));
+      }),
+  };
+}
+
+describe("RangeAreas (ExcelApi 1.9)", () => {
+  it("formats each sheet's cells through getRanges, with the same result", async () => {
+    const { fake, host } = await inserted();
+    const calls: string[] = [];
+    const report = await highlightRevealed(withRangeAreas(host, calls), ds, revealed);
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    expect(report.syncs).toBeLessThanOrEqual(2);
+    expect(calls).toHaveLength(2);
+    // The «Nettbasert AMO» row's three cells: B alone, D:E as one area.
+    const amo = revealed[TILTAK]!.filter((c) => c.rowLabel === "Nettbasert arbeidsmarkedsopplæring (AMO)");
+    const row = amo[0]!.row + 1;
+    expect(calls.join(", ")).toContain(`B${row}, D${row}:E${row}`);
+    for (const name of fake.state.sheetNames()) expect(highlighted(fake, name).sort(), name).toEqual(expected(revealed[name] ?? []));
+
+    const cleared = await clearHighlights(withRangeAreas(host, calls), ds, revealed);
+    expect(cleared.ok).toBe(true);
+    for (const name of fake.state.sheetNames()) expect(highlighted(fake, name), name).toEqual([]);
+  });
+
+  it("falls back to one range per rectangle where ExcelApi 1.9 is missing", async () => {
+    const { fake, host } = await inserted({ apiVersion: "1.8" });
+    const calls: string[] = [];
+    const report = await highlightRevealed(withRangeAreas(host, calls), ds, revealed);
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    expect(report.syncs).toBeLessThanOrEqual(2);
+    expect(calls).toEqual([]);
+    expect(highlighted(fake, TILTAK).sort()).toEqual(expected(revealed[TILTAK]!));
+  });
+});
