@@ -121,6 +121,9 @@ export default async function config(env = {}, argv = {}) {
     output: {
       path: outputPath,
       filename: "[name].js",
+      // Lazy chunks get a content hash: entry scripts are cache-busted by a query in the HTML,
+      // chunks are not, and an old cached chunk must never meet a new taskpane.js.
+      chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: {

@@ -258,4 +258,24 @@ describe("task pane in Chromium (preview page)", () => {
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it("reports an Excel error in the middle of an operation, and the user's sheet keeps its cells", async () => {
+    await page.goto(`${base}/preview.html?feil=40`);
+    await page.getByRole("heading", { name: "NAV tiltak" }).waitFor();
+    // The user's own sheet, with content, before the add-in runs.
+    await page.evaluate(() => {
+      const preview = (globalThis as unknown as { navTiltakPreview: { fake: { state: { setValues(s: string, a: string, v: unknown[][]): void } } } }).navTiltakPreview;
+      preview.fake.state.setValues("Ark1", "A1:B2", [["Post", "Beløp"], ["Lønn", 1200]]);
+    });
+    await page.locator("#sett-inn-alle").click();
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("Noe gikk galt i Excel. Se feilmeldingen under.");
+    expect(await page.locator(".status").getAttribute("data-state")).toBe("error");
+    const alert = page.getByRole("alert");
+    expect(await alert.textContent()).toContain("Excel stoppet operasjonen: GeneralException");
+    expect(await alert.textContent()).toContain("Arkene dine er ikke endret");
+    const user = await gridRows("Ark1");
+    expect(user.slice(0, 2).map((r) => r.slice(0, 2))).toEqual([["Post", "Beløp"], ["Lønn", "1200"]]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "taskpane-error.png") });
+  }, 60_000);
 });

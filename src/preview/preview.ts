@@ -3,6 +3,7 @@
 // starts, so the pane runs exactly the code it runs in Excel. Used by the browser test.
 //
 // ?api=1.7 simulates an older Excel (no PivotTables, no custom properties).
+// ?feil=N makes the N-th Excel operation fail (GeneralException), to see how the pane reports it.
 
 import { createFakeExcel, installFakeOffice, type CellFormat, type SheetView } from "../fake-excel/index.js";
 import { officeHost } from "../excel/writer.js";
@@ -12,6 +13,8 @@ import { clear, h } from "../taskpane/dom.js";
 const params = new URLSearchParams(location.search);
 const apiVersion = params.get("api") ?? "1.17";
 const fake = createFakeExcel({ apiVersion: /^\d+\.\d+$/.test(apiVersion) ? apiVersion : "1.17" });
+const failAt = Number(params.get("feil"));
+if (Number.isInteger(failAt) && failAt > 0) fake.failOn({ nth: failAt, code: "GeneralException", message: "Simulert feil i Excel" });
 installFakeOffice(globalThis, fake);
 // For poking at the workbook from the browser console.
 (globalThis as { navTiltakPreview?: unknown }).navTiltakPreview = { fake };
