@@ -97,6 +97,18 @@ describe("importing the real publication", () => {
     expect(p.groups["lonnstilskudd"]!["andre"]).toEqual({ antall: 258, endring: 115, prosent: 80 });
   });
 
+  it("accepts a file of raw counts, and warns that it holds unsuppressed 1–3s", () => {
+    const lines = original.split("\n");
+    // Undo NAV's suppression of Nettbasert AMO (2 = 1 + 1), the row and the totals still add up.
+    const i = lines.findIndex((l) => l.startsWith("Nettbasert arbeidsmarkedsopplæring (AMO)\t"));
+    lines[i] = "Nettbasert arbeidsmarkedsopplæring (AMO)\t2\t\t1\t1";
+    const r = importPublication(lines.join("\n"));
+    expect(r.findings.filter((f) => f.code === "unsuppressed")).toEqual([
+      expect.objectContaining({ severity: "warning", message: expect.stringMatching(/^Filen har 3 antall fra 1 til 3 som ikke er prikket/) }),
+    ]);
+    expect(r.dataset.periods[0]!.tiltak["nettbasert-arbeidsmarkedsopplaering-amo"]![ALL]).toBe(2);
+  });
+
   it("accepts CRLF line endings and a BOM with the same result", () => {
     const crlf = importPublication("\uFEFF" + original.replace(/\n/g, "\r\n"));
     expect(crlf.dataset).toEqual(dataset);

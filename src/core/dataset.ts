@@ -560,6 +560,20 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
   const tiltakData: Record<string, Record<HgKey, Count>> = {};
   for (const t of tiltak) tiltakData[t.id] = tiltakCells.get(t.id)!.value;
 
+  // A file of raw counts (e.g. an internal extract) is fine: the rule hides 1–3 on every way out.
+  // Say so, so nobody takes the file itself for a publishable one.
+  const small = [
+    ...Object.values(tiltakData).flatMap((r) => Object.values(r)),
+    ...Object.values(groups).flatMap((r) => Object.values(r).map((f) => f.antall)),
+  ].filter((c) => typeof c === "number" && c >= 1 && c <= 3).length;
+  if (small > 0) {
+    audit.warn(
+      undefined,
+      "unsuppressed",
+      `Filen har ${small} antall fra 1 til 3 som ikke er prikket. NAV tiltak viser dem som «*» overalt, men filen selv må ikke publiseres slik.`,
+    );
+  }
+
   return {
     data: { period, label, total, groups, tiltak: tiltakData },
     title: pub.title,

@@ -20,6 +20,7 @@ export type FindingCode =
   | "cross-mismatch"
   | "percent-mismatch"
   | "alias"
+  | "unsuppressed"
   | "duplicate-period";
 
 export interface Finding {
