@@ -2,7 +2,7 @@
 // through the same suppression rule as the sheets. Rows are ordered hovedgruppe first so each
 // hovedgruppe is one contiguous block that a workbook name can point at.
 
-import { SUPPRESSED, type Count, type Dataset } from "./types.js";
+import { SUPPRESSED, type Count, type Dataset, type Hovedgruppe, type PeriodData } from "./types.js";
 import { suppressCount, suppressFigures } from "./suppression.js";
 import { FORMAT_COUNT, FORMAT_GENERAL, FORMAT_PERCENT, FORMAT_TEXT, type CellValue } from "./layout.js";
 
@@ -33,24 +33,29 @@ function countCell(c: Count): CellValue {
   return c === SUPPRESSED || c === null ? null : c;
 }
 
-/** Participants per period × hovedgruppe × tiltaksgruppe × tiltak. Cells with no published value are left out. */
-export function tiltakLongTable(ds: Dataset): LongTable {
+/** Rows for every hovedgruppe (outer) and period, with each hovedgruppe's contiguous span. */
+function byHovedgruppe(ds: Dataset, rowsOf: (h: Hovedgruppe, p: PeriodData) => CellValue[][]): { rows: CellValue[][]; spans: HovedgruppeSpan[] } {
   const rows: CellValue[][] = [];
   const spans: HovedgruppeSpan[] = [];
   for (const h of ds.hovedgrupper) {
     const first = rows.length;
-    for (const p of ds.periods) {
-      for (const g of ds.tiltaksgrupper) {
-        for (const t of ds.tiltak) {
-          if (t.group !== g.id) continue;
-          const c = suppressCount(p.tiltak[t.id]?.[h.id] ?? null);
-          if (c === null) continue;
-          rows.push([p.period, h.name, g.name, t.name, countCell(c), c === SUPPRESSED ? YES : NO]);
-        }
-      }
-    }
+    for (const p of ds.periods) rows.push(...rowsOf(h, p));
     spans.push({ id: h.id, name: h.name, short: h.short, first, count: rows.length - first });
   }
+  return { rows, spans };
+}
+
+/** Participants per period × hovedgruppe × tiltaksgruppe × tiltak. Cells with no published value are left out. */
+export function tiltakLongTable(ds: Dataset): LongTable {
+  const { rows, spans } = byHovedgruppe(ds, (h, p) =>
+    ds.tiltaksgrupper.flatMap((g) =>
+      ds.tiltak.flatMap((t) => {
+        if (t.group !== g.id) return [];
+        const c = suppressCount(p.tiltak[t.id]?.[h.id] ?? null);
+        return c === null ? [] : [[p.period, h.name, g.name, t.name, countCell(c), c === SUPPRESSED ? YES : NO]];
+      }),
+    ),
+  );
   return {
     name: "NavTiltak",
     columns: ["Periode", "Hovedgruppe", "Tiltaksgruppe", "Tiltak", "Antall", "Prikket"],
@@ -62,21 +67,15 @@ export function tiltakLongTable(ds: Dataset): LongTable {
 
 /** Group-level counts and changes from last year per period × hovedgruppe × tiltaksgruppe. */
 export function changeLongTable(ds: Dataset): LongTable {
-  const rows: CellValue[][] = [];
-  const spans: HovedgruppeSpan[] = [];
-  for (const h of ds.hovedgrupper) {
-    const first = rows.length;
-    for (const p of ds.periods) {
-      for (const g of ds.tiltaksgrupper) {
-        const raw = p.groups[g.id]?.[h.id];
-        if (!raw || (raw.antall === null && raw.endring === null)) continue;
-        const f = suppressFigures(raw);
-        const suppressed = f.antall === SUPPRESSED || f.endring === SUPPRESSED || f.prosent === SUPPRESSED;
-        rows.push([p.period, h.name, g.name, countCell(f.antall), countCell(f.endring), countCell(f.prosent), suppressed ? YES : NO]);
-      }
-    }
-    spans.push({ id: h.id, name: h.name, short: h.short, first, count: rows.length - first });
-  }
+  const { rows, spans } = byHovedgruppe(ds, (h, p) =>
+    ds.tiltaksgrupper.flatMap((g) => {
+      const raw = p.groups[g.id]?.[h.id];
+      if (!raw || (raw.antall === null && raw.endring === null)) return [];
+      const f = suppressFigures(raw);
+      const suppressed = f.antall === SUPPRESSED || f.endring === SUPPRESSED || f.prosent === SUPPRESSED;
+      return [[p.period, h.name, g.name, countCell(f.antall), countCell(f.endring), countCell(f.prosent), suppressed ? YES : NO]];
+    }),
+  );
   return {
     name: "NavTiltaksgruppeEndring",
     columns: ["Periode", "Hovedgruppe", "Tiltaksgruppe", "Antall", "Endring", "Endring prosent", "Prikket"],
