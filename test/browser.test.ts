@@ -12,7 +12,17 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOnce } from "./helpers/build.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Debian's chromium first (what CI installs); other common installs so a newcomer's machine works too.
+const CHROMIUM_CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+  "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
+].filter((p): p is string => Boolean(p));
+const CHROMIUM = CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? CHROMIUM_CANDIDATES[0]!;
 const ARTIFACTS = join(import.meta.dirname, "..", "test-artifacts");
 
 const TYPES: Record<string, string> = {
@@ -47,7 +57,7 @@ const requests: string[] = [];
 const errors: string[] = [];
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`).toBe(true);
+  expect(existsSync(CHROMIUM), `No Chromium found (tried ${CHROMIUM_CANDIDATES.join(", ")}); install Debian's chromium or set CHROMIUM_PATH`).toBe(true);
   const dist = await buildOnce();
   server = await serve(dist);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
