@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { buildLayouts } from "../src/core/layout.js";
-import { charsToPoints, coalesceRuns, layoutSheet, pivotSheets } from "../src/excel/content.js";
+import { PIVOT_ANCHOR_ROW, charsToPoints, coalesceRuns, layoutSheet, pivotSheets, textSafeFormats } from "../src/excel/content.js";
 import {
   contentHash,
   decodeRecord,
@@ -81,10 +81,35 @@ describe("sheet content", () => {
     for (const layout of buildLayouts(BUNDLED_DATASET)) {
       const spec = layoutSheet(layout);
       expect(spec.values).toEqual(layout.cells.map((r) => r.map((v) => (v === null ? "" : v))));
-      expect(spec.numberFormats).toEqual(layout.numberFormats);
+      expect(spec.numberFormats).toEqual(textSafeFormats(spec.values, layout.numberFormats));
+      // Only text cells change format: General → "@" where Excel would parse the text.
+      spec.numberFormats.forEach((row, r) =>
+        row.forEach((f, c) => {
+          if (f !== layout.numberFormats[r]![c]) expect([layout.numberFormats[r]![c], f, typeof spec.values[r]![c]]).toEqual(["General", "@", "string"]);
+        }),
+      );
+      // The period line ("November 2016") is a date to Excel unless it is written as text.
+      expect(spec.values[2]![0]).toBe(layout.periodLabel);
+      expect(spec.numberFormats[2]![0]).toBe("@");
       expect(spec.columnWidths).toEqual(layout.columnWidths.map(charsToPoints));
     }
     expect(charsToPoints(10)).toBe(56.25);
+  });
+
+  it("writes as text («@») exactly the strings Excel's value parser could turn into something else", () => {
+    const values = [["November 2016", "2016-11", "=SUM(A1)", "-x", "+x", "TRUE", "Sann", "I alt", "Opplæring", "*", "", 5, "x".repeat(256) + "1"]];
+    const formats = [values[0]!.map(() => "General")];
+    expect(textSafeFormats(values, formats)).toEqual([
+      ["@", "@", "@", "@", "@", "@", "@", "General", "General", "General", "General", "General", "General"],
+    ]);
+    // Other formats are kept as they are.
+    expect(textSafeFormats([["2016-11", 5]], [["@", "#,##0"]])).toEqual([["@", "#,##0"]]);
+  });
+
+  it("leaves room above the PivotTable for its report filters (one row each and a blank row)", () => {
+    const pivot = pivotSheets(BUNDLED_DATASET).find((s) => s.pivot)!;
+    expect(pivot.pivot!.anchorRow).toBe(PIVOT_ANCHOR_ROW);
+    expect(pivot.pivot!.anchorRow - (pivot.pivot!.filters.length + 1)).toBeGreaterThanOrEqual(pivot.values.length);
   });
 
   it("styles blocks of rows, not cells", () => {

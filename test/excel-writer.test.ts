@@ -35,7 +35,9 @@ describe("insert all: the sheets are the core's layouts", () => {
       l.cells.forEach((row, r) =>
         row.forEach((v, c) => {
           if (v === null) return;
-          expect(sheet.numberFormats[r]![c], `${l.name}!${columnLetter(c)}${r + 1}`).toBe(l.numberFormats[r]![c]);
+          // Text Excel would parse (the period line, "§ 2-6" notes) is written with "@".
+          const format = typeof v === "string" && /\d/.test(v) && l.numberFormats[r]![c] === "General" ? "@" : l.numberFormats[r]![c];
+          expect(sheet.numberFormats[r]![c], `${l.name}!${columnLetter(c)}${r + 1}`).toBe(format);
         }),
       );
       for (let r = 0; r < l.cells.length; r++) {
@@ -152,6 +154,19 @@ describe("pivot-ready data", () => {
       columns: ["Hovedgruppe"],
     });
     expect(pivot!.data).toEqual([{ name: "Sum av Antall", field: "Antall", summarizeBy: "Sum", numberFormat: "#,##0" }]);
+  });
+
+  it("the PivotTable's «Periode» filter sits between the note and the report, and survives a refresh", async () => {
+    const { fake, host } = await inserted();
+    const text = fake.state.sheetText("Pivottabell");
+    expect(text[0]![0]).toMatch(/pivottabell$/);
+    expect(text[1]![0]).toMatch(/^Antall deltakere per tiltaksgruppe/);
+    expect(text[2]!.every((c) => c === "")).toBe(true);
+    expect(text[3]!.slice(0, 2)).toEqual(["Periode", "(Alle)"]);
+    expect(text[5]!.slice(0, 2)).toEqual(["Sum av Antall", "Kolonneetiketter"]);
+    const report = await refresh(host, ds);
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    expect(fake.state.sheetText("Pivottabell")).toEqual(text);
   });
 
   it("insertPivotRanges alone writes the three pivot sheets", async () => {
@@ -350,6 +365,41 @@ describe("the user's sheets and names", () => {
     expect(report.sheets.find((s) => s.key === "pivotdata-tiltak")!.names).toContain("NAV_Arbeidssokere_2");
     await refresh(host, ds);
     expect(fake.state.names().find((n) => n.name === "NAV_Arbeidssokere")).toEqual(mine);
+  });
+});
+
+describe("names shared by tables and workbook names", () => {
+  it("picks a free table name when a workbook name has it, and a free name when a table has it", async () => {
+    const { fake, host } = fakeHost({ sheets: [{ name: "Ark1", cells: { A1: [["Gruppe", "Antall"], ["A", 1]], D1: [[1]] } }] });
+    await userDoes(fake, (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Ark1");
+      ws.tables.add("A1:B2", true).name = "NAV_Andre";
+      ctx.workbook.names.add("NavTiltak", ws.getRange("D1"), "mitt navn");
+    });
+    const report = await insertPivotRanges(host, ds);
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    const tiltak = report.sheets.find((s) => s.key === "pivotdata-tiltak")!;
+    expect(tiltak.table).toBe("NavTiltak2");
+    expect(tiltak.names).toContain("NAV_Andre_2");
+    expect(report.messages.some((m) => m.text.includes("NAV_Andre_2"))).toBe(true);
+    expect(fake.state.pivotTables()[0]).toMatchObject({ source: "NavTiltak2" });
+    const again = await refresh(host, ds);
+    expect(again.ok, JSON.stringify(again.messages)).toBe(true);
+    expect(fake.state.tables().map((t) => t.name).sort()).toEqual(["NAV_Andre", "NavTiltak2", "NavTiltaksgruppeEndring"]);
+  });
+});
+
+describe("sheets the user has hidden", () => {
+  it("rewrites a hidden add-in sheet without trying to activate it", async () => {
+    const { fake, host } = await inserted();
+    await userDoes(fake, (ctx) => {
+      ctx.workbook.worksheets.getItem("Hovedgrupper").activate();
+      ctx.workbook.worksheets.getItem("Om tabellene").visibility = "Hidden";
+    });
+    const report = await insertAll(host, ds);
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    expect(report.sheets.every((s) => s.status === "updated")).toBe(true);
+    expect(fake.state.activeSheetName()).toBe("Hovedgrupper");
   });
 });
 

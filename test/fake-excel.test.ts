@@ -472,6 +472,30 @@ describe("ranges", () => {
   });
 });
 
+describe("date-shaped text", () => {
+  it("becomes a date serial with a date format in a General cell, and stays text with «@»", async () => {
+    const fake = createFakeExcel();
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Ark1");
+      ws.getRange("B1:B2").numberFormat = [["@"], ["#,##0"]];
+      ws.getRange("A1:A6").values = [["November 2016"], ["2016-11"], ["2016-11-05"], ["11/5/2016"], ["Desember 2016"], ["2-årig opplæring"]];
+      ws.getRange("B1:B2").values = [["November 2016"], ["2016-11"]];
+    });
+    expect(fake.workbook.getValues("Ark1", "A1:B6")).toEqual([
+      [42675, "November 2016"],
+      [42675, 42675],
+      [42679, ""],
+      [42679, ""],
+      ["Desember 2016", ""],
+      ["2-årig opplæring", ""],
+    ]);
+    const sheet = fake.workbook.sheet("Ark1");
+    expect(sheet.numberFormats.map((r) => r[0])).toEqual(["mmm-yy", "mmm-yy", "m/d/yyyy", "m/d/yyyy", "General", "General"]);
+    expect(sheet.numberFormats[1]![1]).toBe("#,##0");
+    expect(fake.workbook.sheetText("Ark1").map((r) => r[0])).toEqual(["Nov-16", "Nov-16", "11/5/2016", "11/5/2016", "Desember 2016", "2-årig opplæring"]);
+  });
+});
+
 describe("text rendering", () => {
   it("renders nb-NO number formats", () => {
     expect(renderText(83484, "#,##0", NB_NO)).toBe("83 484");
@@ -520,6 +544,22 @@ describe("text rendering", () => {
 });
 
 describe("tables and names", () => {
+  it("loses a table when Clear All covers its whole range, and keeps it when the header row is spared", async () => {
+    const cells = { A1: [["Gruppe", "Antall"], ["A", 1], ["B", 2]] };
+    const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells }, { name: "Ark2", cells }] });
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Ark1").tables.add("A1:B3", true).name = "Hel";
+      ctx.workbook.worksheets.getItem("Ark2").tables.add("A1:B3", true).name = "Delvis";
+    });
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Ark1").getRange("A1:C5").clear("All");
+      ctx.workbook.worksheets.getItem("Ark2").getRange("A2:C5").clear("All");
+      ctx.workbook.worksheets.getItem("Ark2").getRange("C1").clear("All");
+    });
+    expect(fake.workbook.tables().map((t) => t.name)).toEqual(["Delvis"]);
+    expect(fake.workbook.getValues("Ark2", "A1:B2")).toEqual([["Gruppe", "Antall"], ["", ""]]);
+  });
+
   it("adds tables with generated names and reads their parts", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells: { A1: [["Gruppe", "Antall"], ["A", 1], ["B", 2]] } }] });
     await fake.run(async (ctx) => {
@@ -789,6 +829,51 @@ describe("pivot tables", () => {
     ).toBe("ItemNotFound");
     await fake.run(async (ctx) => void ws(ctx).tables.add("A10:B11", true));
     expect(await codeOf(fake, async (ctx) => void ws(ctx).pivotTables.add("Q", "Data!A1:C4", "Data!B11"))).toBe("InvalidArgument");
+  });
+
+  it("puts report filters above the report: in the rows above the destination, else moving it down", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Data", cells: { A1: data } }, "Pivot"] });
+    await fake.run(async (ctx) => {
+      const pt = ctx.workbook.pivotTables.add("P", "Data!A1:C4", "Pivot!A3");
+      pt.filterHierarchies.add(pt.hierarchies.getItem("Hovedgruppe"));
+      pt.rowHierarchies.add(pt.hierarchies.getItem("Tiltaksgruppe"));
+      pt.dataHierarchies.add(pt.hierarchies.getItem("Antall"));
+      const range = pt.layout.getRange().load("address");
+      const body = pt.layout.getDataBodyRange().load("address");
+      await ctx.sync();
+      expect([range.address, body.address]).toEqual(["Pivot!A3:B6", "Pivot!B4:B6"]);
+    });
+    expect(fake.workbook.getValues("Pivot", "A1:B3")).toEqual([
+      ["Hovedgruppe", "(Alle)"],
+      ["", ""],
+      ["Radetiketter", "Summer av Antall"],
+    ]);
+    // The filter area is part of the PivotTable: it cannot be edited.
+    expect(await codeOf(fake, async (ctx) => void (ctx.workbook.worksheets.getItem("Pivot").getRange("A2").values = [["x"]]))).toBe(
+      "InvalidOperation",
+    );
+
+    const top = createFakeExcel({ sheets: [{ name: "Data", cells: { A1: data } }] });
+    await top.run(async (ctx) => {
+      const pt = ctx.workbook.pivotTables.add("P", "Data!A1:C4", "Data!F1");
+      pt.filterHierarchies.add(pt.hierarchies.getItem("Hovedgruppe"));
+      pt.rowHierarchies.add(pt.hierarchies.getItem("Tiltaksgruppe"));
+      const range = pt.layout.getRange().load("address");
+      await ctx.sync();
+      expect(range.address).toBe("Data!F3:F6");
+    });
+    expect(top.workbook.getValues("Data", "F1:G1")).toEqual([["Hovedgruppe", "(Alle)"]]);
+  });
+
+  it("refuses a report filter over cells that hold something (Excel would ask before replacing them)", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Data", cells: { A1: data } }, { name: "Pivot", cells: { A1: [["Tittel"], ["Merknad"]] } }] });
+    const error = await failureOf(fake, async (ctx) => {
+      const pt = ctx.workbook.pivotTables.add("P", "Data!A1:C4", "Pivot!A4");
+      pt.filterHierarchies.add(pt.hierarchies.getItem("Hovedgruppe"));
+      pt.rowHierarchies.add(pt.hierarchies.getItem("Tiltaksgruppe"));
+    });
+    expect(error.code).toBe("InvalidOperation");
+    expect(fake.workbook.getValues("Pivot", "A2")).toEqual([["Merknad"]]);
   });
 });
 

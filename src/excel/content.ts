@@ -109,6 +109,26 @@ function cellValue(v: string | number | null): WriteValue {
   return v === null ? "" : v;
 }
 
+/**
+ * Range.values parses a string written into a General cell the way Excel parses typing (en-US
+ * shapes): "November 2016" or "2016-11" becomes a date, "5 %" a number, "=…", "+…" and "-…" a
+ * formula. The period line on every sheet is such a string, so real Excel would show a date and
+ * read back a date serial, which the refresh's content hash would then take for a user's edit.
+ * Text that could be read as anything but text is written as text ("@", set before the values).
+ * Longer strings are left General: Excel shows "####" for text over 255 characters in an "@" cell,
+ * and no date or number is that long.
+ */
+const PARSEABLE_TEXT = /\d|^\s*[=+\-@#]|^\s*(TRUE|FALSE|SANN|USANN)\s*$/i;
+
+export function textSafeFormats(values: readonly (readonly WriteValue[])[], formats: readonly (readonly string[])[]): string[][] {
+  return formats.map((row, r) =>
+    row.map((f, c) => {
+      const v = values[r]?.[c];
+      return f === FORMAT_GENERAL && typeof v === "string" && v.length <= 255 && PARSEABLE_TEXT.test(v) ? FORMAT_TEXT : f;
+    }),
+  );
+}
+
 /** Merges runs on consecutive rows that format the same columns the same way, to queue fewer calls. */
 export function coalesceRuns(runs: StyleRun[]): StyleRun[] {
   const out: StyleRun[] = [];
@@ -172,12 +192,13 @@ export function layoutSheet(layout: SheetLayout): SheetSpec {
   }
   for (const r of layout.noteRows) runs.push({ rows: [r, r], cols: [0, 0], italic: true, color: NOTE_COLOR });
 
+  const values = layout.cells.map((row) => row.map(cellValue));
   return {
     key: layout.key,
     defaultName: layout.name,
     title: layout.tableName,
-    values: layout.cells.map((row) => row.map(cellValue)),
-    numberFormats: layout.numberFormats.map((row) => [...row]),
+    values,
+    numberFormats: textSafeFormats(values, layout.numberFormats),
     styles: coalesceRuns(runs),
     columnWidths: layout.columnWidths.map(charsToPoints),
     freezeRows: layout.freezeRows,
@@ -233,7 +254,7 @@ function longTableSheet(
     defaultName: PIVOT_SHEET_NAMES[key],
     title: heading,
     values,
-    numberFormats: numberFormats.map((r) => [...r]),
+    numberFormats: textSafeFormats(values, numberFormats),
     styles,
     columnWidths: longColumnWidths(t),
     freezeRows: TABLE_HEADER_ROW + 1,
@@ -251,7 +272,14 @@ function longTableSheet(
   };
 }
 
-export const PIVOT_ANCHOR_ROW = 3;
+/**
+ * Sheet row (0-based) of the PivotTable's top left cell. Excel puts report filters above that
+ * cell, one row per filter field and a blank row under them (a new PivotTable on its own sheet
+ * starts at A3 for this reason), and only moves the report down when there are too few rows. Row
+ * 6 leaves rows 4 and 5 for the «Periode» filter, so the filter area never lands on the title
+ * and note in rows 1–2 (which a refresh rewrites, and which cannot be part of a PivotTable).
+ */
+export const PIVOT_ANCHOR_ROW = 5;
 
 function pivotSheet(ds: Dataset, source: TableSpec): SheetSpec {
   const values: WriteValue[][] = [
@@ -266,7 +294,7 @@ function pivotSheet(ds: Dataset, source: TableSpec): SheetSpec {
     defaultName: PIVOT_SHEET_NAMES[PIVOT_TABLE],
     title: "Pivottabell",
     values,
-    numberFormats: values.map((r) => r.map(() => FORMAT_GENERAL)),
+    numberFormats: textSafeFormats(values, values.map((r) => r.map(() => FORMAT_GENERAL))),
     styles: [
       { rows: [0, 0], cols: [0, 0], bold: true, size: TITLE_SIZE },
       { rows: [1, 1], cols: [0, 0], italic: true, color: NOTE_COLOR },

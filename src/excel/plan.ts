@@ -18,7 +18,8 @@ import type { Capabilities, Message } from "./types.js";
 
 /** What the first round trip reads: collections only, so it is valid in any workbook. */
 export interface WorkbookSnapshot {
-  sheets: { name: string; protected: boolean }[];
+  /** `visible` is false for hidden and very hidden sheets (absent: visible). */
+  sheets: { name: string; protected: boolean; visible?: boolean }[];
   names: { name: string; formula: string; comment: string }[];
   tables: string[];
   /** Null where PivotTables are not supported (ExcelApi 1.8). */
@@ -63,6 +64,8 @@ export interface TargetPlan {
   /** The previous write's record; null when the index entry's comment is unreadable. */
   record?: OwnershipRecord | null;
   indexExists: boolean;
+  /** False for an existing sheet the user has hidden: Excel cannot activate it. */
+  visible: boolean;
   table?: TablePlan;
   pivot?: PivotPlan;
 }
@@ -90,9 +93,11 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
   const messages: Message[] = [];
   const sheetNames = snapshot.sheets.map((s) => s.name);
   const takenSheets = [...sheetNames];
-  const takenTables = [...snapshot.tables];
+  // Excel tables and workbook names share one namespace: a table cannot be named like a defined
+  // name, nor a name like a table (ItemAlreadyExists), so each free name avoids both.
+  const takenTables = [...snapshot.tables, ...snapshot.names.map((n) => n.name)];
   const takenPivots = [...(snapshot.pivots ?? [])];
-  const takenNames = snapshot.names.map((n) => n.name);
+  const takenNames = [...snapshot.names.map((n) => n.name), ...snapshot.tables];
   const nameByUpper = new Map(snapshot.names.map((n) => [upper(n.name), n]));
   const sheetByUpper = new Map(snapshot.sheets.map((s) => [upper(s.name), s]));
   const owned = ownedKeys(snapshot, specs);
@@ -120,18 +125,28 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
     if (existing && ref) {
       const record = decodeRecord(index!.comment, spec.key);
       if (existing.protected) {
-        plan = { spec, action: "skip", status: "skipped", sheetName: existing.name, rect, indexExists: true };
+        plan = { spec, action: "skip", status: "skipped", sheetName: existing.name, rect, indexExists: true, visible: existing.visible !== false };
         messages.push({
           level: "warning",
           text: `Arket «${existing.name}» er beskyttet og ble ikke endret. Opphev arkbeskyttelsen (Se gjennom > Opphev beskyttelse) og prøv igjen.`,
         });
       } else {
-        plan = { spec, action: "rewrite", status: "updated", sheetName: existing.name, rect, oldRect: ref.rect, record, indexExists: true };
+        plan = {
+          spec,
+          action: "rewrite",
+          status: "updated",
+          sheetName: existing.name,
+          rect,
+          oldRect: ref.rect,
+          record,
+          indexExists: true,
+          visible: existing.visible !== false,
+        };
       }
     } else {
       const sheetName = freeSheetName(spec.defaultName, takenSheets);
       takenSheets.push(sheetName);
-      plan = { spec, action: "create", status: index ? "recreated" : "created", sheetName, rect, indexExists: !!index };
+      plan = { spec, action: "create", status: index ? "recreated" : "created", sheetName, rect, indexExists: !!index, visible: true };
       if (sheetName !== spec.defaultName) {
         messages.push({
           level: "info",
@@ -146,7 +161,10 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
       const recorded = plan.record?.table;
       const keep = recorded !== undefined && snapshot.tables.some((n) => upper(n) === upper(recorded)) && plan.action === "rewrite";
       const name = keep ? recorded! : freeIdentifier(t.name, takenTables);
-      if (!keep) takenTables.push(name);
+      if (!keep) {
+        takenTables.push(name);
+        takenNames.push(name);
+      }
       const old = plan.oldRect;
       const sameShape = keep && !!old && old.rows === plan.rect.rows && old.cols === plan.rect.cols;
       const names: NamePlan[] = [];
@@ -156,14 +174,17 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
         const found = nameByUpper.get(upper(wanted));
         const ours = found !== undefined && found.comment.startsWith(NAME_COMMENT_PREFIX);
         const nm = ours ? found!.name : freeIdentifier(wanted, takenNames, "_");
-        if (!ours) takenNames.push(nm);
+        if (!ours) {
+          takenNames.push(nm);
+          takenTables.push(nm);
+        }
         names.push({
           name: nm,
           exists: ours,
           rect: { row: t.headerRow + 1 + span.first, col: 0, rows: span.count, cols: t.columns.length },
           comment: `${NAME_COMMENT_PREFIX} ${span.name}, rader i tabellen ${name} (${t.description}).`,
         });
-        if (found && !ours) {
+        if (!ours && nm !== wanted) {
           messages.push({
             level: "info",
             text: `Navnet ${wanted} finnes allerede i arbeidsboken og er ditt; NAV tiltak brukte ${nm} i stedet.`,

@@ -74,12 +74,12 @@ export function capabilities(host: ExcelHost | ExcelRunner): Capabilities {
 
 function queueSnapshot(context: Excel.RequestContext, caps: Capabilities): () => WorkbookSnapshot {
   const wb = context.workbook;
-  const sheets = wb.worksheets.load("items/name,items/protection/protected");
+  const sheets = wb.worksheets.load("items/name,items/visibility,items/protection/protected");
   const names = wb.names.load("items/name,items/formula,items/comment");
   const tables = wb.tables.load("items/name");
   const pivots = caps.pivotTables ? wb.pivotTables.load("items/name") : null;
   return () => ({
-    sheets: sheets.items.map((s) => ({ name: s.name, protected: s.protection.protected })),
+    sheets: sheets.items.map((s) => ({ name: s.name, protected: s.protection.protected, visible: s.visibility === "Visible" })),
     names: names.items.map((n) => ({
       name: n.name,
       formula: typeof n.formula === "string" ? n.formula : String(n.formula ?? ""),
@@ -129,6 +129,17 @@ function applyWidths(ws: Excel.Worksheet, widths: number[]): void {
     ws.getRangeByIndexes(0, start, 1, c - start).getEntireColumn().format.columnWidth = widths[start]!;
     start = c;
   }
+}
+
+/** The box without the header cells of a table kept at `headerRow` (-1: none), as ≤ 3 rectangles. */
+export function clearParts(box: Rect, headerRow: number, tableCols: number): Rect[] {
+  if (headerRow < box.row || headerRow >= box.row + box.rows) return [box];
+  const parts: Rect[] = [
+    { row: box.row, col: box.col, rows: headerRow - box.row, cols: box.cols },
+    { row: headerRow, col: tableCols, rows: 1, cols: box.col + box.cols - tableCols },
+    { row: headerRow + 1, col: box.col, rows: box.row + box.rows - headerRow - 1, cols: box.cols },
+  ];
+  return parts.filter((p) => p.rows > 0 && p.cols > 0);
 }
 
 function boundingBox(a: Rect, b?: Rect): Rect {
@@ -216,7 +227,8 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
       captures.push({ target: t, box, range, marker });
       entry = claim(t, ws);
     }
-    firstSheet ??= ws;
+    // Excel cannot activate a sheet the user has hidden (the whole batch would fail).
+    if (t.visible) firstSheet ??= ws;
 
     // An existing table that cannot be resized in place is replaced (before its cells are cleared).
     const tp = t.table;
@@ -229,7 +241,11 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
     if (pp && rebuildPivot) ws.pivotTables.getItem(pp.name).delete();
 
     if (t.action === "rewrite") {
-      rangeOf(ws, box).clear("All");
+      // A kept table's header row is left out of the clear: "Clear All" over a table's whole range
+      // removes the table itself in Excel, and the table (with the PivotTable and formulas that use
+      // it) is meant to survive a refresh. The header is rewritten with the block's values below.
+      const keepHeader = tp && tp.exists && !replaceTable && spec.table ? spec.table.headerRow : -1;
+      for (const part of clearParts(box, keepHeader, spec.table?.columns.length ?? 0)) rangeOf(ws, part).clear("All");
       ws.freezePanes.unfreeze();
     }
 

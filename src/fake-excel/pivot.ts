@@ -86,6 +86,7 @@ export function addPivot(wb: WorkbookState, name: unknown, source: PivotSource, 
     data: [],
     layout: { layoutType: "Compact", showRowGrandTotals: true, showColumnGrandTotals: true, subtotalLocation: "AtTop" },
     output: null,
+    report: null,
     deleted: false,
   };
   wb.allPivots.push(p);
@@ -264,6 +265,7 @@ export function renderPivot(wb: WorkbookState, p: PivotState): void {
   const locale = wb.locale;
   if (p.output) wb.clearPivotOutput(p.sheet, p.output);
   p.output = null;
+  p.report = null;
   if (p.rows.length === 0 && p.columns.length === 0 && p.data.length === 0) return;
 
   const ref = sourceRef(p);
@@ -328,13 +330,36 @@ export function renderPivot(wb: WorkbookState, p: PivotState): void {
     grid.push([locale.grandTotal, ...Array<CellValue>(labelCols - 1).fill(""), ...columnsOf.map(({ ck, d }) => cellFor(null, ck, d))]);
   }
 
+  // Report filters go above the report: one row per filter field ("Periode | (Alle)") and a blank
+  // row under them, in the rows above the destination when there are enough of them (which is why
+  // a PivotTable on a new sheet starts at A3); otherwise Excel moves the report down.
+  const filterRows = p.filters.length > 0 ? p.filters.length + 1 : 0;
+  const bodyRow = Math.max(p.dest.row, filterRows);
   const width = Math.max(...grid.map((r) => r.length));
-  const rect: Rect = { row: p.dest.row, col: p.dest.col, rows: grid.length, cols: width };
+  const rect: Rect = { row: bodyRow, col: p.dest.col, rows: grid.length, cols: width };
   if (rect.row + rect.rows > MAX_ROWS || rect.col + rect.cols > MAX_COLUMNS) {
     throw excelError("InvalidOperation", `The PivotTable '${p.name}' would extend beyond the worksheet.`);
   }
   checkRect(rect, "PivotTable report");
-  wb.assertAreaFree(p.sheet, rect, "PivotTable", p);
+  const whole: Rect =
+    filterRows > 0 ? { row: bodyRow - filterRows, col: rect.col, rows: rect.rows + filterRows, cols: Math.max(2, width) } : rect;
+  wb.assertAreaFree(p.sheet, whole, "PivotTable", p);
+  // Excel asks before a report grows over cells that hold something (an add-in cannot answer);
+  // the filter area is where that happens unnoticed, over text placed above the destination.
+  for (let i = 0; i < filterRows; i++) {
+    for (let c = 0; c < 2; c++) {
+      if (wb.cellValue(p.sheet, whole.row + i, whole.col + c) !== "") {
+        throw excelError(
+          "InvalidOperation",
+          `The PivotTable '${p.name}' needs rows ${whole.row + 1}–${bodyRow} for its report filters, and they are not empty.`,
+        );
+      }
+    }
+  }
+  p.filters.forEach((f, i) => {
+    wb.writePivotCell(p.sheet, whole.row + i, whole.col, f);
+    wb.writePivotCell(p.sheet, whole.row + i, whole.col + 1, locale.allItems);
+  });
   grid.forEach((line, r) => {
     for (let c = 0; c < width; c++) {
       const fmt: Partial<Record<FormatProp, FormatValue>> = {};
@@ -344,5 +369,6 @@ export function renderPivot(wb: WorkbookState, p: PivotState): void {
       wb.writePivotCell(p.sheet, rect.row + r, rect.col + c, line[c] ?? "", Object.keys(fmt).length > 0 ? fmt : undefined);
     }
   });
-  p.output = rect;
+  p.output = whole;
+  p.report = rect;
 }

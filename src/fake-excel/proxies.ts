@@ -2123,12 +2123,12 @@ export class FakePivotLayout extends ClientObject<PivotState> {
     this._set("subtotalLocation", v, (p, wb) => setLayout(wb, p, "subtotalLocation", v), "1.8");
   }
 
-  /** The whole report (its top-left cell while it is empty). */
+  /** The report (its top-left cell while it is empty), without the filter area above it, as in Excel. */
   getRange(): FakeRange {
     return new FakeRange(this.context, () => {
       const p = this._resolve();
       if (p === null) return null;
-      return { sheet: p.sheet, rect: p.output ?? { row: p.dest.row, col: p.dest.col, rows: 1, cols: 1 } };
+      return { sheet: p.sheet, rect: p.report ?? { row: p.dest.row, col: p.dest.col, rows: 1, cols: 1 } };
     });
   }
 
@@ -2137,10 +2137,11 @@ export class FakePivotLayout extends ClientObject<PivotState> {
     return new FakeRange(this.context, () => {
       const p = this._resolve();
       if (p === null) return null;
-      if (!p.output || p.data.length === 0) throw excelError("ItemNotFound", "The PivotTable has no data area.");
+      const report = p.report;
+      if (!report || p.data.length === 0) throw excelError("ItemNotFound", "The PivotTable has no data area.");
       const head = p.columns.length > 0 ? 2 : 1;
       const labels = Math.max(1, p.rows.length);
-      const rect = { row: p.output.row + head, col: p.output.col + labels, rows: p.output.rows - head, cols: p.output.cols - labels };
+      const rect = { row: report.row + head, col: report.col + labels, rows: report.rows - head, cols: report.cols - labels };
       if (rect.rows < 1 || rect.cols < 1) throw excelError("ItemNotFound", "The PivotTable has no data area.");
       return { sheet: p.sheet, rect };
     });

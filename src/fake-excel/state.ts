@@ -27,7 +27,7 @@ import {
   tryParseRef,
 } from "./addresses";
 import { excelError } from "./errors";
-import { type FakeLocale, renderText } from "./text-format";
+import { type FakeLocale, parseDateText, renderText } from "./text-format";
 import type {
   AggregationFunction,
   BorderIndex,
@@ -330,8 +330,10 @@ export interface PivotState {
     showColumnGrandTotals: boolean;
     subtotalLocation: "AtTop" | "AtBottom" | "Off";
   };
-  /** Cells the rendered report occupies; null while it has no fields. */
+  /** Cells the rendered report occupies, its filter area included; null while it has no fields. */
   output: Rect | null;
+  /** The report itself within `output`: without the filter area above it. */
+  report: Rect | null;
   deleted: boolean;
 }
 
@@ -837,7 +839,10 @@ export class WorkbookState {
     }
   }
 
-  /** Converts one input element the way Excel does: "=…" is a formula, numeric text a number. */
+  /**
+   * Converts one input element the way Excel does: "=…" is a formula, numeric text a number,
+   * date-shaped text a date (with a date format for a General cell, in `fmt`).
+   */
   private normalizeInput(value: unknown, textFormat: boolean): CellData | null {
     if (value === null || value === undefined) return null;
     if (typeof value === "number") {
@@ -858,6 +863,11 @@ export class WorkbookState {
       return { value, formula: value };
     }
     if (!textFormat && NUMERIC.test(value.trim())) return { value: Number(value.trim()) };
+    if (!textFormat) {
+      // Date-shaped text becomes a date serial, as when typed; see parseDateText.
+      const date = parseDateText(value);
+      if (date) return { value: date.serial, fmt: { numberFormat: date.format } };
+    }
     return { value };
   }
 
@@ -908,10 +918,14 @@ export class WorkbookState {
   }
 
   private storeCell(sheet: SheetState, row: number, col: number, data: CellData): void {
+    // A parsed date gives a General cell a date format (Excel keeps any other format).
+    const dateFormat = data.fmt?.numberFormat;
+    const general = dateFormat !== undefined && String(this.formatAt(sheet, row, col, "numberFormat")).toLowerCase() === "general";
     const cell = this.ensureCell(sheet, row, col);
     cell.value = data.value;
     if (data.formula !== undefined) cell.formula = data.formula;
     else delete cell.formula;
+    if (general) (cell.fmt ??= {}).numberFormat = dateFormat;
     this.dropIfEmpty(sheet, row, col);
   }
 
@@ -1161,6 +1175,11 @@ export class WorkbookState {
     if (formats) this.assertEditable(sheet, "formatCells");
     if (contents) this.forEachStored(sheet, rect, (r, c) => this.storeCell(sheet, r, c, { value: "" }));
     if (formats) this.clearFormats(sheet, rect);
+    // Clear All over a table's whole range (header row included) removes the table itself, as
+    // Home > Clear > Clear All does in Excel; clearing part of it leaves the table in place.
+    if (what === "All") {
+      for (const t of this.liveTables(sheet)) if (rectContains(rect, t.rect)) t.deleted = true;
+    }
   }
 
   private clearFormats(sheet: SheetState, rect: Rect): void {

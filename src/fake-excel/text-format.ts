@@ -1,7 +1,8 @@
 /**
  * Rough rendering of cell values to display text (Range.text), per number format
  * and locale. Covers General, "@", digit placeholders with grouping and
- * decimals, percent, literal text and sections (pos;neg;zero;text) — not dates.
+ * decimals, percent, literal text and sections (pos;neg;zero;text), and plain
+ * date-only formats (d, m, y tokens, English month names).
  */
 
 import type { CellValue } from "./types";
@@ -24,6 +25,8 @@ export interface FakeLocale {
   columnLabels: string;
   /** Pivot item label for empty cells. */
   blank: string;
+  /** What a report filter shows while every item is selected. */
+  allItems: string;
   summarizePrefix: Record<"Sum" | "Count" | "Average" | "Max" | "Min", string>;
 }
 
@@ -40,6 +43,7 @@ export const NB_NO: FakeLocale = {
   rowLabels: "Radetiketter",
   columnLabels: "Kolonneetiketter",
   blank: "(tom)",
+  allItems: "(Alle)",
   summarizePrefix: {
     Sum: "Summer av",
     Count: "Antall av",
@@ -62,6 +66,7 @@ export const EN_US: FakeLocale = {
   rowLabels: "Row Labels",
   columnLabels: "Column Labels",
   blank: "(blank)",
+  allItems: "(All)",
   summarizePrefix: { Sum: "Sum of", Count: "Count of", Average: "Average of", Max: "Max of", Min: "Min of" },
 };
 
@@ -218,6 +223,8 @@ export function renderText(value: CellValue, numberFormat: string, locale: FakeL
   }
   if (!Number.isFinite(value)) return "#NUM!";
   if (format.trim().toLowerCase() === "general" || format === "@") return renderGeneral(value, locale);
+  const date = renderDate(value, format.trim());
+  if (date !== null) return date;
   let section: string;
   let sign = false;
   if (value > 0 || sections.length === 1) {
@@ -230,4 +237,77 @@ export function renderText(value: CellValue, numberFormat: string, locale: FakeL
   }
   if (/^general$/i.test(section.trim())) return renderGeneral(sign ? value : Math.abs(value), locale);
   return renderSection(value, section, locale, sign);
+}
+
+// ---------------------------------------------------------------------------
+// Dates typed (or written through Range.values) as text
+
+const MONTHS_EN = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS_EN_LONG = [
+  "january", "february", "march", "april", "may", "june",
+  "july", "august", "september", "october", "november", "december",
+];
+
+function monthIndex(name: string): number {
+  const n = name.toLowerCase().replace(/\.$/, "");
+  const long = MONTHS_EN_LONG.indexOf(n);
+  return long >= 0 ? long : MONTHS_EN.indexOf(n);
+}
+
+/** Excel's serial number of a date (days since 1899-12-30; dates after February 1900). */
+export function dateSerial(year: number, month: number, day: number): number {
+  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+function validDate(year: number, month: number, day: number): boolean {
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Range.values parses strings like typing with en-US conventions (whatever the user's locale):
+ * "2016-11", "2016-11-05", "11/5/2016", "11/2016", "November 2016", "Nov 2016" and "5-Nov-2016"
+ * become date serials, and a General cell gets a date format. The common shapes only, enough to
+ * catch an add-in writing such text without the "@" format. Null when the text is not a date.
+ */
+export function parseDateText(text: string): { serial: number; format: string } | null {
+  const s = text.trim();
+  let m: RegExpExecArray | null;
+  let y: number, mo: number, d: number;
+  let format = "m/d/yyyy";
+  if ((m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(s))) {
+    [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
+    if (!m[3]) format = "mmm-yy";
+  } else if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s))) {
+    [y, mo, d] = [Number(m[3]), Number(m[1]), Number(m[2])];
+  } else if ((m = /^(\d{1,2})\/(\d{4})$/.exec(s))) {
+    [y, mo, d] = [Number(m[2]), Number(m[1]), 1];
+    format = "mmm-yy";
+  } else if ((m = /^([A-Za-z]+\.?)[\s-]+(\d{4})$/.exec(s))) {
+    [y, mo, d] = [Number(m[2]), monthIndex(m[1]!) + 1, 1];
+    format = "mmm-yy";
+  } else if ((m = /^(\d{1,2})[\s-]+([A-Za-z]+\.?)[\s-]+(\d{4})$/.exec(s))) {
+    [y, mo, d] = [Number(m[3]), monthIndex(m[2]!) + 1, Number(m[1])];
+    format = "d-mmm-yy";
+  } else {
+    return null;
+  }
+  return validDate(y, mo, d) ? { serial: dateSerial(y, mo, d), format } : null;
+}
+
+const DATE_FORMAT = /^(?:\[\$-[0-9A-Fa-f]+\])?[dmy]+(?:[-/. ][dmy]+)*$/i;
+
+/** Display text of a date serial under a date-only format (d, dd, m, mm, mmm, mmmm, yy, yyyy). */
+function renderDate(serial: number, format: string): string | null {
+  if (!DATE_FORMAT.test(format) || serial < 61) return null;
+  const date = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+  const [y, mo, d] = [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()];
+  return format.replace(/^\[\$-[0-9A-Fa-f]+\]/, "").replace(/y+|m+|d+/gi, (t) => {
+    const k = t.toLowerCase();
+    if (k[0] === "y") return k.length <= 2 ? String(y % 100).padStart(2, "0") : String(y);
+    if (k[0] === "d") return k.length === 1 ? String(d) : String(d).padStart(2, "0");
+    if (k.length >= 4) return MONTHS_EN_LONG[mo]!.replace(/^./, (c) => c.toUpperCase());
+    if (k.length === 3) return MONTHS_EN[mo]!.replace(/^./, (c) => c.toUpperCase());
+    return k.length === 1 ? String(mo + 1) : String(mo + 1).padStart(2, "0");
+  });
 }
