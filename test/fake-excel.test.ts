@@ -877,6 +877,132 @@ describe("pivot tables", () => {
   });
 });
 
+describe("inserting and deleting cells (Range.insert / Range.delete)", () => {
+  const cells = { A1: [["Tittel"], [""], ["Gruppe", "Antall"], ["A", 1], ["B", 2]] };
+
+  it("inserting rows moves cells, formats, row heights, names, tables and frozen panes down", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells }] });
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Ark1");
+      ws.tables.add("A3:B5", true).name = "T";
+      ctx.workbook.names.add("Blokk", ws.getRange("A1:B5"), "");
+      ctx.workbook.names.add("Over", ws.getRange("D1"), "");
+      ws.getRange("A1").format.font.bold = true;
+      ws.getRange("3:3").format.rowHeight = 30;
+      ws.freezePanes.freezeRows(3);
+    });
+    await fake.run(async (ctx) => {
+      const blank = ctx.workbook.worksheets.getItem("Ark1").getRange("1:2").insert("Down");
+      blank.load("address");
+      await ctx.sync();
+      expect(blank.address).toBe("Ark1!1:2");
+    });
+    const wb = fake.workbook;
+    expect(wb.getValues("Ark1", "A1:B7")).toEqual([["", ""], ["", ""], ["Tittel", ""], ["", ""], ["Gruppe", "Antall"], ["A", 1], ["B", 2]]);
+    expect(wb.getCellFormat("Ark1", "A3").bold).toBe(true);
+    // Nothing above row 1 to copy a format from.
+    expect(wb.getCellFormat("Ark1", "A1").bold).toBe(false);
+    expect(wb.getRowHeight("Ark1", 5)).toBe(30);
+    expect(wb.getRowHeight("Ark1", 3)).toBe(15);
+    expect(wb.names().map((n) => [n.name, n.formula])).toEqual([
+      ["Blokk", "=Ark1!$A$3:$B$7"],
+      ["Over", "=Ark1!$D$3"],
+    ]);
+    expect(wb.tables()[0]!.address).toBe("Ark1!A5:B7");
+    // The split moves with the rows inserted above it.
+    expect(wb.sheet("Ark1").frozenRows).toBe(5);
+  });
+
+  it("inserting a column moves names and tables right; inserted cells take the format on their left", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells }] });
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Ark1");
+      ws.tables.add("A3:B5", true).name = "T";
+      ctx.workbook.names.add("Blokk", ws.getRange("A1:B5"), "");
+      ws.getRange("A:A").format.columnWidth = 100;
+      ws.getRange("A4").format.fill.color = "#FFC7CE";
+    });
+    await fake.run(async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("A:A").insert("Right"));
+    const wb = fake.workbook;
+    expect(wb.getValues("Ark1", "A3:C3")).toEqual([["", "Gruppe", "Antall"]]);
+    expect(wb.names()[0]!.formula).toBe("=Ark1!$B$1:$C$5");
+    expect(wb.tables()[0]!.address).toBe("Ark1!B3:C5");
+    expect(wb.getColumnWidth("Ark1", "B")).toBe(100);
+    expect(wb.getCellFormat("Ark1", "B4").fillColor).toBe("#FFC7CE");
+    expect(wb.getCellFormat("Ark1", "A4").fillColor).toBe("#FFFFFF");
+
+    // A column inserted inside the table: the table and the name grow, the header gets a name.
+    await fake.run(async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("C:C").insert("Right"));
+    expect(wb.tables()[0]!.address).toBe("Ark1!B3:D5");
+    expect(wb.tables()[0]!.headers).toEqual(["Gruppe", "Kolonne2", "Antall"]);
+    expect(wb.names()[0]!.formula).toBe("=Ark1!$B$1:$D$5");
+    // Format same as left: the inserted column copies column B's fill.
+    expect(wb.getCellFormat("Ark1", "C4").fillColor).toBe("#FFC7CE");
+  });
+
+  it("refuses to move part of a table or PivotTable, and changes nothing then", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells }] });
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Ark1");
+      ws.tables.add("A3:B5", true);
+      const pt = ws.pivotTables.add("P", "Ark1!A3:B5", "Ark1!E3");
+      pt.rowHierarchies.add(pt.hierarchies.getItem("Gruppe"));
+      pt.dataHierarchies.add(pt.hierarchies.getItem("Antall"));
+    });
+    const before = fake.workbook.sheet("Ark1");
+    expect(await codeOf(fake, async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("A1:A2").insert("Down"))).toBe(
+      "InsertDeleteConflict",
+    );
+    expect(await codeOf(fake, async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("E1").insert("Down"))).toBe(
+      "InvalidOperation",
+    );
+    expect(await codeOf(fake, async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("4:4").insert("Down"))).toBe(
+      "InvalidOperation",
+    );
+    expect(await codeOf(fake, async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("1:1").insert("Right"))).toBe(
+      "InvalidArgument",
+    );
+    expect(fake.workbook.sheet("Ark1")).toEqual(before);
+    // Whole rows above both move them, the PivotTable's report included.
+    await fake.run(async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("1:2").insert("Down"));
+    expect(fake.workbook.tables()[0]!.address).toBe("Ark1!A5:B7");
+    expect(fake.workbook.pivotTables()[0]!.destination).toBe("Ark1!E5");
+    expect(fake.workbook.pivotTables()[0]!.output).toBe("Ark1!E5:F8");
+    expect(fake.workbook.getValues("Ark1", "E5")).toEqual([["Radetiketter"]]);
+  });
+
+  it("deleting rows moves things up, shrinks a name and turns a deleted one into #REF!", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells }] });
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Ark1");
+      ws.tables.add("A3:B5", true).name = "T";
+      ctx.workbook.names.add("Blokk", ws.getRange("A1:B5"), "");
+      ctx.workbook.names.add("Tittel", ws.getRange("A1"), "");
+    });
+    await fake.run(async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("1:2").delete("Up"));
+    const wb = fake.workbook;
+    expect(wb.getValues("Ark1", "A1:B3")).toEqual([["Gruppe", "Antall"], ["A", 1], ["B", 2]]);
+    expect(wb.names().map((n) => n.formula)).toEqual(["=Ark1!$A$1:$B$3", "=#REF!$A$1"]);
+    expect(wb.tables()[0]!.address).toBe("Ark1!A1:B3");
+    // A table's body row can go; its header row alone cannot.
+    await fake.run(async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("2:2").delete("Up"));
+    expect(wb.tables()[0]!.address).toBe("Ark1!A1:B2");
+    expect(await codeOf(fake, async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("1:1").delete("Up"))).toBe(
+      "InsertDeleteConflict",
+    );
+  });
+
+  it("respects sheet protection, which allows whole rows only when it says so", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells }] });
+    await fake.run(async (ctx) => ctx.workbook.worksheets.getItem("Ark1").protection.protect({ allowInsertRows: true }));
+    expect(await codeOf(fake, async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("A1").insert("Down"))).toBe(
+      "AccessDenied",
+    );
+    await fake.run(async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("1:1").insert("Down"));
+    expect(fake.workbook.getValues("Ark1", "A2")).toEqual([["Tittel"]]);
+  });
+});
+
 describe("freeze panes and snapshots", () => {
   it("records frozen rows, tab colour and column widths", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells: { A1: [["Tiltak", "Antall"]] } }] });

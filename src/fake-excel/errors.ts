@@ -12,7 +12,8 @@ export type ErrorCode =
   | "PropertyNotLoaded"
   | "GeneralException"
   | "ApiNotFound"
-  | "InvalidRequestContext";
+  | "InvalidRequestContext"
+  | "InsertDeleteConflict";
 
 /** Same member names as Excel.ErrorCodes / OfficeExtension.ErrorCodes (subset). */
 export const ErrorCodes = {
@@ -25,6 +26,7 @@ export const ErrorCodes = {
   generalException: "GeneralException",
   apiNotFound: "ApiNotFound",
   invalidRequestContext: "InvalidRequestContext",
+  insertDeleteConflict: "InsertDeleteConflict",
 } as const satisfies Record<string, ErrorCode>;
 
 export interface FakeDebugInfo {

@@ -780,6 +780,20 @@ export class FakeRange extends ClientObject<RangeRef> {
     this._op("method", "clear", [applyTo], (r, wb) => wb.clear(r, applyTo));
   }
 
+  /**
+   * Inserts blank cells in place of this range, moving the cells there "Down" or "Right"
+   * (names, tables and PivotTables move with them); returns the blank range.
+   */
+  insert(shift: "Down" | "Right"): FakeRange {
+    this._op("method", "insert", [shift], (r, wb) => wb.shiftCells(r, shift, true));
+    return derive(this, (r) => r.rect);
+  }
+
+  /** Deletes this range's cells, moving the cells past it "Up" or "Left". */
+  delete(shift: "Up" | "Left"): void {
+    this._op("method", "delete", [shift], (r, wb) => wb.shiftCells(r, shift, false));
+  }
+
   /** Cells may lie outside the range, as long as they stay on the sheet. */
   getCell(row: number, column: number): FakeRange {
     return derive(this, (r) => ({ row: r.rect.row + intArg(row, "row"), col: r.rect.col + intArg(column, "column"), rows: 1, cols: 1 }));

@@ -27,6 +27,7 @@ import {
   tryParseRef,
 } from "./addresses";
 import { excelError } from "./errors";
+import { type ShiftOp, across, along, classify, mapIndex, mapRect, splits } from "./shift";
 import { type FakeLocale, parseDateText, renderText } from "./text-format";
 import type {
   AggregationFunction,
@@ -638,10 +639,27 @@ export class WorkbookState {
   }
 
   /** Throws AccessDenied if sheet protection forbids this kind of change. */
-  assertEditable(sheet: SheetState, kind: "content" | "formatCells" | "formatColumns" | "formatRows" | "objects" | "pivot"): void {
+  assertEditable(
+    sheet: SheetState,
+    kind:
+      | "content"
+      | "formatCells"
+      | "formatColumns"
+      | "formatRows"
+      | "objects"
+      | "pivot"
+      | "insertRows"
+      | "insertColumns"
+      | "deleteRows"
+      | "deleteColumns",
+  ): void {
     const p = sheet.protection;
     if (!p.protected) return;
     const allowed =
+      (kind === "insertRows" && p.options.allowInsertRows) ||
+      (kind === "insertColumns" && p.options.allowInsertColumns) ||
+      (kind === "deleteRows" && p.options.allowDeleteRows) ||
+      (kind === "deleteColumns" && p.options.allowDeleteColumns) ||
       (kind === "formatCells" && p.options.allowFormatCells) ||
       (kind === "formatColumns" && p.options.allowFormatColumns) ||
       (kind === "formatRows" && p.options.allowFormatRows) ||
@@ -1244,6 +1262,192 @@ export class WorkbookState {
       for (const t of this.allTables) if (!t.deleted && t.sheet === sheet) add(t.rect);
     }
     return box;
+  }
+
+  // ----- inserting and deleting cells ---------------------------------------
+
+  /**
+   * Range.insert (shift "Down"/"Right") and Range.delete (shift "Up"/"Left"), as Excel does them:
+   * the cells past the range move with their values and formats; references in workbook names
+   * and PivotTable sources, tables, PivotTables, merged areas, row heights, column widths and
+   * frozen panes follow the cells. Inserted cells take the format of the row above (column to the
+   * left), Excel's default "Format Same As Above". Excel refuses to move part of a table
+   * (InsertDeleteConflict), part of a PivotTable report or merged area, or content off the grid;
+   * everything is checked before anything changes. Formulas in cells are stored as text by this
+   * fake and are not rewritten.
+   */
+  shiftCells(ref: RangeRef, shift: unknown, insert: boolean): void {
+    const dir = insert
+      ? oneOf(shift, ["Down", "Right"] as const, "insert shift direction")
+      : oneOf(shift, ["Up", "Left"] as const, "delete shift direction");
+    const axis = dir === "Down" || dir === "Up" ? "row" : "col";
+    const { sheet, rect } = ref;
+    const rows = isWholeRows(rect);
+    const cols = isWholeColumns(rect);
+    if ((rows && !cols && axis === "col") || (cols && !rows && axis === "row")) {
+      throw excelError("InvalidArgument", `Entire ${rows ? "rows" : "columns"} cannot be shifted ${dir.toLowerCase()}.`);
+    }
+    const whole = axis === "row" ? rows : cols;
+    if (whole) {
+      this.assertEditable(sheet, `${insert ? "insert" : "delete"}${axis === "row" ? "Rows" : "Columns"}`);
+    } else {
+      this.assertEditable(sheet, "content");
+    }
+    const op: ShiftOp = {
+      axis,
+      at: axis === "row" ? rect.row : rect.col,
+      count: axis === "row" ? rect.rows : rect.cols,
+      insert,
+      band: across(rect, axis),
+    };
+    const at = (r: number, c: number) => (axis === "row" ? r : c);
+    const inBand = (r: number, c: number) => {
+      const x = axis === "row" ? c : r;
+      return x >= op.band[0] && x < op.band[1];
+    };
+
+    // Checks first: a refused shift leaves the sheet as it was.
+    if (insert) {
+      for (const [key, cell] of sheet.cells) {
+        const r = Math.floor(key / MAX_COLUMNS);
+        const c = key % MAX_COLUMNS;
+        if (inBand(r, c) && (cell.value !== "" || cell.formula !== undefined) && mapIndex(at(r, c), op) === null) {
+          throw excelError("InvalidOperation", "Excel cannot shift nonblank cells off the worksheet.");
+        }
+      }
+    }
+    const tables = this.liveTables(sheet).filter((t) => classify(t.rect, op) !== "none");
+    for (const t of tables) {
+      if (classify(t.rect, op) === "partial") {
+        throw excelError("InsertDeleteConflict", `The operation would move part of the table '${t.name}'.`);
+      }
+      const next = mapRect(t.rect, op);
+      if (insert && next === null) throw excelError("InvalidOperation", `The table '${t.name}' would move off the worksheet.`);
+      // Deleting the header row of a table that keeps some of its rows.
+      const [s] = along(t.rect, axis);
+      if (!insert && next !== null && axis === "row" && s >= op.at && s < op.at + op.count) {
+        throw excelError("InsertDeleteConflict", `The operation would delete the header row of the table '${t.name}'.`);
+      }
+    }
+    const pivots = this.allPivots.filter((p) => !p.deleted && p.sheet === sheet);
+    const pivotArea = (p: PivotState): Rect => p.output ?? { row: p.dest.row, col: p.dest.col, rows: 1, cols: 1 };
+    for (const p of pivots) {
+      const area = pivotArea(p);
+      const kind = classify(area, op);
+      if (kind === "none") continue;
+      const next = mapRect(area, op);
+      const [s, e] = along(area, axis);
+      const inside = insert ? splits(area, op) : next !== null && s < op.at + op.count;
+      const whollyDeleted = !insert && next === null && s >= op.at && e <= op.at + op.count;
+      if (kind === "partial" || inside || (next === null && !whollyDeleted)) {
+        throw excelError("InvalidOperation", `Cannot change part of the PivotTable '${p.name}'.`);
+      }
+    }
+    for (const m of sheet.merged) {
+      if (classify(m, op) === "partial") throw excelError("InvalidOperation", "Cannot change part of a merged cell.");
+    }
+
+    // Cells, with their formats.
+    const moved: [number, number, CellData][] = [];
+    for (const [key, cell] of sheet.cells) {
+      const r = Math.floor(key / MAX_COLUMNS);
+      const c = key % MAX_COLUMNS;
+      if (inBand(r, c) && at(r, c) >= op.at) moved.push([r, c, cell]);
+    }
+    for (const [r, c] of moved) sheet.cells.delete(cellKey(r, c));
+    for (const [r, c, cell] of moved) {
+      const to = mapIndex(at(r, c), op);
+      if (to === null) continue;
+      sheet.cells.set(axis === "row" ? cellKey(to, c) : cellKey(r, to), cell);
+    }
+    if (insert && op.at > 0) {
+      const before = op.at - 1;
+      const source: [number, Partial<Record<FormatProp, FormatValue>>][] = [];
+      for (const [key, cell] of sheet.cells) {
+        const r = Math.floor(key / MAX_COLUMNS);
+        const c = key % MAX_COLUMNS;
+        if (cell.fmt && at(r, c) === before && inBand(r, c)) source.push([axis === "row" ? c : r, cell.fmt]);
+      }
+      for (const [x, fmt] of source) {
+        for (let i = op.at; i < op.at + op.count; i++) {
+          const cell = axis === "row" ? this.ensureCell(sheet, i, x) : this.ensureCell(sheet, x, i);
+          cell.fmt = { ...fmt };
+        }
+      }
+    }
+    for (const [prop, layers] of sheet.layers) {
+      const kept: FormatLayer[] = [];
+      for (const l of layers) {
+        if (classify(l.rect, op) !== "full") {
+          kept.push(l);
+          continue;
+        }
+        const next = mapRect(l.rect, op);
+        if (next) kept.push({ rect: next, value: l.value });
+      }
+      sheet.layers.set(prop, kept);
+    }
+    sheet.merged = sheet.merged.flatMap((m) => {
+      if (classify(m, op) !== "full") return [m];
+      const next = mapRect(m, op);
+      return next ? [next] : [];
+    });
+
+    // Row heights, column widths and frozen panes belong to whole rows and columns.
+    if (whole) {
+      const sizes = axis === "row" ? sheet.rowHeights : sheet.columnWidths;
+      const entries = [...sizes];
+      sizes.clear();
+      for (const [i, v] of entries) {
+        const to = mapIndex(i, op);
+        if (to !== null) sizes.set(to, v);
+      }
+      const frozen = axis === "row" ? sheet.frozenRows : sheet.frozenColumns;
+      if (frozen > op.at) {
+        const next = mapRect(axis === "row" ? { row: 0, col: 0, rows: frozen, cols: 1 } : { row: 0, col: 0, rows: 1, cols: frozen }, op);
+        const count = next ? along(next, axis)[1] : 0;
+        if (axis === "row") sheet.frozenRows = count;
+        else sheet.frozenColumns = count;
+      }
+    }
+
+    // References and objects follow the cells.
+    for (const n of this.allNames) {
+      if (n.deleted || n.broken || n.target.kind !== "range" || n.target.sheet !== sheet) continue;
+      if (classify(n.target.rect, op) !== "full") continue;
+      const next = mapRect(n.target.rect, op);
+      if (next) n.target = { ...n.target, rect: next };
+      else n.broken = true;
+    }
+    for (const t of tables) {
+      const next = mapRect(t.rect, op);
+      if (!next) {
+        t.deleted = true;
+        continue;
+      }
+      const grew = axis === "col" && next.cols > t.rect.cols;
+      t.rect = next;
+      // A column inserted inside a table gets a generated header, as in Excel.
+      if (grew) this.normalizeHeaders(sheet, next, true);
+    }
+    for (const p of this.allPivots) {
+      if (p.deleted) continue;
+      if (p.source.kind === "range" && p.source.sheet === sheet && classify(p.source.rect, op) === "full") {
+        const next = mapRect(p.source.rect, op);
+        if (next) p.source = { ...p.source, rect: next };
+      }
+      if (p.sheet !== sheet || classify(pivotArea(p), op) === "none") continue;
+      const next = mapRect(pivotArea(p), op);
+      if (!next) {
+        p.deleted = true;
+        continue;
+      }
+      const dr = next.row - pivotArea(p).row;
+      const dc = next.col - pivotArea(p).col;
+      p.dest = { row: p.dest.row + dr, col: p.dest.col + dc };
+      if (p.output) p.output = { ...p.output, row: p.output.row + dr, col: p.output.col + dc };
+      if (p.report) p.report = { ...p.report, row: p.report.row + dr, col: p.report.col + dc };
+    }
   }
 
   // ----- names and tables ---------------------------------------------------
