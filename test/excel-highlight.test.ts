@@ -155,17 +155,31 @@ describe("highlightRevealed", () => {
     expect(highlighted(fake, TILTAK)).toEqual([]);
   });
 
-  it("takes the cells' place from the index entry, which follows the block when rows are inserted above it", async () => {
+  it("marks the right cells after the user moved the block with rows above it or a column left of it", async () => {
     const { fake, host } = await inserted();
-    // What inserting two rows above the block does to the index entry (the fake cannot insert rows).
-    const index = fake.state.names().find((n) => n.name === "NavTiltak.tiltak_og_hovedgrupper")!;
-    const shifted = index.formula.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 2}`);
-    expect(shifted).not.toBe(index.formula);
     await userDoes(fake, (ctx) => {
-      ctx.workbook.names.getItem(index.name).formula = shifted;
+      const tiltak = ctx.workbook.worksheets.getItem(TILTAK);
+      tiltak.getRange("1:2").insert("Down");
+      tiltak.getRange("A1").values = [["Mine notater"]];
+      ctx.workbook.worksheets.getItem(PER_HG).getRange("A:A").insert("Right");
     });
+    const report = await highlightRevealed(host, ds, revealed);
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    expect(report.syncs).toBeLessThanOrEqual(2);
+    expect(report.cells).toBe(16);
+    expect(highlighted(fake, TILTAK).sort()).toEqual(expected(revealed[TILTAK]!, 2).sort());
+    expect(highlighted(fake, PER_HG).sort()).toEqual(expected(revealed[PER_HG]!, 0, 1).sort());
+
+    // And after a refresh, which writes the blocks where they are now, the marks land there again.
+    const refreshed = await refresh(host, ds);
+    expect(refreshed.sheets.every((s) => !s.keptAs)).toBe(true);
+    expect(highlighted(fake, TILTAK)).toEqual([]);
     await highlightRevealed(host, ds, revealed);
     expect(highlighted(fake, TILTAK).sort()).toEqual(expected(revealed[TILTAK]!, 2).sort());
+    const cleared = await clearHighlights(host, ds, revealed);
+    expect(cleared.ok).toBe(true);
+    expect(highlighted(fake, TILTAK)).toEqual([]);
+    expect(highlighted(fake, PER_HG)).toEqual([]);
   });
 
   it("reports sheets that are not inserted, and changes nothing", async () => {

@@ -324,6 +324,109 @@ describe("refresh", () => {
   });
 });
 
+describe("a block the user moved by inserting rows or columns before it", () => {
+  const notes = [["Mine notater"], ["Hentet til rapporten i mars"]];
+
+  it("refresh writes each block where it is now, keeps the user's rows, and changes nothing else", async () => {
+    const { fake, host } = await inserted();
+    await userDoes(fake, (ctx) => {
+      for (const ws of fake.state.sheetNames().filter((n) => n !== "Ark1")) {
+        const sheet = ctx.workbook.worksheets.getItem(ws);
+        sheet.getRange("1:2").insert("Down");
+        sheet.getRange("A1:A2").values = notes;
+      }
+    });
+    const moved = workbookState(fake);
+    fake.stats.reset();
+    const report = await refresh(host, ds);
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    expect(report.syncs).toBeLessThanOrEqual(2);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(2);
+    // The user's rows are not taken for edits of the add-in's cells.
+    expect(report.sheets.every((s) => s.status === "updated" && !s.keptAs)).toBe(true);
+    expect(workbookState(fake)).toEqual(moved);
+    for (const l of layouts) {
+      expect(fake.state.getValues(l.name, "A1:A2"), l.name).toEqual(notes);
+      expect(trimText(fake.state.sheetText(l.name).slice(2)), l.name).toEqual(trimText(layoutText(l)));
+      // The header stays frozen: Excel moved the split down with the rows, and so does refresh.
+      expect(fake.state.sheet(l.name).frozenRows, l.name).toBe(l.freezeRows > 0 ? l.freezeRows + 2 : 0);
+    }
+    const index = fake.state.names().find((n) => n.name === "NavTiltak.hovedgrupper")!;
+    expect(parseSheetReference(index.formula)!.rect).toMatchObject({ row: 2, col: 0 });
+    expect(fake.state.tables().find((t) => t.name === "NavTiltak")!.address).toMatch(/^'Pivotdata tiltak'!A6:F\d+$/);
+    expect(fake.state.pivotTables()[0]!.destination).toBe("Pivottabell!A8");
+
+    // Idempotent, and "insert again" rewrites in the same place.
+    await refresh(host, ds);
+    expect(workbookState(fake)).toEqual(moved);
+    const again = await insertAll(host, ds);
+    expect(again.sheets.every((s) => s.status === "updated" && !s.keptAs)).toBe(true);
+    expect(workbookState(fake)).toEqual(moved);
+  });
+
+  it("refresh after a new month: the moved tables are rewritten below the user's rows", async () => {
+    const { fake, host } = await inserted();
+    await userDoes(fake, (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Pivotdata tiltak");
+      ws.getRange("1:2").insert("Down");
+      ws.getRange("A1:A2").values = notes;
+    });
+    const wider = widenDataset(ds, 2);
+    const report = await refresh(host, wider);
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    expect(report.sheets.every((s) => !s.keptAs)).toBe(true);
+    expect(fake.state.getValues("Pivotdata tiltak", "A1:A2")).toEqual(notes);
+    const rows = tiltakLongTable(wider).rows.length;
+    expect(fake.state.tables().find((t) => t.name === "NavTiltak")!.address).toBe(`'Pivotdata tiltak'!A6:F${6 + rows}`);
+    const values = fake.state.sheet("Pivotdata tiltak").values;
+    const andre = parseSheetReference(fake.state.names().find((n) => n.name === "NAV_Andre")!.formula)!.rect;
+    const named = values.slice(andre.row, andre.row + andre.rows);
+    expect(named.every((r) => r[1] === "Andre på tiltak")).toBe(true);
+    expect(values.filter((r) => r[1] === "Andre på tiltak")).toHaveLength(andre.rows);
+  });
+
+  it("a column inserted left of a table: the table, its names and the user's column stay where they are", async () => {
+    const { fake, host } = await inserted();
+    await userDoes(fake, (ctx) => {
+      for (const name of ["Pivotdata tiltak", "Hovedgrupper"]) {
+        const ws = ctx.workbook.worksheets.getItem(name);
+        ws.getRange("A:A").insert("Right");
+        ws.getRange("A5:A6").values = [["min kolonne"], [1]];
+      }
+    });
+    const moved = workbookState(fake);
+    const table = fake.state.tables().find((t) => t.name === "NavTiltak")!;
+    expect(table.address).toMatch(/^'Pivotdata tiltak'!B4:G\d+$/);
+    const report = await refresh(host, ds);
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    expect(report.syncs).toBeLessThanOrEqual(2);
+    expect(report.sheets.every((s) => !s.keptAs)).toBe(true);
+    expect(workbookState(fake)).toEqual(moved);
+    expect(fake.state.tables().find((t) => t.name === "NavTiltak")).toEqual(table);
+    expect(fake.state.getValues("Hovedgrupper", "A5:A6")).toEqual([["min kolonne"], [1]]);
+    expect(trimText(fake.state.sheetText("Hovedgrupper").map((r) => r.slice(1)))).toEqual(trimText(layoutText(layout("hovedgrupper"))));
+    const arbeidssokere = fake.state.names().find((n) => n.name === "NAV_Arbeidssokere")!;
+    expect(parseSheetReference(arbeidssokere.formula)!.rect).toMatchObject({ col: 1, cols: 6 });
+  });
+
+  it("an edit in the moved block is still noticed, and kept where it was", async () => {
+    const { fake, host } = await inserted();
+    await userDoes(fake, (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Hovedgrupper");
+      ws.getRange("1:2").insert("Down");
+      ws.getRange("A1:A2").values = notes;
+      ws.getRange("B8").values = [[99999]]; // B6 before the rows were inserted
+    });
+    const report = await refresh(host, ds);
+    expect(report.ok).toBe(true);
+    const kept = report.sheets.find((s) => s.key === "hovedgrupper")!.keptAs!;
+    expect(kept).toBe("Hovedgrupper (endret)");
+    expect(fake.state.getValues(kept, "B8")).toEqual([[99999]]);
+    expect(fake.state.getValues("Hovedgrupper", "A1:A2")).toEqual(notes);
+    expect(fake.state.sheetText("Hovedgrupper")[7]![1]).toBe("83 484");
+  });
+});
+
 describe("the user's sheets and names", () => {
   it("keeps a user's sheet with a clashing name and picks another name", async () => {
     const { fake, host } = fakeHost({ sheets: [{ name: "Hovedgrupper", cells: { A1: [["Mitt eget", 1]] } }, "Pivottabell"] });

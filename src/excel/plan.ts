@@ -57,7 +57,11 @@ export interface TargetPlan {
   /** created: new; recreated: its sheet had been deleted; updated: rewritten in place. */
   status: "created" | "recreated" | "updated" | "skipped";
   sheetName: string;
-  /** The block of cells this write covers, from A1. */
+  /**
+   * The block of cells this write covers. A new sheet's block starts at A1; a rewritten one starts
+   * where the index entry's reference is now, since Excel moves the reference with the cells when
+   * the user inserts or deletes rows above the block or columns left of it.
+   */
   rect: Rect;
   /** Where the index entry says the previous write was (rewrite only). */
   oldRect?: Rect;
@@ -75,8 +79,8 @@ export interface Plan {
   messages: Message[];
 }
 
-function specRect(spec: SheetSpec): Rect {
-  return { row: 0, col: 0, rows: spec.values.length, cols: Math.max(1, ...spec.values.map((r) => r.length)) };
+function specRect(spec: SheetSpec, origin: { row: number; col: number } = { row: 0, col: 0 }): Rect {
+  return { row: origin.row, col: origin.col, rows: spec.values.length, cols: Math.max(1, ...spec.values.map((r) => r.length)) };
 }
 
 function upper(s: string): string {
@@ -119,7 +123,7 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
     const index = nameByUpper.get(upper(indexName(spec.key)));
     const ref = index ? parseSheetReference(index.formula) : null;
     const existing = ref ? sheetByUpper.get(upper(ref.sheet)) : undefined;
-    const rect = specRect(spec);
+    const rect = specRect(spec, existing && ref ? ref.rect : undefined);
     let plan: TargetPlan;
 
     if (existing && ref) {
@@ -181,7 +185,7 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
         names.push({
           name: nm,
           exists: ours,
-          rect: { row: t.headerRow + 1 + span.first, col: 0, rows: span.count, cols: t.columns.length },
+          rect: { row: plan.rect.row + t.headerRow + 1 + span.first, col: plan.rect.col, rows: span.count, cols: t.columns.length },
           comment: `${NAME_COMMENT_PREFIX} ${span.name}, rader i tabellen ${name} (${t.description}).`,
         });
         if (!ours && nm !== wanted) {

@@ -97,10 +97,11 @@ function rangeOf(ws: Excel.Worksheet, r: Rect): Excel.Range {
   return ws.getRangeByIndexes(r.row, r.col, r.rows, r.cols);
 }
 
-function applyRun(ws: Excel.Worksheet, run: StyleRun): void {
+/** A style run of the layout (rows and columns from the block's top left) at the block's place. */
+function applyRun(ws: Excel.Worksheet, run: StyleRun, origin: Rect): void {
   const f = rangeOf(ws, {
-    row: run.rows[0],
-    col: run.cols[0],
+    row: origin.row + run.rows[0],
+    col: origin.col + run.cols[0],
     rows: run.rows[1] - run.rows[0] + 1,
     cols: run.cols[1] - run.cols[0] + 1,
   }).format;
@@ -121,31 +122,48 @@ function applyRun(ws: Excel.Worksheet, run: StyleRun): void {
   if (run.autofitRows) f.autofitRows();
 }
 
-/** Column widths, one call per run of equal widths. */
-function applyWidths(ws: Excel.Worksheet, widths: number[]): void {
+/** Column widths of the block's columns, one call per run of equal widths. */
+function applyWidths(ws: Excel.Worksheet, widths: number[], firstCol: number): void {
   let start = 0;
   for (let c = 1; c <= widths.length; c++) {
     if (c < widths.length && widths[c] === widths[start]) continue;
-    ws.getRangeByIndexes(0, start, 1, c - start).getEntireColumn().format.columnWidth = widths[start]!;
+    ws.getRangeByIndexes(0, firstCol + start, 1, c - start).getEntireColumn().format.columnWidth = widths[start]!;
     start = c;
   }
 }
 
-/** The box without the header cells of a table kept at `headerRow` (-1: none), as ≤ 3 rectangles. */
-export function clearParts(box: Rect, headerRow: number, tableCols: number): Rect[] {
-  if (headerRow < box.row || headerRow >= box.row + box.rows) return [box];
+/** The box without the cells of `keep` (a kept table's header row), as ≤ 4 rectangles. */
+export function clearParts(box: Rect, keep: Rect | null): Rect[] {
+  if (!keep) return [box];
+  const top = Math.max(box.row, keep.row);
+  const bottom = Math.min(box.row + box.rows, keep.row + keep.rows);
+  const left = Math.max(box.col, keep.col);
+  const right = Math.min(box.col + box.cols, keep.col + keep.cols);
+  if (top >= bottom || left >= right) return [box];
   const parts: Rect[] = [
-    { row: box.row, col: box.col, rows: headerRow - box.row, cols: box.cols },
-    { row: headerRow, col: tableCols, rows: 1, cols: box.col + box.cols - tableCols },
-    { row: headerRow + 1, col: box.col, rows: box.row + box.rows - headerRow - 1, cols: box.cols },
+    { row: box.row, col: box.col, rows: top - box.row, cols: box.cols },
+    { row: top, col: box.col, rows: bottom - top, cols: left - box.col },
+    { row: top, col: right, rows: bottom - top, cols: box.col + box.cols - right },
+    { row: bottom, col: box.col, rows: box.row + box.rows - bottom, cols: box.cols },
   ];
   return parts.filter((p) => p.rows > 0 && p.cols > 0);
 }
 
 function boundingBox(a: Rect, b?: Rect): Rect {
-  const rows = Math.max(a.row + a.rows, b ? b.row + b.rows : 0);
-  const cols = Math.max(a.col + a.cols, b ? b.col + b.cols : 0);
-  return { row: 0, col: 0, rows, cols };
+  if (!b) return a;
+  const row = Math.min(a.row, b.row);
+  const col = Math.min(a.col, b.col);
+  return {
+    row,
+    col,
+    rows: Math.max(a.row + a.rows, b.row + b.rows) - row,
+    cols: Math.max(a.col + a.cols, b.col + b.cols) - col,
+  };
+}
+
+/** A rectangle given from the block's top left, at the block's place on the sheet. */
+function at(origin: Rect, r: Rect): Rect {
+  return { row: origin.row + r.row, col: origin.col + r.col, rows: r.rows, cols: r.cols };
 }
 
 interface Capture {
@@ -240,12 +258,19 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
       !!pp && pp.exists && !!sourceTable && (!sourceTable.exists || (!sourceTable.sameShape && !caps.tableResize));
     if (pp && rebuildPivot) ws.pivotTables.getItem(pp.name).delete();
 
+    // Everything is written from the block's top left: A1 on a new sheet, wherever the index entry
+    // says the block is now on an existing one (rows or columns the user inserted before it stay).
+    const origin = t.rect;
+    const tableRect: Rect | null = spec.table
+      ? at(origin, { row: spec.table.headerRow, col: 0, rows: spec.table.rowCount + 1, cols: spec.table.columns.length })
+      : null;
+
     if (t.action === "rewrite") {
       // A kept table's header row is left out of the clear: "Clear All" over a table's whole range
       // removes the table itself in Excel, and the table (with the PivotTable and formulas that use
       // it) is meant to survive a refresh. The header is rewritten with the block's values below.
-      const keepHeader = tp && tp.exists && !replaceTable && spec.table ? spec.table.headerRow : -1;
-      for (const part of clearParts(box, keepHeader, spec.table?.columns.length ?? 0)) rangeOf(ws, part).clear("All");
+      const keepHeader = tp && tp.exists && !replaceTable && tableRect ? { ...tableRect, rows: 1 } : null;
+      for (const part of clearParts(box, keepHeader)) rangeOf(ws, part).clear("All");
       ws.freezePanes.unfreeze();
     }
 
@@ -253,14 +278,15 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
     const block = rangeOf(ws, t.rect);
     block.numberFormat = spec.numberFormats;
     block.values = spec.values;
-    applyWidths(ws, spec.columnWidths);
-    for (const run of spec.styles) applyRun(ws, run);
-    if (spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
+    applyWidths(ws, spec.columnWidths, origin.col);
+    for (const run of spec.styles) applyRun(ws, run, origin);
+    // Through the block's header, wherever it is now: Excel itself moves the split down with rows
+    // inserted above it, so a refresh keeps what the user saw.
+    if (spec.freezeRows > 0) ws.freezePanes.freezeRows(origin.row + spec.freezeRows);
 
     const result: SheetResult = { key: spec.key, sheet: t.sheetName, status: t.status };
 
-    if (spec.table && tp) {
-      const tableRect: Rect = { row: spec.table.headerRow, col: 0, rows: spec.table.rowCount + 1, cols: spec.table.columns.length };
+    if (spec.table && tp && tableRect) {
       let table: Excel.Table;
       if (tp.exists && !replaceTable) {
         table = wb.tables.getItem(tp.name);
@@ -289,7 +315,7 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
         ws.pivotTables.getItem(pp.name).refresh();
       } else {
         const source = tables.get(pp.source.spec.key) ?? wb.tables.getItem(sourceTable!.name);
-        const pt = ws.pivotTables.add(pp.name, source, rangeOf(ws, { row: spec.pivot.anchorRow, col: 0, rows: 1, cols: 1 }));
+        const pt = ws.pivotTables.add(pp.name, source, rangeOf(ws, at(origin, { row: spec.pivot.anchorRow, col: 0, rows: 1, cols: 1 })));
         for (const h of spec.pivot.filters) pt.filterHierarchies.add(pt.hierarchies.getItem(h));
         for (const h of spec.pivot.rows) pt.rowHierarchies.add(pt.hierarchies.getItem(h));
         for (const h of spec.pivot.columns) pt.columnHierarchies.add(pt.hierarchies.getItem(h));
@@ -320,9 +346,11 @@ function slice(grid: unknown[][], r: Rect): unknown[][] {
 function userEdited(c: Capture): boolean {
   const grid = c.range.formulas as unknown[][];
   if (c.marker && !c.marker.isNullObject && c.marker.value !== c.target.spec.key) return !isBlank(grid);
-  const old = c.target.oldRect;
+  const prev = c.target.oldRect;
   const rec = c.target.record;
-  if (!old || !rec) return !isBlank(grid);
+  if (!prev || !rec) return !isBlank(grid);
+  // The previous block within the captured grid, which starts at the box's top left.
+  const old: Rect = { ...prev, row: prev.row - c.box.row, col: prev.col - c.box.col };
   // Anything outside the previous block was not written by the add-in.
   const outside = grid.map((row, r) =>
     row.map((v, col) => (r >= old.row && r < old.row + old.rows && col >= old.col && col < old.col + old.cols ? "" : v)),
