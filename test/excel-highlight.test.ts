@@ -2,15 +2,14 @@
 // workbook: exactly those cells, on the add-in's sheet whatever it is called now, never on a
 // user's sheet, in at most two round trips; clearing gives the sheets back as they were.
 
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { revealedCells, type RevealedCell } from "../src/core/disclosure-audit.js";
 import { buildLayouts } from "../src/core/layout.js";
 import { HIGHLIGHT_FILL, cellRects, clearHighlights, highlightRevealed, writerFill } from "../src/excel/highlight.js";
 import { layoutSheet } from "../src/excel/content.js";
 import { insertAll, insertSheets, refresh } from "../src/excel/writer.js";
-import type { FakeExcel } from "../src/fake-excel/index.js";
-import type { ExcelHost } from "../src/excel/types.js";
+import { type FakeExcel, FakeWorksheet } from "../src/fake-excel/index.js";
 import { fakeHost, userDoes, widenDataset, workbookState } from "./helpers/excel-fake.js";
 
 const ds = BUNDLED_DATASET;
@@ -285,67 +284,38 @@ describe("clearHighlights", () => {
   });
 });
 
-/** The fake does not implement RangeAreas: this host adds Worksheet.getRanges on top of it. */
-function withRangeAreas(host: ExcelHost, calls: string[]): ExcelHost {
-  const bind = <T extends object>(target: T, extra: Record<PropertyKey, unknown> = {}): T =>
-    new Proxy(target, {
-      get(t, p) {
-        if (p in extra) return extra[p];
-        const v = Reflect.get(t, p, t) as unknown;
-        return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(t) : v;
-      },
-    });
-  const areas = (ws: Excel.Worksheet, address: string) => {
-    calls.push(address);
-    const parts = address.split(/\s*,\s*/).map((a) => ws.getRange(a).format.fill);
-    const fill = {
-      set color(v: string) {
-        for (const f of parts) f.color = v;
-      },
-      clear() {
-        for (const f of parts) f.clear();
-      },
-    };
-    return { format: { fill } };
-  };
-  const sheetOf = (ws: Excel.Worksheet): Excel.Worksheet => bind(ws, { getRanges: (a: string) => areas(ws, a) });
-  return {
-    isSetSupported: host.isSetSupported,
-    run: (batch) =>
-      host.run((ctx) => {
-        const worksheets = bind(ctx.workbook.worksheets, { getItem: (n: string) => sheetOf(ctx.workbook.worksheets.getItem(n)) });
-        const workbook = bind(ctx.workbook, { worksheets });
-        return batch(bind(ctx, { workbook }));
-      }),
-  };
-}
-
 describe("RangeAreas (ExcelApi 1.9)", () => {
-  it("formats each sheet's cells through getRanges, with the same result", async () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("formats each sheet's cells through one getRanges call, with the same result", async () => {
     const { fake, host } = await inserted();
-    const calls: string[] = [];
-    const report = await highlightRevealed(withRangeAreas(host, calls), ds, revealed);
+    const getRanges = vi.spyOn(FakeWorksheet.prototype, "getRanges");
+    const byRange = vi.spyOn(FakeWorksheet.prototype, "getRangeByIndexes");
+    const report = await highlightRevealed(host, ds, revealed);
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
+    const calls = getRanges.mock.calls.map((c) => c[0]);
     expect(calls).toHaveLength(2);
+    expect(byRange).not.toHaveBeenCalled();
     // The «Nettbasert AMO» row's three cells: B alone, D:E as one area.
     const amo = revealed[TILTAK]!.filter((c) => c.rowLabel === "Nettbasert arbeidsmarkedsopplæring (AMO)");
     const row = amo[0]!.row + 1;
     expect(calls.join(", ")).toContain(`B${row}, D${row}:E${row}`);
     for (const name of fake.state.sheetNames()) expect(highlighted(fake, name).sort(), name).toEqual(expected(revealed[name] ?? []));
 
-    const cleared = await clearHighlights(withRangeAreas(host, calls), ds, revealed);
+    const cleared = await clearHighlights(host, ds, revealed);
     expect(cleared.ok).toBe(true);
+    expect(getRanges).toHaveBeenCalledTimes(4);
     for (const name of fake.state.sheetNames()) expect(highlighted(fake, name), name).toEqual([]);
   });
 
   it("falls back to one range per rectangle where ExcelApi 1.9 is missing", async () => {
     const { fake, host } = await inserted({ apiVersion: "1.8" });
-    const calls: string[] = [];
-    const report = await highlightRevealed(withRangeAreas(host, calls), ds, revealed);
+    const getRanges = vi.spyOn(FakeWorksheet.prototype, "getRanges");
+    const report = await highlightRevealed(host, ds, revealed);
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
-    expect(calls).toEqual([]);
+    expect(getRanges).not.toHaveBeenCalled();
     expect(highlighted(fake, TILTAK).sort()).toEqual(expected(revealed[TILTAK]!));
   });
 });

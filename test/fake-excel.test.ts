@@ -1003,6 +1003,51 @@ describe("inserting and deleting cells (Range.insert / Range.delete)", () => {
   });
 });
 
+describe("RangeAreas (Worksheet.getRanges)", () => {
+  it("formats every area at once and reads back one value only when all areas agree", async () => {
+    const fake = createFakeExcel({ sheets: ["Ark1", "Ark2"] });
+    await fake.run(async (ctx) => {
+      const areas = ctx.workbook.worksheets.getItem("Ark1").getRanges("B2, D2:E3");
+      areas.format.fill.color = "#ffc7ce";
+      areas.format.font.bold = true;
+      areas.load("address,areaCount,cellCount,isEntireRow");
+      const fill = areas.format.fill.load("color");
+      await ctx.sync();
+      expect([areas.address, areas.areaCount, areas.cellCount, areas.isEntireRow]).toEqual(["Ark1!B2, Ark1!D2:E3", 2, 5, false]);
+      expect(fill.color).toBe("#FFC7CE");
+      ctx.workbook.worksheets.getItem("Ark1").getRanges("B2, C2").format.fill.clear();
+      const mixed = ctx.workbook.worksheets.getItem("Ark1").getRanges("B2, D2").format.fill.load("color");
+      await ctx.sync();
+      expect(mixed.color).toBeNull();
+    });
+    const wb = fake.workbook;
+    expect(["B2", "C2", "D2", "E3", "C3"].map((a) => wb.getCellFormat("Ark1", a).fillColor)).toEqual([
+      "#FFFFFF",
+      "#FFFFFF",
+      "#FFC7CE",
+      "#FFC7CE",
+      "#FFFFFF",
+    ]);
+    expect(wb.getCellFormat("Ark1", "E2").bold).toBe(true);
+    expect(wb.getCellFormat("Ark2", "B2").fillColor).toBe("#FFFFFF");
+  });
+
+  it("needs ExcelApi 1.9, areas of its own sheet and valid addresses", async () => {
+    const old = createFakeExcel({ apiVersion: "1.8" });
+    expect(await codeOf(old, async (ctx) => void (ctx.workbook.worksheets.getItem("Ark1").getRanges("A1, B2").format.fill.color = "red"))).toBe(
+      "ApiNotFound",
+    );
+    const fake = createFakeExcel({ sheets: ["Ark1", "Ark2"] });
+    for (const address of ["A1, B", "", "Ark2!A1, B2"]) {
+      expect(
+        await codeOf(fake, async (ctx) => void (ctx.workbook.worksheets.getItem("Ark1").getRanges(address).format.fill.color = "red")),
+        address,
+      ).toBe("InvalidArgument");
+    }
+    expect(fake.workbook.sheet("Ark1").usedRange).toBeNull();
+  });
+});
+
 describe("freeze panes and snapshots", () => {
   it("records frozen rows, tab colour and column widths", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells: { A1: [["Tiltak", "Antall"]] } }] });

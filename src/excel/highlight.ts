@@ -239,8 +239,7 @@ async function run(
 
   const layouts = buildLayouts(ds, options.period);
   const runner = typeof host === "function" ? host : host.run;
-  // RangeAreas (ExcelApi 1.9) formats all of a sheet's cells through one object. The method check
-  // is for stand-ins of Office.js that report 1.9 without implementing it (Office.js always has it).
+  // RangeAreas (ExcelApi 1.9) formats all of a sheet's cells through one object.
   const api19 = supports(host, "1.9");
   const activate = options.activate ?? mode === "mark";
 
@@ -269,7 +268,7 @@ async function run(
       if (api19) context.application.suspendScreenUpdatingUntilNextSync();
       for (const t of targets) {
         const sheet = wb.worksheets.getItem(t.sheet);
-        queueFills(sheet, t, mode, api19 && typeof (sheet as { getRanges?: unknown }).getRanges === "function");
+        queueFills(sheet, t, mode, api19);
         count += t.cells.length;
         sheets.push({ key: t.key, sheet: t.sheet, status: "updated" });
       }

@@ -123,6 +123,7 @@ export {
   FakeWorksheetCustomPropertyCollection,
   FakeWorksheetCustomProperty,
   FakeRange,
+  FakeRangeAreas,
   FakeRangeFormat,
   FakeRangeFont,
   FakeRangeFill,
@@ -142,3 +143,4 @@ export {
   FakeDataPivotHierarchy,
   FakePivotLayout,
 } from "./proxies";
+export type { AreasRef } from "./proxies";

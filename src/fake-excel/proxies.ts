@@ -98,6 +98,33 @@ function intArg(n: unknown, what: string): number {
   return n;
 }
 
+/** Several rectangles on one sheet: what Worksheet.getRanges returns (RangeAreas). */
+export interface AreasRef {
+  sheet: SheetState;
+  rects: Rect[];
+}
+
+/** Cells a format object applies to: one range, or the areas of a RangeAreas. */
+type Cells = RangeRef | AreasRef;
+
+function refsOf(e: Cells): RangeRef[] {
+  return "rects" in e ? e.rects.map((rect) => ({ sheet: e.sheet, rect })) : [e];
+}
+
+/** One value when every area reports the same, null otherwise (as for mixed formats). */
+function overAreas<T>(e: Cells, read: (r: RangeRef) => T | null): T | null {
+  const values = refsOf(e).map(read);
+  return values.every((v) => v !== null && v === values[0]) ? values[0]! : null;
+}
+
+/** "A1:B2, D4" (areas of one sheet, comma-separated, as Worksheet.getRanges takes them). */
+function sheetAreas(wb: WorkbookState, sheet: SheetState, address: string): AreasRef {
+  if (typeof address !== "string" || address.trim() === "") {
+    throw excelError("InvalidArgument", "getRanges needs one or more addresses, such as \"A1:B2, D4\".");
+  }
+  return { sheet, rects: address.split(",").map((part) => sheetRange(wb, sheet, part.trim()).rect) };
+}
+
 // ---------------------------------------------------------------------------
 // Request context and workbook
 
@@ -413,6 +440,17 @@ export class FakeWorksheet extends ClientObject<SheetState> {
     return new FakeRange(this.context, () => {
       const s = this._resolve();
       return s === null ? null : sheetRange(this._wb, s, address);
+    });
+  }
+
+  /** RangeAreas for comma-separated areas of this sheet, e.g. "A1:B2, D4" (ExcelApi 1.9). */
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      if (!this.context._engine.supportsExcelApi("1.9")) {
+        throw excelError("ApiNotFound", "Worksheet.getRanges needs ExcelApi 1.9.");
+      }
+      const s = this._resolve();
+      return s === null ? null : sheetAreas(this._wb, s, address);
     });
   }
 
@@ -902,7 +940,76 @@ export class FakeRange extends ClientObject<RangeRef> {
   }
 }
 
-export class FakeRangeFormat extends ClientObject<RangeRef> {
+/**
+ * RangeAreas (ExcelApi 1.9): rectangles on one sheet handled as one object; its format applies to
+ * every area, and reads give a value only when all areas agree.
+ */
+export class FakeRangeAreas extends ClientObject<AreasRef> {
+  private _format?: FakeRangeFormat;
+  private _worksheet?: FakeWorksheet;
+
+  get _typeName(): string {
+    return "RangeAreas";
+  }
+
+  protected override _alive(ref: AreasRef): boolean {
+    return !ref.sheet.deleted;
+  }
+
+  protected _props(): PropTable<AreasRef> {
+    const address = (a: AreasRef) => a.rects.map((r) => formatAddress(a.sheet.name, r)).join(", ");
+    return {
+      address: { get: address },
+      addressLocal: { get: address },
+      areaCount: { get: (a) => a.rects.length },
+      cellCount: { get: (a) => a.rects.reduce((n, r) => n + r.rows * r.cols, 0) },
+      isEntireColumn: { get: (a) => a.rects.every(isWholeColumns) },
+      isEntireRow: { get: (a) => a.rects.every(isWholeRows) },
+    };
+  }
+
+  override _navs() {
+    return { format: () => this.format, worksheet: () => this.worksheet };
+  }
+
+  get address(): string {
+    return this._get("address");
+  }
+
+  get addressLocal(): string {
+    return this._get("addressLocal");
+  }
+
+  get areaCount(): number {
+    return this._get("areaCount");
+  }
+
+  get cellCount(): number {
+    return this._get("cellCount");
+  }
+
+  get isEntireColumn(): boolean {
+    return this._get("isEntireColumn");
+  }
+
+  get isEntireRow(): boolean {
+    return this._get("isEntireRow");
+  }
+
+  get format(): FakeRangeFormat {
+    return (this._format ??= new FakeRangeFormat(this.context, () => this._resolve()));
+  }
+
+  get worksheet(): FakeWorksheet {
+    return (this._worksheet ??= new FakeWorksheet(this.context, () => this._resolve()?.sheet ?? null));
+  }
+
+  clear(applyTo: ClearApplyTo = "All"): void {
+    this._op("method", "clear", [applyTo], (a, wb) => refsOf(a).forEach((r) => wb.clear(r, applyTo)));
+  }
+}
+
+export class FakeRangeFormat extends ClientObject<Cells> {
   private _font?: FakeRangeFont;
   private _fill?: FakeRangeFill;
   private _borders?: FakeRangeBorderCollection;
@@ -911,17 +1018,17 @@ export class FakeRangeFormat extends ClientObject<RangeRef> {
     return "RangeFormat";
   }
 
-  protected override _alive(ref: RangeRef): boolean {
+  protected override _alive(ref: Cells): boolean {
     return !ref.sheet.deleted;
   }
 
-  protected _props(): PropTable<RangeRef> {
+  protected _props(): PropTable<Cells> {
     return {
-      columnWidth: { get: (r, wb) => wb.readColumnWidth(r), api: "1.2" },
-      rowHeight: { get: (r, wb) => wb.readRowHeight(r), api: "1.2" },
-      horizontalAlignment: { get: (r, wb) => wb.readFormat(r, "horizontalAlignment") },
-      verticalAlignment: { get: (r, wb) => wb.readFormat(r, "verticalAlignment") },
-      wrapText: { get: (r, wb) => wb.readFormat(r, "wrapText") },
+      columnWidth: { get: (e, wb) => overAreas(e, (r) => wb.readColumnWidth(r)), api: "1.2" },
+      rowHeight: { get: (e, wb) => overAreas(e, (r) => wb.readRowHeight(r)), api: "1.2" },
+      horizontalAlignment: { get: (e, wb) => overAreas(e, (r) => wb.readFormat(r, "horizontalAlignment")) },
+      verticalAlignment: { get: (e, wb) => overAreas(e, (r) => wb.readFormat(r, "verticalAlignment")) },
+      wrapText: { get: (e, wb) => overAreas(e, (r) => wb.readFormat(r, "wrapText")) },
     };
   }
 
@@ -938,7 +1045,12 @@ export class FakeRangeFormat extends ClientObject<RangeRef> {
   }
 
   get borders(): FakeRangeBorderCollection {
-    return (this._borders ??= new FakeRangeBorderCollection(this.context, () => this._resolve()));
+    return (this._borders ??= new FakeRangeBorderCollection(this.context, () => {
+      const e = this._resolve();
+      // Borders of a RangeAreas (each area's own edges) are not modelled.
+      if (e !== null && "rects" in e) throw excelError("InvalidOperation", "RangeAreas borders are not supported by this fake.");
+      return e;
+    }));
   }
 
   /** Null when the columns differ in width. */
@@ -947,7 +1059,7 @@ export class FakeRangeFormat extends ClientObject<RangeRef> {
   }
 
   set columnWidth(v: number | null) {
-    this._set("columnWidth", v, (r, wb) => wb.setColumnWidth(r, v), "1.2");
+    this._set("columnWidth", v, (e, wb) => refsOf(e).forEach((r) => wb.setColumnWidth(r, v)), "1.2");
   }
 
   get rowHeight(): number | null {
@@ -955,7 +1067,7 @@ export class FakeRangeFormat extends ClientObject<RangeRef> {
   }
 
   set rowHeight(v: number | null) {
-    this._set("rowHeight", v, (r, wb) => wb.setRowHeight(r, v), "1.2");
+    this._set("rowHeight", v, (e, wb) => refsOf(e).forEach((r) => wb.setRowHeight(r, v)), "1.2");
   }
 
   get horizontalAlignment(): HorizontalAlignment | null {
@@ -963,7 +1075,7 @@ export class FakeRangeFormat extends ClientObject<RangeRef> {
   }
 
   set horizontalAlignment(v: HorizontalAlignment | null) {
-    this._set("horizontalAlignment", v, (r, wb) => wb.setFormat(r, "horizontalAlignment", v));
+    this._set("horizontalAlignment", v, (e, wb) => refsOf(e).forEach((r) => wb.setFormat(r, "horizontalAlignment", v)));
   }
 
   get verticalAlignment(): VerticalAlignment | null {
@@ -971,7 +1083,7 @@ export class FakeRangeFormat extends ClientObject<RangeRef> {
   }
 
   set verticalAlignment(v: VerticalAlignment | null) {
-    this._set("verticalAlignment", v, (r, wb) => wb.setFormat(r, "verticalAlignment", v));
+    this._set("verticalAlignment", v, (e, wb) => refsOf(e).forEach((r) => wb.setFormat(r, "verticalAlignment", v)));
   }
 
   get wrapText(): boolean | null {
@@ -979,35 +1091,35 @@ export class FakeRangeFormat extends ClientObject<RangeRef> {
   }
 
   set wrapText(v: boolean | null) {
-    this._set("wrapText", v, (r, wb) => wb.setFormat(r, "wrapText", v));
+    this._set("wrapText", v, (e, wb) => refsOf(e).forEach((r) => wb.setFormat(r, "wrapText", v)));
   }
 
   autofitColumns(): void {
-    this._op("method", "autofitColumns", [], (r, wb) => wb.autofitColumns(r), "1.2");
+    this._op("method", "autofitColumns", [], (e, wb) => refsOf(e).forEach((r) => wb.autofitColumns(r)), "1.2");
   }
 
   autofitRows(): void {
-    this._op("method", "autofitRows", [], (r, wb) => wb.autofitRows(r), "1.2");
+    this._op("method", "autofitRows", [], (e, wb) => refsOf(e).forEach((r) => wb.autofitRows(r)), "1.2");
   }
 }
 
 /** Shared shape of font and fill: properties that map 1:1 onto a FormatProp. */
-abstract class FormatPart extends ClientObject<RangeRef> {
-  protected override _alive(ref: RangeRef): boolean {
+abstract class FormatPart extends ClientObject<Cells> {
+  protected override _alive(ref: Cells): boolean {
     return !ref.sheet.deleted;
   }
 
   protected abstract _map(): Record<string, FormatProp>;
 
-  protected _props(): PropTable<RangeRef> {
+  protected _props(): PropTable<Cells> {
     return Object.fromEntries(
-      Object.entries(this._map()).map(([name, prop]) => [name, { get: (r: RangeRef, wb: WorkbookState) => wb.readFormat(r, prop) }]),
+      Object.entries(this._map()).map(([name, prop]) => [name, { get: (e: Cells, wb: WorkbookState) => overAreas(e, (r) => wb.readFormat(r, prop)) }]),
     );
   }
 
   protected _setFormat(name: string, v: unknown): void {
     const prop = this._map()[name]!;
-    this._set(name, v, (r, wb) => wb.setFormat(r, prop, v));
+    this._set(name, v, (e, wb) => refsOf(e).forEach((r) => wb.setFormat(r, prop, v)));
   }
 }
 
@@ -1094,14 +1206,14 @@ export class FakeRangeFill extends FormatPart {
   set color(v: string | null) {
     if (v === "" || v === null) {
       this._values.set("color", v);
-      this._op("set", "color", [v], (r, wb) => wb.setFormat(r, "fill.color", "#FFFFFF"));
+      this._op("set", "color", [v], (e, wb) => refsOf(e).forEach((r) => wb.setFormat(r, "fill.color", "#FFFFFF")));
     } else {
       this._setFormat("color", v);
     }
   }
 
   clear(): void {
-    this._op("method", "clear", [], (r, wb) => wb.setFormat(r, "fill.color", "#FFFFFF"));
+    this._op("method", "clear", [], (e, wb) => refsOf(e).forEach((r) => wb.setFormat(r, "fill.color", "#FFFFFF")));
   }
 }
 
