@@ -409,6 +409,29 @@ describe("a block the user moved by inserting rows or columns before it", () => 
     expect(parseSheetReference(arbeidssokere.formula)!.rect).toMatchObject({ col: 1, cols: 6 });
   });
 
+  it("a row inserted inside a block, above its table: the user's row is kept aside and the table made again", async () => {
+    const { fake, host } = await inserted();
+    await userDoes(fake, (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Pivotdata tiltak");
+      ws.getRange("3:3").insert("Down");
+      ws.getRange("A3").values = [["min rad"]];
+    });
+    expect(fake.state.tables().find((t) => t.name === "NavTiltak")!.address).toMatch(/!A5:F\d+$/);
+    const report = await refresh(host, ds);
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    expect(report.syncs).toBe(3); // the third saves the user's version
+    const kept = report.sheets.find((s) => s.key === "pivotdata-tiltak")!.keptAs!;
+    expect(fake.state.getValues(kept, "A3")).toEqual([["min rad"]]);
+    const rows = tiltakLongTable(ds).rows.length;
+    expect(fake.state.tables().map((t) => t.name).sort()).toEqual(["NavTiltak", "NavTiltaksgruppeEndring"]);
+    expect(fake.state.tables().find((t) => t.name === "NavTiltak")!.address).toBe(`'Pivotdata tiltak'!A4:F${4 + rows}`);
+    expect(fake.state.pivotTables()).toMatchObject([{ name: "NavTiltakPivot", source: "NavTiltak" }]);
+    const after = workbookState(fake);
+    const again = await refresh(host, ds);
+    expect(again.sheets.every((s) => !s.keptAs)).toBe(true);
+    expect(workbookState(fake)).toEqual(after);
+  });
+
   it("an edit in the moved block is still noticed, and kept where it was", async () => {
     const { fake, host } = await inserted();
     await userDoes(fake, (ctx) => {

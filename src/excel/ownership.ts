@@ -28,6 +28,12 @@ export interface OwnershipRecord {
   table?: string;
   /** PivotTable the sheet holds. */
   pivot?: string;
+  /**
+   * Rows and columns of the block as written. Excel grows or shrinks the index entry's reference
+   * when the user inserts or deletes cells inside the block, so a different size on the next
+   * write means the cells (and a table in them) may no longer be where the layout puts them.
+   */
+  size?: [number, number];
 }
 
 export function indexName(key: TargetKey): string {
@@ -50,6 +56,9 @@ export function decodeRecord(comment: string | null | undefined, key: TargetKey)
       hash: r.hash,
       ...(typeof r.table === "string" ? { table: r.table } : {}),
       ...(typeof r.pivot === "string" ? { pivot: r.pivot } : {}),
+      ...(Array.isArray(r.size) && r.size.length === 2 && r.size.every((n) => Number.isInteger(n) && n > 0)
+        ? { size: [r.size[0], r.size[1]] as [number, number] }
+        : {}),
     };
   } catch {
     return null;

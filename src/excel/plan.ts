@@ -40,6 +40,11 @@ export interface TablePlan {
   exists: boolean;
   /** The existing table has the new table's size, so it is rewritten without resizing. */
   sameShape: boolean;
+  /**
+   * The user inserted or deleted cells inside the block since it was written, so the existing
+   * table may have moved within it: it is deleted and made again (same name) instead of kept.
+   */
+  rebuild: boolean;
   /** Workbook names per hovedgruppe pointing at the table's rows. */
   names: NamePlan[];
 }
@@ -171,6 +176,8 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
       }
       const old = plan.oldRect;
       const sameShape = keep && !!old && old.rows === plan.rect.rows && old.cols === plan.rect.cols;
+      const size = plan.record?.size;
+      const rebuild = keep && !!old && !!size && (old.rows !== size[0] || old.cols !== size[1]);
       const names: NamePlan[] = [];
       for (const span of t.spans) {
         if (span.count === 0) continue;
@@ -195,7 +202,7 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
           });
         }
       }
-      plan.table = { name, exists: keep, sameShape, names };
+      plan.table = { name, exists: keep, sameShape, rebuild, names };
     }
 
     targets.push(plan);

@@ -186,6 +186,7 @@ function record(target: TargetPlan, hash: string): OwnershipRecord {
     hash,
     ...(target.table ? { table: target.table.name } : {}),
     ...(target.pivot ? { pivot: target.pivot.name } : {}),
+    size: [target.rect.rows, target.rect.cols],
   };
 }
 
@@ -250,12 +251,15 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
 
     // An existing table that cannot be resized in place is replaced (before its cells are cleared).
     const tp = t.table;
-    const replaceTable = !!tp && tp.exists && !tp.sameShape && !caps.tableResize;
+    const replaceTable = !!tp && tp.exists && (tp.rebuild || (!tp.sameShape && !caps.tableResize));
     if (tp && replaceTable) wb.tables.getItem(tp.name).delete();
     const pp = t.pivot;
     const sourceTable = pp?.source.table;
     const rebuildPivot =
-      !!pp && pp.exists && !!sourceTable && (!sourceTable.exists || (!sourceTable.sameShape && !caps.tableResize));
+      !!pp &&
+      pp.exists &&
+      !!sourceTable &&
+      (!sourceTable.exists || sourceTable.rebuild || (!sourceTable.sameShape && !caps.tableResize));
     if (pp && rebuildPivot) ws.pivotTables.getItem(pp.name).delete();
 
     // Everything is written from the block's top left: A1 on a new sheet, wherever the index entry
