@@ -5,13 +5,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { importPublications } from "../src/core/dataset.js";
+import { importPublications, percentChange } from "../src/core/dataset.js";
+import { auditPeriod } from "../src/core/disclosure-audit.js";
 import { PublicationError } from "../src/core/findings.js";
 import { NavFunctions } from "../src/core/functions.js";
 import { buildLayouts, layoutText } from "../src/core/layout.js";
 import { tiltakLongTable } from "../src/core/pivot.js";
 import { suppressCount } from "../src/core/suppression.js";
-import { ALL } from "../src/core/types.js";
+import { ALL, type Figures } from "../src/core/types.js";
 import { cli } from "./helpers/cli.js";
 import { writePublication } from "./helpers/publication-writer.js";
 import { makeRawDataset } from "./helpers/raw-dataset.js";
@@ -87,5 +88,55 @@ describe("a dataset of several months", () => {
     const call = await cli(["call", "TILTAK", t.name, "", "2016-11"], dir);
     expect(call.code).toBe(0);
     expect(JSON.parse(call.out)).toBe(suppressCount(dataset.periods[0]!.tiltak[t.id]![ALL] ?? null) ?? 0);
+  });
+});
+
+describe("a month that lacks a hovedgruppe the other month has", () => {
+  // December is published without «Andre på tiltak»: its totals are the other two hovedgrupper.
+  const decRaw = structuredClone(raw);
+  const p = decRaw.periods.find((x) => x.period === "2016-12")!;
+  decRaw.hovedgrupper = decRaw.hovedgrupper.filter((h) => h.id !== "andre");
+  decRaw.crossOrder = decRaw.crossOrder.filter((k) => k !== "andre");
+  const num = (c: unknown): number => (typeof c === "number" ? c : 0);
+  for (const t of Object.values(p.tiltak)) {
+    const sum = num(t[ALL]) - num(t.andre);
+    delete t.andre;
+    t[ALL] = sum || null;
+  }
+  const dropAndre = (rec: Record<string, Figures>) => {
+    const a = rec.andre!;
+    delete rec.andre;
+    const antall = num(rec[ALL]!.antall) - num(a.antall);
+    const endring = num(rec[ALL]!.endring) - num(a.endring);
+    rec[ALL] = { antall: antall || null, endring: antall || antall - endring ? endring : null, prosent: percentChange(antall, endring) };
+  };
+  for (const g of Object.values(p.groups)) dropAndre(g);
+  dropAndre(p.total);
+  const { dataset } = importPublications([
+    { file: "november.txt", text: nov },
+    { file: "desember.txt", text: writePublication(decRaw, "2016-12") },
+  ]);
+
+  it("sheets for either month build, each with the hovedgrupper that month has", () => {
+    const dec = buildLayouts(dataset, "2016-12");
+    expect(layoutText(dec[1]!).map((r) => r[0])).not.toContain("Andre på tiltak");
+    expect(layoutText(dec[5]!)[4]).toEqual(["", "I alt", "Arbeidssøkere på tiltak", "Nedsatt arbeidsevne, på tiltak"]);
+    const older = buildLayouts(dataset, "2016-11");
+    // November keeps its «Andre» column although the newest month has none.
+    expect(layoutText(older[5]!)[4]).toEqual(["", "I alt", "Andre på tiltak", "Arbeidssøkere på tiltak", "Nedsatt arbeidsevne, på tiltak"]);
+    expect(layoutText(older[4]!)[4]).toEqual(["", "I alt", "Andre på tiltak", "Arbeidssøkere på tiltak", "Nedsatt arbeidsevne, på tiltak"]);
+  });
+
+  it("the disclosure audit runs for the month without it", () => {
+    expect(() => auditPeriod(dataset, "2016-12")).not.toThrow();
+  });
+
+  it("functions give #N/A for that hovedgruppe in that month, as for a missing tiltak", () => {
+    const fns = new NavFunctions(dataset);
+    expect(fns.tiltaksgruppe("I alt", "Andre", "2016-12").error?.kind).toBe("NA");
+    expect(fns.tiltaksgruppe("I alt", "Andre", "2016-12").error?.message).toMatch(/Andre på tiltak.*Desember 2016/);
+    expect(fns.tiltak(dataset.tiltak[0]!.name, "Andre", "2016-12").error?.kind).toBe("NA");
+    expect(fns.endring("I alt", "Andre", "2016-12").error?.kind).toBe("NA");
+    expect(fns.tiltaksgruppe("I alt", "Andre", "2016-11").value).toBe(suppressCount(dataset.periods[0]!.total.andre!.antall) ?? 0);
   });
 });

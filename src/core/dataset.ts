@@ -597,6 +597,22 @@ function mergeById<T extends { id: string }>(lists: T[][]): T[] {
 }
 
 /**
+ * Union of column orders, the first list's order winning; an id only later lists have (a hovedgruppe
+ * an older month publishes and the newest does not) goes right after its neighbour there.
+ */
+function mergeOrder(orders: string[][]): string[] {
+  const merged: string[] = [];
+  for (const order of orders) {
+    order.forEach((id, i) => {
+      if (merged.includes(id)) return;
+      const before = i > 0 ? merged.indexOf(order[i - 1]!) : -1;
+      merged.splice(before + 1, 0, id);
+    });
+  }
+  return merged;
+}
+
+/**
  * Parses and audits publication files into one Dataset (one period per file).
  * Throws PublicationError, listing every problem with its file and line, when any file is
  * malformed or inconsistent.
@@ -626,7 +642,7 @@ export function importPublications(sources: SourceFile[]): ImportResult {
     title: newest.title,
     notes: newest.notes,
     hovedgrupper: mergeById(results.map((r) => r.hovedgrupper)),
-    crossOrder: newest.crossOrder,
+    crossOrder: mergeOrder(results.map((r) => r.crossOrder).reverse()),
     tiltaksgrupper: mergeById(results.map((r) => r.tiltaksgrupper)),
     tiltak: mergeById(results.map((r) => r.tiltak)),
     periods: results.map((r) => r.data),

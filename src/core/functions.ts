@@ -48,6 +48,8 @@ export class NavFunctions {
     if (hg instanceof FunctionError) return fail(hg);
     const data = this.names.period(periode);
     if (data instanceof FunctionError) return fail(data);
+    const absent = this.hovedgruppeAbsent(hg, data);
+    if (absent) return fail(absent);
     const cells = data.tiltak[t.id];
     if (cells === undefined) {
       return fail(new FunctionError("NA", `Tiltaket «${t.name}» er ikke med i publikasjonen for ${data.label}.`));
@@ -144,11 +146,20 @@ export class NavFunctions {
     if (hg instanceof FunctionError) return hg;
     const data = this.names.period(periode);
     if (data instanceof FunctionError) return data;
+    const absent = this.hovedgruppeAbsent(hg, data);
+    if (absent) return absent;
     const byHg = g.id === null ? data.total : data.groups[g.id];
     if (byHg === undefined) {
       return new FunctionError("NA", `Tiltaksgruppen «${g.name}» er ikke med i publikasjonen for ${data.label}.`);
     }
     return { figures: byHg[hg] ?? NO_FIGURES, group: g, hg, data };
+  }
+
+  /** #N/A when the period's publication has no such hovedgruppe (the dataset has it from another month). */
+  private hovedgruppeAbsent(hg: HgKey, data: PeriodData): FunctionError | undefined {
+    if (data.total[hg] !== undefined) return undefined;
+    const name = this.dataset.hovedgrupper.find((h) => h.id === hg)?.name ?? hg;
+    return new FunctionError("NA", `Hovedgruppen «${name}» er ikke med i publikasjonen for ${data.label}.`);
   }
 
   private describe(r: Exclude<FiguresLookup, FunctionError>): string {

@@ -2,7 +2,7 @@
 // built from the Dataset through the suppression rule. The Excel writer, the preview and the CLI
 // only render these; they never decide a number or a "*" themselves.
 
-import { ALL, type Count, type Dataset, type Figures, type HgKey, type PeriodData } from "./types.js";
+import { ALL, type Count, type Dataset, type Figures, type HgKey, type Hovedgruppe, type PeriodData } from "./types.js";
 import { suppressCount, suppressFigures } from "./suppression.js";
 import { formatInteger } from "./text.js";
 import {
@@ -238,11 +238,16 @@ function omTabellene(ctx: Context): SheetLayout {
   return layout;
 }
 
+/** The hovedgrupper this period publishes: a month may lack one that another month has. */
+function hovedgrupperInPeriod(ctx: Context): Hovedgruppe[] {
+  return ctx.ds.hovedgrupper.filter((h) => ctx.data.total[h.id] !== undefined);
+}
+
 function hovedgrupper(ctx: Context): SheetLayout {
   const g = start(ctx, TABLE_HOVEDGRUPPER);
   addBlock(g, [...FIGURE_HEADERS], FIGURE_FORMATS, [
     [TOTAL_LABEL, figureCells(ctx.data.total[ALL]!), true],
-    ...ctx.ds.hovedgrupper.map((h): [string, CellValue[], boolean] => [h.name, figureCells(ctx.data.total[h.id]!), false]),
+    ...hovedgrupperInPeriod(ctx).map((h): [string, CellValue[], boolean] => [h.name, figureCells(ctx.data.total[h.id]!), false]),
   ]);
   return finishLayout(ctx, "hovedgrupper", TABLE_HOVEDGRUPPER, g, 5);
 }
@@ -262,7 +267,7 @@ function tiltaksgrupper(ctx: Context): SheetLayout {
 
 function perHovedgruppe(ctx: Context): SheetLayout {
   const g = start(ctx, TABLE_GRUPPER_OG_HG);
-  ctx.ds.hovedgrupper.forEach((h, i) => {
+  hovedgrupperInPeriod(ctx).forEach((h, i) => {
     if (i > 0) g.blank();
     // A sub-table lists the groups that have any published figure for this hovedgruppe.
     const listed = groupsInPeriod(ctx).filter((grp) => {
@@ -283,18 +288,21 @@ function perHovedgruppe(ctx: Context): SheetLayout {
   return finishLayout(ctx, "tiltaksgrupper-per-hovedgruppe", TABLE_GRUPPER_OG_HG, g, 4);
 }
 
-function crossKeys(ds: Dataset): HgKey[] {
-  return [ALL, ...ds.crossOrder];
+/** Cross-table columns: the newest month's order, limited to (and completed with) this period's hovedgrupper. */
+function crossKeys(ctx: Context): HgKey[] {
+  const inPeriod = hovedgrupperInPeriod(ctx).map((h) => h.id);
+  const order = ctx.ds.crossOrder;
+  return [ALL, ...order.filter((k) => inPeriod.includes(k)), ...inPeriod.filter((k) => !order.includes(k))];
 }
 
-function crossHeaders(ds: Dataset): string[] {
-  return crossKeys(ds).map((k) => (k === ALL ? TOTAL_LABEL : ds.hovedgrupper.find((h) => h.id === k)?.name ?? k));
+function crossHeaders(ctx: Context): string[] {
+  return crossKeys(ctx).map((k) => (k === ALL ? TOTAL_LABEL : ctx.ds.hovedgrupper.find((h) => h.id === k)?.name ?? k));
 }
 
 function crossGroups(ctx: Context): SheetLayout {
   const g = start(ctx, TABLE_GRUPPER_OG_HG);
-  const keys = crossKeys(ctx.ds);
-  addBlock(g, crossHeaders(ctx.ds), crossFormats(keys.length), [
+  const keys = crossKeys(ctx);
+  addBlock(g, crossHeaders(ctx), crossFormats(keys.length), [
     [TOTAL_LABEL, keys.map((k) => shown(ctx.data.total[k]!.antall)), true],
     ...groupsInPeriod(ctx).map((grp): [string, CellValue[], boolean] => [
       grp.name,
@@ -307,7 +315,7 @@ function crossGroups(ctx: Context): SheetLayout {
 
 function tiltakTable(ctx: Context): SheetLayout {
   const g = start(ctx, TABLE_TILTAK_OG_HG);
-  const keys = crossKeys(ctx.ds);
+  const keys = crossKeys(ctx);
   const rows: [string, CellValue[], boolean][] = [[TOTAL_LABEL, keys.map((k) => shown(ctx.data.total[k]!.antall)), true]];
   for (const grp of groupsInPeriod(ctx)) {
     for (const t of ctx.ds.tiltak) {
@@ -317,7 +325,7 @@ function tiltakTable(ctx: Context): SheetLayout {
     }
     rows.push([`${TOTAL_LABEL} ${lowerFirst(grp.name)}`, keys.map((k) => shown(ctx.data.groups[grp.id]![k]?.antall ?? null)), true]);
   }
-  addBlock(g, crossHeaders(ctx.ds), crossFormats(keys.length), rows);
+  addBlock(g, crossHeaders(ctx), crossFormats(keys.length), rows);
   return finishLayout(ctx, "tiltak-og-hovedgrupper", TABLE_TILTAK_OG_HG, g, 5);
 }
 
