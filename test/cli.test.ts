@@ -43,6 +43,15 @@ describe("nav-tiltak sheets --tsv", () => {
     expect(sheets.get("Hovedgrupper")).toContain("Nedsatt arbeidsevne, på tiltak\t60 202\t-90\t0");
   });
 
+  it("bad options are usage errors in Norwegian; exit 2", async () => {
+    for (const argv of [["--tsv", "--foo"], ["--tsv", "ekstra"], ["--tsv", "--periode"]]) {
+      const r = await cli("sheets", ...argv);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/Bruk: nav-tiltak sheets --tsv/);
+      expect(r.err).not.toMatch(/Unknown|Unexpected|argument missing/);
+    }
+  });
+
   it("refuses an unknown period in Norwegian", async () => {
     const r = await cli("sheets", "--tsv", "--periode", "1999-01");
     expect(r.code).toBe(1);

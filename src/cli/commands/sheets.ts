@@ -8,7 +8,24 @@ export const sheets: Command = {
   summary: "Skriver ut hvert ark tillegget setter inn, som tabulatorseparert tekst",
   usage: "nav-tiltak sheets --tsv [--periode ÅÅÅÅ-MM]",
   run(args, io) {
-    const { values } = parseArgs({ args, options: { tsv: { type: "boolean" }, periode: { type: "string" } } });
+    let values: { tsv?: boolean; periode?: string };
+    try {
+      values = parseArgs({ args, options: { tsv: { type: "boolean" }, periode: { type: "string" } } }).values;
+    } catch (e) {
+      // node:util's messages are English; say what is wrong in Norwegian, as a usage error.
+      const option = /'([^']+)'/.exec((e as Error).message)?.[1];
+      const code = (e as NodeJS.ErrnoException).code;
+      const what =
+        code === "ERR_PARSE_ARGS_UNKNOWN_OPTION"
+          ? `Ukjent valg «${option}».`
+          : code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL"
+            ? `Uventet argument «${option}».`
+            : code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE"
+              ? "--periode trenger en verdi (ÅÅÅÅ-MM); --tsv tar ingen."
+              : "Ugyldige argumenter.";
+      io.err(`${what}\nBruk: ${this.usage}\n`);
+      return 2;
+    }
     if (!values.tsv) {
       io.err("Bare --tsv støttes foreløpig: nav-tiltak sheets --tsv\n");
       return 2;
