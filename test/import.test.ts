@@ -201,6 +201,20 @@ describe("rejecting malformed or inconsistent files, naming the line", () => {
     expect(errors).toContainEqual(expect.objectContaining({ code: "bad-period" }));
   });
 
+  it("an unknown hovedgruppe heading names its own line, with or without a blank line after it", () => {
+    for (const after of ["\n\n", "\n"]) {
+      const text = original.replace("### Andre på tiltak\n\n", `### Andre paa tiltak${after}`);
+      const line = text.split("\n").indexOf("### Andre paa tiltak") + 1;
+      expect(rejection(text)).toContainEqual(expect.objectContaining({ code: "unknown-hovedgruppe", line }));
+    }
+  });
+
+  it("a notes page («Om tabellene») for another month than the tables", () => {
+    const text = original.replace("### November 2016", "### Oktober 2016");
+    const line = text.split("\n").indexOf("### Oktober 2016") + 1;
+    expect(rejection(text)).toContainEqual(expect.objectContaining({ code: "bad-period", line }));
+  });
+
   it("never returns a partial dataset: every error is collected and the call throws", () => {
     const a = mutateLine("Mentor\t", (l) => l.split("\t").slice(0, -1).join("\t"));
     const lines = a.text.split("\n");

@@ -203,6 +203,9 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
   const label = firstTable.periodLabel;
   const period = parsePeriodLabel(label);
   if (!period) audit.error(firstTable.periodLine, "bad-period", `«${label}» er ikke en periode (f.eks. «November 2016»).`);
+  if (period && pub.notesPeriodLabel !== undefined && parsePeriodLabel(pub.notesPeriodLabel) !== period) {
+    audit.error(pub.notesPeriodLine, "bad-period", `«Om tabellene» gjelder «${pub.notesPeriodLabel}», men tabellene gjelder «${label}».`);
+  }
   if (periodLabels.size > 1) {
     for (const t of pub.tables) {
       if (t.periodLabel !== label) {
@@ -300,7 +303,7 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
   for (const t of subTables) {
     const hg = findHg(t.subtitle!);
     if (!hg) {
-      audit.error(t.headerLine - 2, "unknown-hovedgruppe", `Ukjent hovedgruppe «${t.subtitle}» i «${t.name}».`);
+      audit.error(t.subtitleLine ?? t.headerLine, "unknown-hovedgruppe", `Ukjent hovedgruppe «${t.subtitle}» i «${t.name}».`);
       continue;
     }
     if (perHg.has(hg.id)) {

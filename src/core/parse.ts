@@ -16,6 +16,7 @@ export interface RawTable {
   periodLabel: string;
   periodLine: number;
   subtitle?: string; // "### " heading, for the per-hovedgruppe sub-tables
+  subtitleLine?: number;
   headers: string[]; // column headers without the (empty) label column
   headerLine: number;
   rows: RawRow[];
@@ -25,6 +26,7 @@ export interface RawPublication {
   title: string;
   notes: string[];
   notesPeriodLabel?: string;
+  notesPeriodLine?: number;
   tables: RawTable[];
 }
 
@@ -79,6 +81,7 @@ export function parsePublication(source: string): { publication: RawPublication;
   let periodLabel: string | undefined;
   let periodLine = 0;
   let subtitle: string | undefined;
+  let subtitleLine: number | undefined;
   let current: RawTable | undefined;
   let inNotes = false;
 
@@ -115,11 +118,13 @@ export function parsePublication(source: string): { publication: RawPublication;
       current = undefined;
       if (inNotes) {
         publication.notesPeriodLabel = heading;
+        publication.notesPeriodLine = lineNo;
       } else if (periodLabel === undefined) {
         periodLabel = heading;
         periodLine = lineNo;
       } else {
         subtitle = heading;
+        subtitleLine = lineNo;
       }
       continue;
     }
@@ -153,6 +158,7 @@ export function parsePublication(source: string): { publication: RawPublication;
         periodLabel,
         periodLine,
         subtitle,
+        subtitleLine,
         headers: fields.slice(1).map((h) => h.trim()),
         headerLine: lineNo,
         rows: [],
