@@ -11,6 +11,15 @@ describe("lookupKey", () => {
     expect(lookupKey("  Avklaring\u00a0–  Sykmeldt\tarbeidstaker ")).toBe(lookupKey("Avklaring - sykmeldt arbeidstaker"));
     expect(lookupKey("ARBEIDSSØKERE")).toBe("arbeidssøkere");
   });
+
+  it("reads a dash the same with or without spaces around it (Word turns « - » into «–», or drops the spaces)", () => {
+    const published = lookupKey("Avklaring - sykmeldt arbeidstaker");
+    for (const typed of ["Avklaring–sykmeldt arbeidstaker", "Avklaring-sykmeldt arbeidstaker", "Avklaring — sykmeldt arbeidstaker", "Avklaring -sykmeldt arbeidstaker"]) {
+      expect(lookupKey(typed), typed).toBe(published);
+    }
+    expect(names.tiltak("Avklaring–sykmeldt arbeidstaker")).toMatchObject({ name: "Avklaring - sykmeldt arbeidstaker" });
+    expect(names.tiltak("2 - årig opplæringstiltak")).toMatchObject({ name: "2-årig opplæringstiltak" });
+  });
 });
 
 describe("parsePeriodArg", () => {
@@ -21,6 +30,8 @@ describe("parsePeriodArg", () => {
     expect(parsePeriodArg(42675)).toBe("2016-11"); // 2016-11-01
     expect(parsePeriodArg(42704)).toBe("2016-11"); // 2016-11-30
     expect(parsePeriodArg(42705)).toBe("2016-12"); // 2016-12-01
+    expect(parsePeriodArg("2016–11")).toBe("2016-11"); // en dash, as Word and Outlook autocorrect it
+    expect(parsePeriodArg("2016\u221211")).toBe("2016-11");
   });
 
   it("rejects anything else", () => {
@@ -66,6 +77,10 @@ describe("NameResolver", () => {
     expect(names.hovedgruppe(null)).toBe(ALL);
     expect(names.hovedgruppe("  ")).toBe(ALL);
     expect(names.hovedgruppe("I ALT")).toBe(ALL);
+    // The sub-table totals' label, published («I alt andre på tiltak») or short («I alt andre»).
+    expect(names.hovedgruppe("I alt andre på tiltak")).toBe("andre");
+    expect(names.hovedgruppe("I alt andre")).toBe("andre");
+    expect(names.hovedgruppe("i alt nedsatt arbeidsevne")).toBe("nedsatt-arbeidsevne");
   });
 
   it("remembers each text, errors included, so a repeated formula costs one Map lookup", () => {

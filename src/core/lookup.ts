@@ -60,9 +60,12 @@ export type ListTarget = { kind: ListKind } | { kind: "gruppe"; group: GroupRef 
 /** Memo caps: formulas repeat a handful of names, but a user could feed in a column of junk. */
 const MEMO_LIMIT = 4096;
 
-/** Lookup key: normalizeName, plus typographic dashes read as "-" (Word and Outlook autocorrect them). */
+/**
+ * Lookup key: normalizeName, plus typographic dashes read as "-" (Word and Outlook autocorrect them),
+ * with or without spaces around them ("Avklaring - sykmeldt" = "Avklaring–sykmeldt").
+ */
 export function lookupKey(name: string): string {
-  return normalizeName(name).replace(/[\u2010-\u2015\u2212]/g, "-");
+  return normalizeName(name).replace(/ ?[-\u2010-\u2015\u2212] ?/g, "-");
 }
 
 /** An argument as text, or undefined when it is omitted (null, undefined or blank). */
@@ -115,7 +118,7 @@ const SERIAL_MAX = 73051; // 2099-12-31
  * serial (a cell holding a date). Null when it is none of these.
  */
 export function parsePeriodArg(arg: string | number): string | null {
-  const text = String(arg).trim();
+  const text = String(arg).trim().replace(/[\u2010-\u2015\u2212]/g, "-");
   const iso = /^(\d{4})-(\d{1,2})$/.exec(text);
   if (iso) {
     const month = Number(iso[2]);
@@ -176,7 +179,7 @@ export class NameResolver {
     this.hgIndex.set(lookupKey(TOTAL_LABEL), { key: ALL, name: TOTAL_LABEL });
     for (const h of dataset.hovedgrupper) {
       const entry = { key: h.id, name: h.name };
-      for (const form of [h.name, h.short, h.name.replace(/,/g, ""), `${TOTAL_LABEL} ${h.name}`]) {
+      for (const form of [h.name, h.short, h.name.replace(/,/g, ""), `${TOTAL_LABEL} ${h.name}`, `${TOTAL_LABEL} ${h.short}`]) {
         this.hgIndex.set(lookupKey(form), entry);
       }
     }
