@@ -170,6 +170,21 @@ describe("rejecting malformed or inconsistent files, naming the line", () => {
     expect(errors).toContainEqual(expect.objectContaining({ code: "percent-mismatch", line }));
   });
 
+  it("a change larger than this year's count (last year's count below 0), even with the percent left empty", () => {
+    // Moves 100 of change between two groups in two hovedgrupper, so every total still adds up.
+    const text = original
+      .replace("Opplæring\t98\t20\t26", "Opplæring\t98\t120\t")
+      .replace("Helsemessig utredning/behandling\t670\t-117\t-15", "Helsemessig utredning/behandling\t670\t-217\t-24")
+      .replace("Opplæring\t13 702\t378\t3", "Opplæring\t13 702\t278\t2")
+      .replace("Helsemessig utredning/behandling\t42\t7\t20", "Helsemessig utredning/behandling\t42\t107\t");
+    expect(text).not.toBe(original);
+    const lines = text.split("\n");
+    const errors = rejection(text);
+    expect(errors).toContainEqual(expect.objectContaining({ line: lines.indexOf("Opplæring\t98\t120\t") + 1 }));
+    expect(errors).toContainEqual(expect.objectContaining({ line: lines.indexOf("Helsemessig utredning/behandling\t42\t107\t") + 1 }));
+    expect(errors).toHaveLength(2);
+  });
+
   it("a repeated total row that changed between pages", () => {
     const { text, line } = mutateLine("<b>I alt</b>\t<b>83 484</b>\t<b>2 951</b>", (l) => l.replace("2 951", "2 950"), 2);
     const errors = rejection(text);

@@ -137,6 +137,15 @@ class Audit {
   }
 
   percent(line: number, what: string, f: Figures): void {
+    // Last year's count (antall − endring) is a count: a change larger than this year's count is wrong.
+    if (typeof f.endring === "number" && (typeof f.antall === "number" || f.antall === null) && (f.antall ?? 0) - f.endring < 0) {
+      this.error(
+        line,
+        "bad-change",
+        `${what}: endringen ${formatInteger(f.endring)} er større enn antallet (${showCount(f.antall)}), så fjorårets antall ville vært ${formatInteger((f.antall ?? 0) - f.endring)}.`,
+      );
+      return;
+    }
     if (typeof f.prosent !== "number") return;
     if (typeof f.antall !== "number" && f.antall !== null) return;
     if (typeof f.endring !== "number") {

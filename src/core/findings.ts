@@ -19,6 +19,7 @@ export type FindingCode =
   | "sum-mismatch"
   | "cross-mismatch"
   | "percent-mismatch"
+  | "bad-change"
   | "alias"
   | "unsuppressed"
   | "duplicate-period";
