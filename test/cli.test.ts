@@ -92,6 +92,15 @@ describe("nav-tiltak import", () => {
   });
 });
 
+describe("the data folder", () => {
+  it("a missing NAV_TILTAK_DATA folder is explained in Norwegian; exit 1", async () => {
+    const r = await run(["call", "TILTAK", "Arbeidstrening"], join(tmpdir(), "nav-tiltak-finnes-ikke"));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Kan ikke lese mappen «.*nav-tiltak-finnes-ikke» \(ENOENT\)/);
+    expect(r.err).not.toMatch(/no such file/);
+  });
+});
+
 describe("the installed command", () => {
   it("npx nav-tiltak runs the same CLI", async () => {
     const { stdout } = await promisify(execFile)("npx", ["--no-install", "nav-tiltak", "import", PUBLICATION_FILE], {

@@ -9,7 +9,13 @@ import { importPublications, type ImportResult, type SourceFile } from "../core/
 export const PUBLICATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "publications");
 
 export function readSources(dir: string = PUBLICATIONS_DIR): SourceFile[] {
-  return readdirSync(dir)
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    throw new Error(`Kan ikke lese mappen «${dir}» (${(e as NodeJS.ErrnoException).code ?? String(e)}). Sjekk NAV_TILTAK_DATA.`);
+  }
+  return names
     .filter((f) => f.endsWith(".txt"))
     .sort()
     .map((f) => ({ file: basename(f), text: readFileSync(join(dir, f), "utf8") }));
