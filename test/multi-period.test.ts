@@ -66,13 +66,22 @@ describe("a dataset of several months", () => {
     expect([...periods].sort()).toEqual(["2016-11", "2016-12"]);
   });
 
-  it("the same month twice is rejected", () => {
+  it("the same month twice is rejected, naming both files", () => {
     expect(() =>
       importPublications([
         { file: "a.txt", text: nov },
         { file: "b.txt", text: nov },
       ]),
     ).toThrow(PublicationError);
+    try {
+      importPublications([
+        { file: "a.txt", text: nov },
+        { file: "b.txt", text: nov },
+      ]);
+    } catch (e) {
+      const f = (e as PublicationError).findings.find((x) => x.code === "duplicate-period");
+      expect(f?.message).toBe("Perioden November 2016 finnes både i «a.txt» og i «b.txt». Fjern den ene filen.");
+    }
   });
 
   it("the CLI reads a folder of months (NAV_TILTAK_DATA) and takes --periode", async () => {

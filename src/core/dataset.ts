@@ -631,19 +631,25 @@ function mergeOrder(orders: string[][]): string[] {
  */
 export function importPublications(sources: SourceFile[]): ImportResult {
   const findings: Finding[] = [];
-  const results: PeriodResult[] = [];
+  const results: (PeriodResult & { file: string })[] = [];
   for (const source of sources) {
     const parsed = parsePublication(source.text);
     const audit = new Audit(source.file);
     audit.findings.push(...parsed.findings.map((f) => ({ ...f, file: source.file })));
     const result = audit.failed ? undefined : buildPeriod(parsed.publication, audit);
     findings.push(...audit.findings);
-    if (result) results.push(result);
+    if (result) results.push({ ...result, file: source.file });
   }
   results.sort((a, b) => a.data.period.localeCompare(b.data.period));
   for (let i = 1; i < results.length; i++) {
-    if (results[i]!.data.period === results[i - 1]!.data.period) {
-      findings.push({ severity: "error", code: "duplicate-period", message: `Perioden ${results[i]!.data.label} finnes i mer enn én fil.` });
+    const [a, b] = [results[i - 1]!, results[i]!];
+    if (a.data.period === b.data.period) {
+      findings.push({
+        severity: "error",
+        code: "duplicate-period",
+        file: b.file,
+        message: `Perioden ${b.data.label} finnes både i «${a.file}» og i «${b.file}». Fjern den ene filen.`,
+      });
     }
   }
   if (sources.length === 0) findings.push({ severity: "error", code: "empty-file", message: "Ingen publikasjonsfiler å lese." });
