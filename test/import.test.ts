@@ -109,6 +109,15 @@ describe("importing the real publication", () => {
     expect(r.dataset.periods[0]!.tiltak["nettbasert-arbeidsmarkedsopplaering-amo"]![ALL]).toBe(2);
   });
 
+  it("reads a subtotal by its label even without <b>, and notes it on its line", () => {
+    const lines = original.split("\n");
+    const i = lines.findIndex((l) => l.startsWith("<b>I alt oppfølging</b>"));
+    lines[i] = lines[i]!.replace(/<\/?b>/g, "");
+    const r = importPublication(lines.join("\n"));
+    expect(r.findings).toContainEqual(expect.objectContaining({ severity: "warning", line: i + 1, message: expect.stringContaining("«I alt oppfølging» er ikke uthevet") }));
+    expect(r.dataset.tiltak.filter((t) => t.group === "oppfolging")).toHaveLength(8);
+  });
+
   it("accepts CRLF line endings and a BOM with the same result", () => {
     const crlf = importPublication("\uFEFF" + original.replace(/\n/g, "\r\n"));
     expect(crlf.dataset).toEqual(dataset);

@@ -427,11 +427,15 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
           continue;
         }
         const subtotal = /^i alt\s+(.+)$/i.exec(row.label.trim());
-        if (row.bold && subtotal) {
+        // A subtotal is known by its label; the bold is presentation, so a missing <b> is only noted.
+        if (subtotal) {
           const g = resolveGroup(subtotal[1]!, row.line, `«${page.name}»`);
           if (!g) {
             pending = [];
             continue;
+          }
+          if (!row.bold) {
+            audit.warn(row.line, "structure", `Delsummen «${row.label}» er ikke uthevet (<b>) slik NAV gjør; den er lest som delsum for «${g.name}».`);
           }
           if (subtotals.has(g.id)) {
             audit.error(row.line, "duplicate-row", `Delsummen for «${g.name}» står to ganger i «${page.name}».`);
