@@ -259,6 +259,7 @@ describe("cells", () => {
     expect(parseCell("*")).toEqual({ value: SUPPRESSED });
     expect(parseCell("")).toEqual({ value: null });
     expect(parseCell("-0")).toEqual({ value: 0 });
-    for (const bad of ["1 21", "12,5", "1.216", "abc", "**", "12 3456"]) expect(parseCell(bad)).toHaveProperty("error");
+    expect(parseCell("0")).toEqual({ value: 0 });
+    for (const bad of ["1 21", "12,5", "1.216", "abc", "**", "12 3456", "013", "0 138", "00"]) expect(parseCell(bad)).toHaveProperty("error");
   });
 });

@@ -30,7 +30,8 @@ export interface RawPublication {
   tables: RawTable[];
 }
 
-const NUMBER = /^-?\d{1,3}(?: \d{3})*$/;
+// NAV's integers: groups of three separated by a space, no leading zeros ("013" is a typo, not 13).
+const NUMBER = /^-?(?:0|[1-9]\d{0,2}(?: \d{3})*)$/;
 
 /** Strips `<b>…</b>`; reports whether the text was bold. */
 function unbold(text: string): { text: string; bold: boolean } {
