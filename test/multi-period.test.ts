@@ -84,6 +84,31 @@ describe("a dataset of several months", () => {
     }
   });
 
+  it("the newest month's order wins, and a tiltak only an older month has keeps its place there", () => {
+    // December lists group 1's tiltak in reverse and drops the middle one.
+    const group = raw.tiltaksgrupper[0]!.id;
+    const g1 = raw.tiltak.filter((t) => t.group === group);
+    const dropped = g1[1]!;
+    const decTiltak = [...g1.filter((t) => t !== dropped).reverse(), ...raw.tiltak.filter((t) => t.group !== group)];
+    const decPeriod = raw.periods[1]!;
+    const decData = { ...decPeriod, tiltak: Object.fromEntries(Object.entries(decPeriod.tiltak).filter(([id]) => id !== dropped.id)) };
+    // Keep the group's totals consistent: move the dropped tiltak's counts into its neighbour.
+    const keep = g1[0]!.id;
+    decData.tiltak[keep] = Object.fromEntries(
+      Object.entries(decPeriod.tiltak[keep]!).map(([k, v]) => [k, ((v as number | null) ?? 0) + ((decPeriod.tiltak[dropped.id]![k] as number | null) ?? 0) || null]),
+    );
+    const decText = writePublication({ ...raw, tiltak: decTiltak, periods: [raw.periods[0]!, decData] }, "2016-12");
+    const merged = importPublications([
+      { file: "nov.txt", text: nov },
+      { file: "dec.txt", text: decText },
+    ]).dataset;
+    const labels = (period: string) =>
+      buildLayouts(merged, period)[5]!.cells.map((r) => r[0]).filter((l): l is string => typeof l === "string" && l.startsWith("Tiltak 1."));
+    expect(labels("2016-12")).toEqual([g1[2]!.name, g1[0]!.name]);
+    // November's own tiltak in the newest order, the dropped one right after its November neighbour (1.1).
+    expect(labels("2016-11")).toEqual([g1[2]!.name, g1[0]!.name, g1[1]!.name]);
+  });
+
   it("the CLI reads a folder of months (NAV_TILTAK_DATA) and takes --periode", async () => {
     writeFileSync(join(dir, "nav-tiltak-2016-11.txt"), nov);
     writeFileSync(join(dir, "nav-tiltak-2016-12.txt"), dec);

@@ -605,11 +605,14 @@ function findHgById(hovedgrupper: Hovedgruppe[], id: string): string {
   return hovedgrupper.find((h) => h.id === id)?.name ?? id;
 }
 
-/** Union of dimension lists by id, keeping first-seen order (older periods first). */
-function mergeById<T extends { id: string }>(lists: T[][]): T[] {
-  const seen = new Map<string, T>();
-  for (const list of lists) for (const item of list) if (!seen.has(item.id)) seen.set(item.id, item);
-  return [...seen.values()];
+/**
+ * Union of dimension lists (newest month first): the newest month's published order and names win,
+ * so its sheets reproduce it exactly; an item only older months have goes after its neighbour there.
+ */
+function mergeById<T extends { id: string }>(newestFirst: T[][]): T[] {
+  const byId = new Map<string, T>();
+  for (const list of newestFirst) for (const item of list) if (!byId.has(item.id)) byId.set(item.id, item);
+  return mergeOrder(newestFirst.map((list) => list.map((item) => item.id))).map((id) => byId.get(id)!);
 }
 
 /**
@@ -659,14 +662,15 @@ export function importPublications(sources: SourceFile[]): ImportResult {
   if (sources.length === 0) findings.push({ severity: "error", code: "empty-file", message: "Ingen publikasjonsfiler å lese." });
   if (findings.some((f) => f.severity === "error")) throw new PublicationError(findings);
 
-  const newest = results[results.length - 1]!;
+  const newestFirst = [...results].reverse();
+  const newest = newestFirst[0]!;
   const dataset: Dataset = {
     title: newest.title,
     notes: newest.notes,
-    hovedgrupper: mergeById(results.map((r) => r.hovedgrupper)),
-    crossOrder: mergeOrder(results.map((r) => r.crossOrder).reverse()),
-    tiltaksgrupper: mergeById(results.map((r) => r.tiltaksgrupper)),
-    tiltak: mergeById(results.map((r) => r.tiltak)),
+    hovedgrupper: mergeById(newestFirst.map((r) => r.hovedgrupper)),
+    crossOrder: mergeOrder(newestFirst.map((r) => r.crossOrder)),
+    tiltaksgrupper: mergeById(newestFirst.map((r) => r.tiltaksgrupper)),
+    tiltak: mergeById(newestFirst.map((r) => r.tiltak)),
     periods: results.map((r) => r.data),
   };
   return { dataset, findings };
