@@ -17,7 +17,8 @@
  *   antall − 1]; it is modelled as `antall − endring ∈ [1, 3]`, which also covers a suppressed antall.
  *   When antall itself is suppressed the change is suppressed whatever L was, so L is only known to be
  *   ≥ 1 (a percent is published, "*" or not) and at most the block total's last-year count (every L is
- *   a part of it). A change without a percent means L = 0.
+ *   a part of it) when that total row gives it, else at most the overall total's; when not even that
+ *   is published, L may be unbounded (see auditLayouts). A change without a percent means L = 0.
  * - Percentages are not linear (round(endring / L × 100)), so they are not constraints. The bounds of
  *   a suppressed percent are derived after solving: for a fixed antall the percent never decreases as
  *   the change grows (d/de e/(a−e) = a/(a−e)² ≥ 0, and rounding keeps the order), so enumerating the
@@ -355,7 +356,7 @@ function lastYearCap(layout: SheetLayout, shape: BlockShape): number | undefined
 const m0 = (sheet: number, row: number, col: number) => ({ sheet, row, col });
 
 /** Adds one sheet's relations to the model; registers its suppressed cells (in grid order). */
-function addSheet(model: Model, sheet: number, fallbackCap: number | undefined): void {
+function addSheet(model: Model, sheet: number, fallbackCap: number): void {
   const layout = model.layouts[sheet]!;
   for (const block of layout.blocks) {
     const shape = blockShape(layout, block);
@@ -387,16 +388,15 @@ function addSheet(model: Model, sheet: number, fallbackCap: number | undefined):
       const hasPercent = prosentCell !== null && prosentCell !== undefined && prosentCell !== "";
       const aDom: Range = "value" in antall ? { min: antall.value, max: antall.value } : countDomain();
       // Last year's count L = antall − endring: ≥ 1 when a percent exists; 1..3 when only the change is
-      // suppressed; up to the block total's when antall is suppressed too; 0 when there is no percent.
+      // suppressed; 0 when there is no percent. When antall is suppressed too, L is at most the block
+      // total's last-year count if the total row gives it; otherwise (and for the total row itself)
+      // at most the overall total's, the only figure that bounds every row (see auditLayouts).
       let lastYear: Range | undefined;
       if (endringCell === SUPPRESSED) {
         if (!hasPercent) lastYear = { min: 0, max: 0 };
         else if ("value" in antall) lastYear = { min: 1, max: SUPPRESS_MAX };
         else {
           const cap = r === shape.grandRow ? fallbackCap : lastYearCap(layout, shape) ?? fallbackCap;
-          if (cap === undefined) {
-            throw new Error(`${model.where(meta(r, f.endring, "change"))}: endringen kan ikke avgrenses, fordi ingen totalsum gir fjorårets antall.`);
-          }
           lastYear = { min: 1, max: Math.max(1, cap) };
         }
       } else if (!("value" in antall) || prosentCell === SUPPRESSED) {
@@ -655,23 +655,92 @@ function tableSheets(layouts: readonly SheetLayout[]): number[] {
   return layouts.map((l, i) => (l.blocks.length > 0 ? i : -1)).filter((i) => i >= 0);
 }
 
-/** Largest last-year total among all figure blocks: bounds any row's last-year count. */
-function globalCap(layouts: readonly SheetLayout[]): number | undefined {
-  let cap: number | undefined;
+/**
+ * A valid upper bound for every last-year count of the period: the overall total's last-year count
+ * (I alt in «Hovedgrupper» or «Tiltaksgrupper»), which every row's last-year count is a part of.
+ * Only the overall total bounds every row: a sub-table's total (one hovedgruppe) does not bound the
+ * rows of another table, nor the overall total itself. Undefined when no overall total row gives it
+ * (its antall is "*" too).
+ */
+function overallLastYear(layouts: readonly SheetLayout[]): number | undefined {
   for (const l of layouts) {
+    if (l.key !== "hovedgrupper" && l.key !== "tiltaksgrupper") continue;
     for (const b of l.blocks) {
       const c = lastYearCap(l, blockShape(l, b));
-      if (c !== undefined) cap = Math.max(cap ?? c, c);
+      if (c !== undefined) return c;
     }
   }
-  return cap;
+  return undefined;
 }
 
-/** Audits the given layouts (one period): every suppressed cell with its exact bounds. */
+/**
+ * A stand-in cap when no published figure bounds last year's counts: larger than any bound the
+ * figures can imply (a bounded last-year count is a sum of published numbers and "*"s), so it never
+ * cuts off a solution the figures allow.
+ */
+function looseCap(layouts: readonly SheetLayout[]): number {
+  let sum = 1000;
+  for (const l of layouts) {
+    for (const b of l.blocks) {
+      for (let r = b.firstRow; r <= b.lastRow; r++) {
+        for (const v of l.cells[r] ?? []) {
+          if (typeof v === "number" && Number.isFinite(v)) sum += Math.abs(Math.round(v));
+          else if (v === SUPPRESSED) sum += SUPPRESS_MAX;
+        }
+      }
+    }
+  }
+  return sum;
+}
+
+/** Bounds that grow with the stand-in cap are not bounded by the figures: report them as ±∞. */
+function mergeCaps(a: DisclosureAudit, b: DisclosureAudit): DisclosureAudit {
+  const lo = (x: number, y: number): number => (x === y ? x : -Infinity);
+  const hi = (x: number, y: number): number => (x === y ? x : Infinity);
+  return {
+    ...b,
+    tables: b.tables.map((tb, k) => {
+      const ta = a.tables[k]!;
+      if (tb.infeasible || ta.infeasible || ta.cells.length !== tb.cells.length) return tb;
+      return {
+        ...tb,
+        cells: tb.cells.map((cb, i) => {
+          const ca = ta.cells[i]!;
+          const min = lo(ca.min, cb.min);
+          const max = hi(ca.max, cb.max);
+          const domain = { min: lo(ca.domain.min, cb.domain.min), max: hi(ca.domain.max, cb.domain.max) };
+          const out: CellBounds = { ...cb, min, max, pinned: min === max, domain, narrowed: min > domain.min || max < domain.max };
+          if (ca.lastYear && cb.lastYear) {
+            const ly = { min: lo(ca.lastYear.min, cb.lastYear.min), max: hi(ca.lastYear.max, cb.lastYear.max) };
+            out.lastYear = { ...ly, pinned: ly.min === ly.max };
+          }
+          return out;
+        }),
+      };
+    }),
+  };
+}
+
+/**
+ * Audits the given layouts (one period): every suppressed cell with its exact bounds.
+ *
+ * A row whose antall and change are both "*" hides a last-year count that only its block total
+ * bounds; the block total, when it is "*" as well, is bounded only by the overall total. When the
+ * overall total's last-year count is not published either, nothing may bound it: the solver (which
+ * needs finite domains) then runs with a stand-in cap above any figure-implied bound, and again with
+ * twice that cap; a bound that moves with the cap is unbounded and reported as ±∞ (a percent tends
+ * to −100 and is exact either way).
+ */
 export function auditLayouts(layouts: readonly SheetLayout[], options: AuditOptions = {}): DisclosureAudit {
+  const overall = overallLastYear(layouts);
+  if (overall !== undefined) return auditWithCap(layouts, options, overall);
+  const loose = looseCap(layouts);
+  return mergeCaps(auditWithCap(layouts, options, loose), auditWithCap(layouts, options, 2 * loose));
+}
+
+function auditWithCap(layouts: readonly SheetLayout[], options: AuditOptions, cap: number): DisclosureAudit {
   const mode = options.mode ?? "per-table";
   const sheets = tableSheets(layouts);
-  const cap = globalCap(layouts);
   const first = layouts[0];
   const result: DisclosureAudit = {
     period: first?.period ?? "",
