@@ -164,3 +164,11 @@ describe("sheet layout structure", () => {
     expect(() => buildLayouts(BUNDLED_DATASET, "2015-01")).toThrow(/Perioden «2015-01» finnes ikke/);
   });
 });
+
+describe("number display", () => {
+  it("formats integers as NAV and Excel (nb-NO) show them, and unbounded values as ∞", async () => {
+    const { formatInteger } = await import("../src/core/text.js");
+    expect([0, 7, 1216, -1216, 83484, 1234567].map(formatInteger)).toEqual(["0", "7", "1 216", "-1 216", "83 484", "1 234 567"]);
+    expect([Infinity, -Infinity].map(formatInteger)).toEqual(["∞", "−∞"]);
+  });
+});

@@ -21,6 +21,8 @@ export function slug(name: string): string {
  * a plain space between thousands groups, hyphen-minus for negatives.
  */
 export function formatInteger(n: number): string {
+  // Unbounded (e.g. a disclosure bound nothing published limits).
+  if (!Number.isFinite(n)) return n > 0 ? "∞" : "−∞";
   const sign = n < 0 ? "-" : "";
   const digits = String(Math.abs(Math.round(n)));
   return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
