@@ -10,3 +10,21 @@ export interface Command {
   usage: string;
   run(args: string[], io: CliIO): Promise<number> | number;
 }
+
+/**
+ * node:util parseArgs's errors are English; this says what is wrong in Norwegian.
+ * `valueHint` explains which options take a value and which take none (given the offending one).
+ */
+export function argsProblem(e: unknown, valueHint: (option: string | undefined) => string): string {
+  const option = /'([^']+)'/.exec((e as Error).message)?.[1];
+  switch ((e as NodeJS.ErrnoException).code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `Ukjent valg «${option}».`;
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return `Uventet argument «${option}».`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return valueHint(option);
+    default:
+      return "Ugyldige argumenter.";
+  }
+}

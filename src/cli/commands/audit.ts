@@ -6,7 +6,7 @@ import { auditPeriod, type AuditMode, type CellBounds, type TableAudit } from ".
 import { importPublications, type SourceFile } from "../../core/dataset.js";
 import { formatInteger } from "../../core/text.js";
 import { loadProjectDataset } from "../../data/load.js";
-import type { CliIO, Command } from "../io.js";
+import { argsProblem, type CliIO, type Command } from "../io.js";
 
 const USAGE = "nav-tiltak audit [--json] [--samlet] [--periode ÅÅÅÅ-MM] [fil …]";
 
@@ -83,15 +83,10 @@ export const audit: Command = {
       values = parsed.values;
       files = parsed.positionals;
     } catch (e) {
-      // node:util's messages are English; name the offending option in Norwegian instead.
-      const option = /'([^']+)'/.exec((e as Error).message)?.[1];
-      const code = (e as NodeJS.ErrnoException).code;
-      const what =
-        code === "ERR_PARSE_ARGS_UNKNOWN_OPTION"
-          ? `Ukjent valg «${option}».`
-          : code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE"
-            ? `Valget ${option ? `«${option.split(" ")[0]}» ` : ""}er brukt feil (--periode trenger en verdi; --json og --samlet tar ingen).`
-            : `Ugyldige argumenter.`;
+      const what = argsProblem(
+        e,
+        (option) => `Valget ${option ? `«${option.split(" ")[0]}» ` : ""}er brukt feil (--periode trenger en verdi; --json og --samlet tar ingen).`,
+      );
       io.err(`${what}\nBruk: ${USAGE}\n`);
       return 2;
     }

@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { buildLayouts, layoutText } from "../../core/layout.js";
 import { loadProjectDataset } from "../../data/load.js";
-import type { Command } from "../io.js";
+import { argsProblem, type Command } from "../io.js";
 
 export const sheets: Command = {
   summary: "Skriver ut hvert ark tillegget setter inn, som tabulatorseparert tekst",
@@ -12,17 +12,7 @@ export const sheets: Command = {
     try {
       values = parseArgs({ args, options: { tsv: { type: "boolean" }, periode: { type: "string" } } }).values;
     } catch (e) {
-      // node:util's messages are English; say what is wrong in Norwegian, as a usage error.
-      const option = /'([^']+)'/.exec((e as Error).message)?.[1];
-      const code = (e as NodeJS.ErrnoException).code;
-      const what =
-        code === "ERR_PARSE_ARGS_UNKNOWN_OPTION"
-          ? `Ukjent valg «${option}».`
-          : code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL"
-            ? `Uventet argument «${option}».`
-            : code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE"
-              ? "--periode trenger en verdi (ÅÅÅÅ-MM); --tsv tar ingen."
-              : "Ugyldige argumenter.";
+      const what = argsProblem(e, () => "--periode trenger en verdi (ÅÅÅÅ-MM); --tsv tar ingen.");
       io.err(`${what}\nBruk: ${this.usage}\n`);
       return 2;
     }
