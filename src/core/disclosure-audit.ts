@@ -135,15 +135,8 @@ interface PercentCell {
   endringDomain: Range;
 }
 
-interface CellMeta {
-  sheet: number;
-  row: number;
-  col: number;
-  rowLabel: string;
-  colLabel: string;
-  hovedgruppe: string;
-  kind: CellKind;
-}
+/** Where a suppressed cell is, by sheet index while modelling (the sheet name is filled in on output). */
+type CellMeta = Pick<CellBounds, "row" | "col" | "rowLabel" | "colLabel" | "hovedgruppe" | "kind"> & { sheet: number };
 
 /** Which published figure a cell shows, for linking tables in combined mode. */
 interface FactRef {
