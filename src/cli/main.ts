@@ -4,12 +4,14 @@ import { audit } from "./commands/audit.js";
 import { call } from "./commands/call.js";
 import { importCommand } from "./commands/import.js";
 import { sheets } from "./commands/sheets.js";
+import { xlsx } from "./commands/xlsx.js";
 
 export const COMMANDS: Record<string, Command> = {
   sheets,
   import: importCommand,
   audit,
   call,
+  xlsx,
 };
 
 function help(io: CliIO): void {
