@@ -8,7 +8,7 @@ import { formatRect, parseAddress } from "../src/fake-excel/addresses.js";
 import type { CellFormat } from "../src/fake-excel/types.js";
 import type { ViewCell, WorkbookState } from "../src/fake-excel/state.js";
 import { addinXlsx } from "../src/xlsx/build.js";
-import { pivotNote } from "../src/xlsx/export.js";
+import { pivotNote, pivotNotes } from "../src/xlsx/export.js";
 
 let state: WorkbookState;
 let file: ExcelJS.Workbook;
@@ -31,14 +31,9 @@ const sheet = (name: string): ExcelJS.Worksheet => {
   return ws;
 };
 
-/** The pivot note's cell, which the in-memory workbook does not have (row, col 0-based). */
+/** The pivot notes' cells, which the in-memory workbook does not have (row, col 0-based). */
 function noteCells(): Set<string> {
-  const cells = new Set<string>();
-  for (const p of state.pivotTables()) {
-    const out = parseAddress(p.output!).rect;
-    cells.add(`${p.sheet}!${out.row - 1},${out.col}`);
-  }
-  return cells;
+  return new Set(pivotNotes(state).map((n) => `${n.sheet}!${n.row},${n.col}`));
 }
 
 /** A file cell's value in the in-memory workbook's terms ("" for an empty cell). */

@@ -82,6 +82,14 @@ function addTable(ws: ExcelJS.Worksheet, t: TableSnapshot, values: CellValue[][]
   });
 }
 
+/** A note the file adds on a PivotTable's sheet (0-based cell). */
+export interface PivotNote {
+  sheet: string;
+  row: number;
+  col: number;
+  text: string;
+}
+
 /** Where a pivot's note goes: the row above its report when that row is free, else right of it. */
 function noteCell(state: WorkbookState, sheet: string, output: Rect): { row: number; col: number } {
   if (output.row > 0) {
@@ -91,13 +99,14 @@ function noteCell(state: WorkbookState, sheet: string, output: Rect): { row: num
   return { row: output.row, col: output.col + output.cols + 1 };
 }
 
-function addPivotNote(state: WorkbookState, ws: ExcelJS.Worksheet, pivot: PivotSnapshot, tables: TableSnapshot[]): void {
-  if (!pivot.output) return;
-  const output = parseAddress(pivot.output).rect;
-  const at = noteCell(state, pivot.sheet, output);
-  const cell = ws.getCell(at.row + 1, at.col + 1);
-  cell.value = pivotNote(pivot, tables.find((t) => t.name === pivot.source)?.sheet);
-  cell.font = { italic: true, color: { argb: argb("#C00000") } };
+/** The notes the file adds because it cannot hold the workbook's PivotTables. */
+export function pivotNotes(state: WorkbookState): PivotNote[] {
+  const tables = state.tables();
+  return state.pivotTables().flatMap((p) => {
+    if (!p.output) return [];
+    const at = noteCell(state, p.sheet, parseAddress(p.output).rect);
+    return [{ sheet: p.sheet, ...at, text: pivotNote(p, tables.find((t) => t.name === p.source)?.sheet) }];
+  });
 }
 
 /** True for a sheet with nothing on it (the workbook's first, untouched "Ark1"). */
@@ -115,6 +124,7 @@ export function exportWorkbook(state: WorkbookState): XlsxExport {
   wb.creator = "NAV tiltak";
   const omitted: string[] = [];
   const tables = state.tables();
+  const notes = pivotNotes(state);
   const snaps = state.sheetNames().map((n) => state.sheet(n));
   const kept = snaps.filter((s) => !isEmpty(s, state));
   const sheets = kept.length > 0 ? kept : snaps.slice(0, 1);
@@ -128,8 +138,12 @@ export function exportWorkbook(state: WorkbookState): XlsxExport {
       addTable(ws, t, state.getValues(snap.name, formatRect(rect)), rect);
     }
     for (const p of state.pivotTables().filter((x) => x.sheet === snap.name)) {
-      addPivotNote(state, ws, p, tables);
       omitted.push(`PivotTable ${p.name} (its cells are kept as values)`);
+    }
+    for (const note of notes.filter((n) => n.sheet === snap.name)) {
+      const cell = ws.getCell(note.row + 1, note.col + 1);
+      cell.value = note.text;
+      cell.font = { italic: true, color: { argb: argb("#C00000") } };
     }
     if (Object.keys(snap.customProperties).length > 0) omitted.push(`custom properties of ${snap.name}`);
   }
