@@ -14,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), "nav-tiltak-xlsx-"));
 
 async function sheetNames(file: string): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(file));
+  await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
   return wb.worksheets.map((ws) => ws.name);
 }
 

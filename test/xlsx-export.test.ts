@@ -19,7 +19,7 @@ beforeAll(async () => {
   state = result.built.fake.state;
   bytes = result.bytes;
   file = new ExcelJS.Workbook();
-  await file.xlsx.load(bytes);
+  await file.xlsx.load(bytes as unknown as ExcelJS.Buffer);
 });
 
 /** The sheets the add-in wrote (the new workbook's empty "Ark1" is not one of them). */
@@ -127,6 +127,8 @@ describe("nav-tiltak xlsx: the file holds what the add-in's writer built", () =>
         borders: (["top", "bottom", "left", "right"] as const).map((side) => sideOf(f, side)),
       };
       if (JSON.stringify(seen) !== JSON.stringify(want)) diffs.push(`${where}: ${JSON.stringify(seen)}, want ${JSON.stringify(want)}`);
+      // A font entry without a face makes readers pick their own default.
+      if (got.font && (got.font.name !== f.fontName || got.font.size !== f.fontSize)) diffs.push(`${where}: font ${JSON.stringify(got.font)} lacks ${f.fontName} ${f.fontSize}`);
       if (f.bold && cell.value !== "") bold++;
       if (want.borders.some((b) => b !== null)) bordered++;
     });

@@ -93,7 +93,9 @@ export function cellStyle(f: CellFormat): XlsxStyle | undefined {
   if (f.fontSize !== DEFAULT_FONT.size) font.size = f.fontSize;
   if (f.fontName !== DEFAULT_FONT.name) font.name = f.fontName;
   if (f.fontColor !== DEFAULT_FONT.color) font.color = { argb: argb(f.fontColor) };
-  if (Object.keys(font).length > 0) style.font = font;
+  // A font entry replaces the whole default font: without a name and size, readers fall back to
+  // their own default (LibreOffice draws such bold cells in a serif face).
+  if (Object.keys(font).length > 0) style.font = { name: f.fontName, size: f.fontSize, ...font };
 
   if (f.fillColor !== NO_FILL) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fillColor) } };
 
