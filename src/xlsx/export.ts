@@ -3,7 +3,7 @@
 // a sheet looks like. Reads the fake only through its inspection API.
 //
 // What an xlsx file written by exceljs cannot carry, and what is done instead:
-// - PivotTables: exceljs cannot write one with several row fields and a filter. The report's cells
+// - PivotTables: exceljs 4.4 writes none (no pivot cache or pivot table parts). The report's cells
 //   are kept as plain values and the sheet gets a note saying so and where the data is.
 // - Hidden names (the add-in's index names `NavTiltak.<tabell>`) and name comments: exceljs writes
 //   neither `hidden` nor `comment`, so the index names would show up as bare, visible names. They
@@ -26,7 +26,7 @@ export interface XlsxExport {
 export function pivotNote(pivot: PivotSnapshot, sourceSheet: string | undefined): string {
   const where = sourceSheet ? ` på arket «${sourceSheet}»` : "";
   return (
-    `Filen har ingen ekte pivottabell (den kan ikke lages utenfor Excel). Tallene under er pivottabellen ` +
+    `Filen har ingen ekte pivottabell: den kan bare lages i Excel. Tallene under er pivottabellen ` +
     `«${pivot.name}» slik tillegget lager den. Lag en ny med Sett inn → Pivottabell fra tabellen ` +
     `${pivot.source}${where}.`
   );
@@ -142,8 +142,9 @@ export function exportWorkbook(state: WorkbookState): XlsxExport {
     }
     for (const note of notes.filter((n) => n.sheet === snap.name)) {
       const cell = ws.getCell(note.row + 1, note.col + 1);
+      const base = state.sheetView(snap.name).cells[note.row]?.[note.col]?.format;
       cell.value = note.text;
-      cell.font = { italic: true, color: { argb: argb("#C00000") } };
+      cell.font = { name: base?.fontName ?? "Calibri", size: base?.fontSize ?? 11, italic: true, color: { argb: argb("#C00000") } };
     }
     if (Object.keys(snap.customProperties).length > 0) omitted.push(`custom properties of ${snap.name}`);
   }
