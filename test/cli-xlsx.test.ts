@@ -9,6 +9,8 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { cli } from "./helpers/cli.js";
 import { publicationText } from "./helpers/publication.js";
+import { writePublication } from "./helpers/publication-writer.js";
+import { makeRawDataset } from "./helpers/raw-dataset.js";
 
 const dir = mkdtempSync(join(tmpdir(), "nav-tiltak-xlsx-"));
 
@@ -66,6 +68,25 @@ describe("nav-tiltak xlsx", () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/Mentor: summen er 138/);
     expect(existsSync(file)).toBe(false);
+  });
+
+  it("--periode picks the month of the published tables; the newest is the default", async () => {
+    const data = join(dir, "to-maneder");
+    mkdirSync(data);
+    const raw = makeRawDataset({ seed: 7, groups: 3, tiltakPerGroup: 3, periods: ["2016-11", "2016-12"] });
+    for (const period of ["2016-11", "2016-12"]) writeFileSync(join(data, `${period}.txt`), writePublication(raw, period));
+    const periodCell = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+      return wb.getWorksheet("Hovedgrupper")!.getCell("A3").value;
+    };
+    const older = join(dir, "november.xlsx");
+    expect((await cli(["xlsx", "--ut", older, "--periode", "2016-11"], data)).code).toBe(0);
+    expect(await periodCell(older)).toBe("November 2016");
+    const newest = join(dir, "nyeste.xlsx");
+    const r = await cli(["xlsx", "--ut", newest], data);
+    expect(r.out).toMatch(/ark for Desember 2016/);
+    expect(await periodCell(newest)).toBe("Desember 2016");
   });
 
   it("npx nav-tiltak xlsx names the file after the period in the current folder", async () => {
