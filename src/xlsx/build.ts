@@ -1,10 +1,10 @@
-// Runs the add-in's own Excel writer against an in-memory workbook, the way the task pane's
-// «Sett inn alle» does, so the xlsx file and the add-in share one code path for every sheet.
+// Runs the add-in's own Excel writer against an in-memory workbook, as the task pane does, so the
+// xlsx file and the add-in share one code path for every sheet.
 
 import { buildLayouts } from "../core/layout.js";
 import type { Dataset } from "../core/types.js";
-import { insertPivotRanges, insertSheets } from "../excel/writer.js";
-import type { ExcelHost } from "../excel/types.js";
+import { insertAll, insertPivotRanges, insertSheets } from "../excel/writer.js";
+import type { ExcelHost, WriteReport } from "../excel/types.js";
 import { createFakeExcel, type FakeExcel } from "../fake-excel/index.js";
 import { exportWorkbook, type XlsxExport } from "./export.js";
 
@@ -15,17 +15,19 @@ export interface BuiltWorkbook {
 }
 
 /**
- * The workbook the add-in builds: the published tables of `period` (newest when omitted), then the
- * pivot-ready data, names and PivotTable, written by the add-in's writer into a new workbook of an
- * Excel that supports every API the writer can use.
+ * The workbook the add-in builds in a new workbook of an Excel that supports every API the writer
+ * can use: the newest period through the pane's «Sett inn alle»; another period as its tables
+ * («Sett inn» per table) followed by the pivot-ready data of all periods («Pivotklare data»).
  */
 export async function buildAddinWorkbook(ds: Dataset, period?: string): Promise<BuiltWorkbook> {
   // Layouts first: an unknown period is reported before anything is written.
   const layouts = buildLayouts(ds, period);
   const fake = createFakeExcel({ locale: "nb-NO" });
   const host: ExcelHost = { run: (batch) => fake.runAsExcel(batch), isSetSupported: (v) => fake.isSetSupported("ExcelApi", v) };
+  const reports: WriteReport[] =
+    period === undefined ? [await insertAll(host, ds)] : [await insertSheets(host, layouts), await insertPivotRanges(host, ds)];
   const messages: string[] = [];
-  for (const report of [await insertSheets(host, layouts), await insertPivotRanges(host, ds)]) {
+  for (const report of reports) {
     if (!report.ok) throw new Error(report.messages.map((m) => m.text).join(" ") || report.summary);
     messages.push(...report.messages.map((m) => m.text));
   }

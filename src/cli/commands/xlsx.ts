@@ -56,7 +56,7 @@ export const xlsx: Command = {
     const period = periodData(dataset, values.periode);
     const file = values.ut ?? `nav-tiltak-${period.period}.xlsx`;
 
-    const { bytes, built, exported } = await addinXlsx(dataset, period.period);
+    const { bytes, built, exported } = await addinXlsx(dataset, values.periode);
     try {
       writeFileSync(file, bytes);
     } catch (e) {
