@@ -87,26 +87,18 @@ function canonicalRow(row: string[]): string[] {
   return [canonical(row[0]!), ...row.slice(1)];
 }
 
-/** Title, table name and period: the first three rows of each sheet of a published table. */
+/** Title, table name and period: the first three rows of every sheet of a published page. */
 export function expectedHeadings(text: string): { sheet: string; rows: string[][] }[] {
   const title = /^# (.+)$/m.exec(text)![1]!.trim();
-  const seen = new Set<string>();
+  // One month per file: the line after the first page's table name ("### November 2016").
+  const lines = text.split("\n").map((l) => l.trim());
+  const first = lines.findIndex((l) => l.startsWith("## "));
+  const period = lines.slice(first + 1).find((l) => l !== "" && l !== "---")!.replace(/^### /, "");
+  const pages = [{ sheet: "Om tabellene", name: "Om tabellene" }, ...publishedTables(text).map((t) => ({ sheet: sheetOf(t), name: t.name }))];
   const out: { sheet: string; rows: string[][] }[] = [];
-  const lines = text.split("\n");
-  lines.forEach((line, i) => {
-    if (!line.startsWith("## ")) return;
-    const name = line.slice(3).trim();
-    const period = lines
-      .slice(i + 1)
-      .map((l) => l.trim())
-      .find((l) => l !== "" && l !== "---")!
-      .replace(/^### /, "");
-    const sheet =
-      name === "Tiltaksgrupper og hovedgrupper" ? (seen.has("Tiltaksgrupper per hovedgruppe") ? "Tiltaksgrupper x hovedgrupper" : "Tiltaksgrupper per hovedgruppe") : name;
-    if (seen.has(sheet)) return;
-    seen.add(sheet);
-    out.push({ sheet, rows: [[title], [name], [period]] });
-  });
+  for (const p of pages) {
+    if (!out.some((o) => o.sheet === p.sheet)) out.push({ sheet: p.sheet, rows: [[title], [p.name], [period]] });
+  }
   return out;
 }
 
