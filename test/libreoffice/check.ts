@@ -143,7 +143,13 @@ async function main(): Promise<number> {
   }
   const published = comparePublication(shown, publicationText());
   differences.push(...published.differences);
-  const pngs = renderPages(tools.pdftoppm, join(OUT, `${BASE}.pdf`), sheets);
+  let pngs: string[];
+  try {
+    pngs = renderPages(tools.pdftoppm, join(OUT, `${BASE}.pdf`), sheets);
+  } catch (e) {
+    console.error(`Kunne ikke lage bilder av PDF-en: ${(e as Error).message}`);
+    return 2;
+  }
 
   const version = execFileSync(tools.soffice, ["--version"], { encoding: "utf8" }).trim();
   console.log(`${version}, norsk (nb-NO) profil: ${sheets.length} ark lest fra ${BASE}.xlsx.`);
