@@ -478,8 +478,16 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
         pending.push({ name: row.label, row });
       }
     }
-    for (const p of pending) {
-      audit.error(p.row.line, "missing-row", `Tiltaket «${p.name}» står ikke over noen «${TOTAL_LABEL} <tiltaksgruppe>»-rad, så gruppen er ukjent.`);
+    // Rows left over at the end: most often a file cut short, so say that once rather than per row.
+    if (pending.length > 0) {
+      const first = pending[0]!.row.line;
+      const last = pending[pending.length - 1]!.row.line;
+      const names = pending.slice(0, 3).map((p) => `«${shorten(p.name)}»`).join(", ") + (pending.length > 3 ? " …" : "");
+      audit.error(
+        first,
+        "missing-row",
+        `${pending.length === 1 ? "Tiltaket" : `Tiltakene på linje ${first}–${last}`} (${names}) står ikke over noen «${TOTAL_LABEL} <tiltaksgruppe>»-rad, så gruppen er ukjent. Slutter filen for tidlig (avkortet)?`,
+      );
     }
     if (!tiltakTotal && pages[0]) audit.error(pages[0].headerLine, "missing-row", `«${TABLE_TILTAK_OG_HG}» mangler raden «${TOTAL_LABEL}».`);
   }

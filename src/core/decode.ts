@@ -84,6 +84,7 @@ export function decodePublication(bytes: Uint8Array): Decoded {
       findings.push({
         severity: "warning",
         code: "encoding",
+        line: 1,
         message: `Filen er ikke UTF-8; den er lest som ${ENCODING_NAMES[encoding]}. Lagre den som UTF-8 for å være sikker på at æ, ø og å blir riktige.`,
       });
     }

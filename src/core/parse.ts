@@ -85,7 +85,7 @@ export function parsePublication(source: string): { publication: RawPublication;
   const publication: RawPublication = { title: "", notes: [], tables: [] };
 
   if (text.trim() === "") {
-    findings.push({ severity: "error", code: "empty-file", message: "Filen er tom." });
+    findings.push({ severity: "error", code: "empty-file", line: 1, message: "Filen er tom." });
     return { publication, findings };
   }
 
