@@ -112,9 +112,17 @@ interface Located<T> {
 
 class Audit {
   readonly findings: Finding[] = [];
-  constructor(readonly file: string) {}
+  /** `endLine`: the file's last line, where a missing table is reported (every finding names a line). */
+  constructor(
+    readonly file: string,
+    readonly endLine = 1,
+  ) {}
 
   error(line: number | undefined, code: Finding["code"], message: string): void {
+    if (line === undefined && code === "missing-table") {
+      line = this.endLine;
+      message = `${message} Filen slutter på linje ${this.endLine} uten den.`;
+    }
     this.findings.push({ severity: "error", code, line, file: this.file, message });
   }
   warn(line: number | undefined, code: Finding["code"], message: string): void {
@@ -207,6 +215,7 @@ interface PeriodResult {
   tiltak: Tiltak[];
   /** Every name this file defines, with its line, for the checks in label-checks.ts. */
   labels: SeenLabel[];
+  periodLine: number;
 }
 
 /** Audits one parsed publication and normalizes it. Returns undefined when it has errors (see audit.findings). */
@@ -648,6 +657,7 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
     crossOrder: crossKeys.filter((k) => k !== ALL),
     tiltaksgrupper,
     tiltak,
+    periodLine: firstTable.periodLine,
     labels: [
       { level: "tittel", name: pub.title, line: pub.titleLine ?? 1 },
       ...hovedgrupper.map((h): SeenLabel => ({ level: "hovedgruppe", name: h.name, line: hgFigures.get(h.id)!.line })),
@@ -701,7 +711,7 @@ export function importPublications(sources: SourceFile[], options: ImportOptions
   let findings: Finding[] = [];
   const results: (PeriodResult & { file: string })[] = [];
   for (const source of sources) {
-    const audit = new Audit(source.file);
+    const audit = new Audit(source.file, source.text.replace(/\s+$/, "").split(/\r\n?|\n/).length);
     audit.findings.push(...(source.findings ?? []).map((f) => ({ ...f, file: source.file })));
     // A file that could not be read as text is not parsed: that would only repeat the same problem per line.
     const parsed = audit.failed ? undefined : parsePublication(source.text);
@@ -718,6 +728,7 @@ export function importPublications(sources: SourceFile[], options: ImportOptions
         severity: "error",
         code: "duplicate-period",
         file: b.file,
+        line: b.periodLine,
         message: `Perioden ${b.data.label} finnes både i «${a.file}» og i «${b.file}». Fjern den ene filen.`,
       });
     }
