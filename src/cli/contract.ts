@@ -37,8 +37,12 @@ export function wantsHelp(args: readonly string[]): boolean {
   return args.includes("--help") || args.includes("-h");
 }
 
-export function commandHelp(name: string, cmd: Command): string {
-  return `Bruk: ${cmd.usage}\n\n${cmd.summary}.\n${cmd.help ? `\n${cmd.help.trimEnd()}\n` : ""}\nExit-status: 0 = ferdig/godkjent, 1 = inndata avvist, 2 = feil bruk eller fil som ikke kan leses.\nSe også «nav-tiltak --help». (${name})\n`;
+/** The contract in one line, for every help text. */
+export const EXIT_HELP = "Exit-status: 0 = ferdig/godkjent, 1 = inndata avvist, 2 = feil bruk eller fil som ikke kan leses.";
+
+export function commandHelp(cmd: Command): string {
+  const more = cmd.help ? `\n${cmd.help.trimEnd()}\n` : "";
+  return `Bruk: ${cmd.usage}\n\n${cmd.summary}.\n${more}\n${EXIT_HELP}\nAlle kommandoer: nav-tiltak --help\n`;
 }
 
 /** A `--periode` value: ÅÅÅÅ-MM, or a UsageError. Undefined stays undefined (the newest period). */
@@ -64,9 +68,9 @@ export function requirePeriod(dataset: Dataset, period: string | undefined): voi
  * Runs one command under the contract: help, then the command, then each kind of failure as its
  * Norwegian message and exit code. The stack trace is shown only with NAV_TILTAK_DEBUG set.
  */
-export async function runCommand(name: string, cmd: Command, args: string[], io: CliIO): Promise<number> {
+export async function runCommand(cmd: Command, args: string[], io: CliIO): Promise<number> {
   if (wantsHelp(args)) {
-    io.out(commandHelp(name, cmd));
+    io.out(commandHelp(cmd));
     return EXIT.OK;
   }
   try {

@@ -1,6 +1,6 @@
 // The nav-tiltak command line: a thin adapter over the core (same dataset, rule and layouts as the add-in).
 import type { CliIO, Command } from "./io.js";
-import { EXIT, runCommand, shorten } from "./contract.js";
+import { EXIT, EXIT_HELP, runCommand, shorten } from "./contract.js";
 import { audit } from "./commands/audit.js";
 import { call } from "./commands/call.js";
 import { importCommand } from "./commands/import.js";
@@ -15,8 +15,8 @@ export const COMMANDS: Record<string, Command> = {
 
 function help(io: CliIO): void {
   io.out("nav-tiltak – NAVs statistikk over deltakere i arbeidsrettede tiltak\n\nKommandoer:\n");
-  for (const [, cmd] of Object.entries(COMMANDS)) io.out(`  ${cmd.usage.padEnd(44)} ${cmd.summary}\n`);
-  io.out("\n«nav-tiltak <kommando> --help» forklarer en kommando.\nExit-status: 0 = ferdig/godkjent, 1 = inndata avvist, 2 = feil bruk eller fil som ikke kan leses.\n");
+  for (const cmd of Object.values(COMMANDS)) io.out(`  ${cmd.usage.padEnd(44)} ${cmd.summary}\n`);
+  io.out(`\n«nav-tiltak <kommando> --help» forklarer en kommando.\n${EXIT_HELP}\n`);
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -30,5 +30,5 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.err(`Ukjent kommando «${shorten(name)}». Se «nav-tiltak --help».\n`);
     return EXIT.USAGE;
   }
-  return runCommand(name, cmd, rest, io);
+  return runCommand(cmd, rest, io);
 }

@@ -17,10 +17,7 @@ function signatures(): string {
 }
 
 function usage(io: CliIO, problem: string): number {
-  io.err(
-    `${problem}\nBruk: ${call.usage}\nFunksjoner (NAV.-prefikset kan sløyfes, store/små bokstaver spiller ingen rolle):\n${signatures()}\n` +
-      `Et tomt argument ("") betyr standardverdien, f.eks. nav-tiltak call TILTAK Arbeidstrening "" 2016-11\n`,
-  );
+  io.err(`${problem}\nBruk: ${call.usage}\n${call.help}\n`);
   return EXIT_USAGE;
 }
 
@@ -36,7 +33,7 @@ export const call: Command = {
   },
   run(args, io) {
     const [name, ...rest] = args;
-    if (name === undefined || name === "--help" || name === "-h") return usage(io, "Mangler funksjonsnavn.");
+    if (name === undefined) return usage(io, "Mangler funksjonsnavn.");
     const id = functionId(name);
     if (!id) return usage(io, `Ukjent funksjon «${shorten(name)}».`);
     const params = FUNCTION_PARAMETERS[id];

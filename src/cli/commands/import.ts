@@ -22,7 +22,7 @@ export const importCommand: Command = {
   help:
     "Filen er NAVs tekstfil for én måned. UTF-8 er vanlig; Windows-1252 («ANSI») og UTF-16 («Unicode») leses også, med en merknad.\n" +
     "Hver feil og merknad nevner linjen. Navn som ikke finnes i de medfølgende månedene, meldes med nærmeste kjente navn.\n" +
-    "Exit 0: godkjent. Exit 1: avvist (ingenting importert). Exit 2: filen kan ikke leses.",
+    "Avvises filen, blir ingenting importert.",
   run(args, io) {
     const file = args[0];
     if (!file) throw new UsageError("Mangler filnavn.");
