@@ -37,6 +37,11 @@ const CASES: Case[] = [
   { file: "utf-16le-no-bom.txt", exit: 0, first: NOT_UTF8("utf-16le-no-bom.txt UTF-16 («Unicode»)"), also: ACCEPTED },
   // Letters already lost: rejected, with the reason.
   { file: "double-encoded.txt", exit: 1, first: /^Feil \(double-encoded\.txt, linje 5\): Æ, ø og å er blitt til «Ã¦», «Ã¸» og «Ã¥»/ },
+  {
+    file: "mixed-utf8-windows-1252.txt",
+    exit: 1,
+    first: "Feil (mixed-utf8-windows-1252.txt, linje 147): Filen er UTF-8, men denne linjen har tegn som ikke er UTF-8 (limt inn fra et annet program?). Skriv dem inn på nytt, eller lagre filen som UTF-8.",
+  },
   { file: "replacement-char.txt", exit: 1, first: /^Feil \(replacement-char\.txt, linje 13\): Filen inneholder «\uFFFD»/ },
   // Not text or not a publication: one message.
   { file: "random.bin", exit: 1, first: NOT_TEXT("random.bin"), also: /Avvist: 1 feil\./ },

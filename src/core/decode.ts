@@ -71,6 +71,23 @@ function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be", skipB
 /** UTF-8 read once as Windows-1252 and saved again: «ø» has become «Ã¸». */
 const DOUBLE_ENCODED = /Ã[¦¸¥†˜…]/;
 
+/** The 1-based line holding the first byte sequence that is not UTF-8. */
+function firstInvalidUtf8Line(bytes: Uint8Array): number {
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    try {
+      strict.decode(bytes.subarray(start, end));
+    } catch {
+      return line;
+    }
+    start = end + 1;
+  }
+  return 1;
+}
+
 /** The 1-based line of the first match of `re` in `text`. */
 function lineOf(text: string, re: RegExp): number {
   const i = text.search(re);
@@ -111,7 +128,19 @@ export function decodePublication(bytes: Uint8Array): Decoded {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     // Not valid UTF-8: on Norwegian Windows that is almost always Windows-1252 (ISO-8859-1 is a subset of it).
-    return read(new TextDecoder("windows-1252").decode(bytes), "windows-1252");
+    const ansi = new TextDecoder("windows-1252").decode(bytes);
+    // Unless most of it is UTF-8 and a few bytes are not (text pasted in from elsewhere): reading
+    // all of it as Windows-1252 would turn every «ø» into «Ã¸», so point at the bad line instead.
+    if (DOUBLE_ENCODED.test(ansi)) {
+      findings.push({
+        severity: "error",
+        code: "encoding",
+        line: firstInvalidUtf8Line(bytes),
+        message: "Filen er UTF-8, men denne linjen har tegn som ikke er UTF-8 (limt inn fra et annet program?). Skriv dem inn på nytt, eller lagre filen som UTF-8.",
+      });
+      return { text: "", encoding: "utf-8", findings };
+    }
+    return read(ansi, "windows-1252");
   }
   if (DOUBLE_ENCODED.test(text)) {
     findings.push({
