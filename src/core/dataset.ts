@@ -16,7 +16,7 @@ import {
 import { PublicationError, capFindings, type Finding } from "./findings.js";
 import { KNOWN_TYPOS, knownTypo, officialName } from "./known-typos.js";
 import { labelFindings, type KnownNames, type SeenLabel } from "./label-checks.js";
-import { hasStatisticsNote, STATISTICS_NOTE } from "./notes.js";
+import { completeNotes } from "./notes.js";
 import { parsePublication, type RawPublication, type RawRow, type RawTable } from "./parse.js";
 import { formatInteger, normalizeName, parsePeriodLabel, shorten, slug } from "./text.js";
 
@@ -636,18 +636,8 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
     );
   }
 
-  // The § 2-6 note belongs on every sheet; a file without it gets NAV's standard wording.
-  const notes = [...pub.notes];
-  if (!hasStatisticsNote(notes)) {
-    notes.push(...STATISTICS_NOTE);
-    audit.warn(
-      pub.notesLine ?? 1,
-      "missing-note",
-      pub.notesLine === undefined
-        ? `Filen mangler delen «Om tabellene». Arkene får NAVs standardmerknad: «${STATISTICS_NOTE[0]}»`
-        : `«Om tabellene» mangler merknaden om § 2-6. Arkene får NAVs standardmerknad: «${STATISTICS_NOTE[0]}»`,
-    );
-  }
+  const { notes, finding: noteFinding } = completeNotes(pub.notes, pub.notesLine);
+  if (noteFinding) audit.findings.push({ ...noteFinding, file: audit.file });
 
   return {
     data: { period, label, total, groups, tiltak: tiltakData },
