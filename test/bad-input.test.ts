@@ -53,7 +53,7 @@ const CASES: Case[] = [
     file: "flood-text-before-table.txt",
     exit: 1,
     first: "Feil (flood-text-before-table.txt, linje 2): Tekst før første tabelloverskrift («## …»).",
-    also: /^Feil \(flood-text-before-table\.txt, linje 22\): … og 4980 til av samme slag \(linje 22–5001\)\.$/m,
+    also: /^Feil \(flood-text-before-table\.txt, linje 22\): … og 980 til av samme slag \(linje 22–1001\)\.$/m,
   },
   {
     file: "flood-bad-numbers.txt",
