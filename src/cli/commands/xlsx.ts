@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { periodData } from "../../core/layout.js";
 import { loadProjectDataset } from "../../data/load.js";
 import { addinXlsx } from "../../xlsx/build.js";
+import { FileProblem, periodOption, requirePeriod, shorten, UsageError } from "../contract.js";
 import { argsProblem, type Command } from "../io.js";
 
 const USAGE = "nav-tiltak xlsx [--ut <fil.xlsx>] [--periode ÅÅÅÅ-MM]";
@@ -29,30 +30,23 @@ function writeProblem(file: string, e: unknown): string {
 export const xlsx: Command = {
   summary: "Lagrer arbeidsboken tillegget lager som en .xlsx-fil (for Excel uten tillegget)",
   usage: USAGE,
+  help:
+    "--ut <fil.xlsx>       filen som skrives (standard: nav-tiltak-<periode>.xlsx i mappen du står i)\n" +
+    "--periode ÅÅÅÅ-MM     måneden tabellene gjelder (standard: nyeste)",
   async run(args, io) {
     let values: { ut?: string; periode?: string };
     try {
       values = parseArgs({ args, options: { ut: { type: "string" }, periode: { type: "string" } } }).values;
     } catch (e) {
-      const what = argsProblem(e, (option) => `${option ? `«${option.split(" ")[0]}» ` : ""}trenger en verdi: --ut <fil.xlsx>, --periode ÅÅÅÅ-MM.`);
-      io.err(`${what}\nBruk: ${USAGE}\n`);
-      return 2;
+      throw new UsageError(argsProblem(e, (option) => `${option ? `«${option.split(" ")[0]}» ` : ""}trenger en verdi: --ut <fil.xlsx>, --periode ÅÅÅÅ-MM.`));
     }
-    if (values.periode !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.periode)) {
-      io.err(`Ugyldig periode «${values.periode}»: skriv den som ÅÅÅÅ-MM, f.eks. 2016-11.\nBruk: ${USAGE}\n`);
-      return 2;
-    }
+    periodOption(values.periode);
     if (values.ut !== undefined && !/\.xlsx$/i.test(values.ut)) {
-      io.err(`Filnavnet «${values.ut}» må slutte på .xlsx, ellers vil ikke Excel åpne filen.\nBruk: ${USAGE}\n`);
-      return 2;
+      throw new UsageError(`Filnavnet «${shorten(values.ut)}» må slutte på .xlsx, ellers vil ikke Excel åpne filen.`);
     }
 
     const { dataset } = loadProjectDataset();
-    if (values.periode !== undefined && !dataset.periods.some((p) => p.period === values.periode)) {
-      const known = dataset.periods.map((p) => p.period).join(", ");
-      io.err(`Perioden «${values.periode}» finnes ikke i datasettet (har: ${known}).\n`);
-      return 2;
-    }
+    requirePeriod(dataset, values.periode);
     const period = periodData(dataset, values.periode);
     const file = values.ut ?? `nav-tiltak-${period.period}.xlsx`;
 
@@ -60,8 +54,7 @@ export const xlsx: Command = {
     try {
       writeFileSync(file, bytes);
     } catch (e) {
-      io.err(`${writeProblem(file, e)}\n`);
-      return 2;
+      throw new FileProblem(writeProblem(shorten(file), e));
     }
     const sheets = exported.workbook.worksheets.map((ws) => ws.name);
     io.out(`Skrev ${resolve(file)}: ${sheets.length} ark for ${period.label} (${sheets.join(", ")}).\n`);
