@@ -87,7 +87,9 @@ class HostingFilesPlugin {
           if (!hashed) throw new Error("Fant ikke functions-bunten i byggingen.");
           const source = compilation.getAsset(hashed)?.source;
           if (!source) throw new Error(`Fant ikke ${hashed} i byggingen.`);
-          compilation.emitAsset("functions.js", source);
+          // Already minimized: without the flag, Terser (which also handles assets added in later
+          // stages) would minify the copy again and it would no longer be the same file.
+          compilation.emitAsset("functions.js", source, { minimized: true });
           const files = compilation.getAssets().map((a) => a.name);
           const text = readme({ ...this.options, files: [...files, "LESMEG.txt"] });
           compilation.emitAsset("LESMEG.txt", new webpack.sources.RawSource(text));

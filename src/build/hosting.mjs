@@ -64,7 +64,7 @@ export function pointsAtLocalhost(/** @type {string} */ xml) {
  */
 export function readme({ version, publicUrl, files }) {
   const address = publicUrl ?? DEV_URL;
-  const listed = files.filter((f) => !f.endsWith(".map")).sort();
+  const listed = files.filter((f) => !f.endsWith(".map") && !isDevelopmentFile(f)).sort();
   return [
     `NAV tiltak ${version} – filer til webserveren`,
     "",
