@@ -28,7 +28,7 @@ import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import MiniCssExtractPlugin from "mini-css-extract-plugin";
 import webpack from "webpack";
-import { DEV_URL, deployManifest, normalizePublicUrl, readme } from "./src/build/hosting.mjs";
+import { DEV_URL, deployManifest, manifestVersion, normalizePublicUrl, readme } from "./src/build/hosting.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -36,11 +36,10 @@ export { DEV_URL };
 export const DEV_PORT = 3000;
 
 /** The add-in version, from manifest.xml (what Office shows), for =NAV.VERSJON(). */
-function manifestVersion() {
-  const xml = readFileSync(path.join(root, "manifest.xml"), "utf8");
-  const match = /<Version>\s*([^<\s]+)\s*<\/Version>/.exec(xml);
-  if (!match?.[1]) throw new Error("manifest.xml har ikke noe <Version>-element.");
-  return match[1];
+function addinVersion() {
+  const version = manifestVersion(readFileSync(path.join(root, "manifest.xml"), "utf8"));
+  if (!version) throw new Error("manifest.xml har ikke noe <Version>-element.");
+  return version;
 }
 
 /**
@@ -147,7 +146,7 @@ export default async function config(env = {}, argv = {}) {
   const outputPath = typeof env.outputPath === "string" ? path.resolve(env.outputPath) : path.join(root, "dist");
   const publicUrl = typeof env.publicUrl === "string" ? normalizePublicUrl(env.publicUrl) : null;
   const functionsFile = path.join(root, "src/functions/functions.ts");
-  const version = manifestVersion();
+  const version = addinVersion();
   // Content hashes only in production: the dev server serves from memory and never caches.
   const hashed = dev ? "[name]" : "[name].[contenthash:8]";
 

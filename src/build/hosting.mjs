@@ -53,6 +53,11 @@ export function deployManifest(xml, publicUrl) {
   return out;
 }
 
+/** The manifest's <Version> text, or null. @param {string} xml */
+export function manifestVersion(xml) {
+  return /<Version>\s*([^<\s]+)\s*<\/Version>/.exec(xml)?.[1] ?? null;
+}
+
 /** Whether a manifest (comments aside) still points at the development server. */
 export function pointsAtLocalhost(/** @type {string} */ xml) {
   return /https?:\/\/localhost[:/]/.test(xml.replace(/<!--[\s\S]*?-->/g, ""));

@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { zipSync } from "fflate";
-import { isDevelopmentFile, pointsAtLocalhost } from "./hosting.mjs";
+import { isDevelopmentFile, manifestVersion, pointsAtLocalhost } from "./hosting.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -68,7 +68,7 @@ export function createPackage({ dist, out, requirePublicUrl = true }) {
       1,
     );
   }
-  const version = /<Version>\s*([^<\s]+)\s*<\/Version>/.exec(manifest)?.[1];
+  const version = manifestVersion(manifest);
   if (!version) throw new PackageError("manifest.xml i byggemappen har ikke noe <Version>-element.", 1);
   const target = out ?? path.join(root, `nav-tiltak-${version}.zip`);
   /** @type {import("fflate").Zippable} */
