@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextVersion, run as bumpVersion } from "../src/build/bump-version.mjs";
-import { deployManifest, isDevelopmentFile, normalizePublicUrl, pointsAtLocalhost } from "../src/build/hosting.mjs";
+import { deployManifest, isDevelopmentFile, normalizePublicUrl, pointsAtLocalhost, readme } from "../src/build/hosting.mjs";
 import { createPackage, hostingFiles, PackageError } from "../src/build/package.mjs";
 import webpackConfig from "../webpack.config.js";
 import { buildOnce } from "./helpers/build.js";
@@ -64,6 +64,20 @@ describe("webpack configuration", () => {
       expect(() => normalizePublicUrl(bad), bad).toThrow(/publicUrl/);
     }
     await expect(configFor({ publicUrl: "http://tillegg.example.no/" }, "production")).rejects.toThrow(/https:\/\//);
+  });
+
+  it("with publicUrl, copies manifest.xml rewritten for that address, and LESMEG.txt names it", async () => {
+    const c = await configFor({ publicUrl: "https://tillegg.example.no/nav-tiltak" }, "production");
+    const copy = (c.plugins ?? []).find((p) => p?.constructor.name === "CopyPlugin") as unknown as {
+      patterns: { from: string; transform?: (content: Buffer) => string }[];
+    };
+    const pattern = copy.patterns.find((p) => p.from === "manifest.xml");
+    expect(pattern?.transform).toBeDefined();
+    expect(pattern!.transform!(Buffer.from(readManifest()))).toBe(deployManifest(readManifest(), PUBLIC_URL));
+    const text = readme({ version: "1.2.3.4", publicUrl: PUBLIC_URL, files: ["taskpane.html", "preview.html", "a.js.map"] });
+    expect(text).toContain(`Bygget for adressen ${PUBLIC_URL}`);
+    expect(text).toContain(`nås under ${PUBLIC_URL}`);
+    expect(text).not.toMatch(/ADVARSEL|preview|\.map\n/);
   });
 });
 
