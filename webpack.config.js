@@ -147,7 +147,7 @@ export default async function config(env = {}, argv = {}) {
   const publicUrl = typeof env.publicUrl === "string" ? normalizePublicUrl(env.publicUrl) : null;
   const functionsFile = path.join(root, "src/functions/functions.ts");
   const version = addinVersion();
-  // Content hashes only in production: the dev server serves from memory and never caches.
+  // Content hashes in production; development keeps plain names (the pages add a query hash instead).
   const hashed = dev ? "[name]" : "[name].[contenthash:8]";
 
   /** @type {import("copy-webpack-plugin").Pattern[]} */
