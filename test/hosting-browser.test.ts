@@ -1,7 +1,7 @@
 // The package as the hosting team gets it, in headless Chromium: `npm run package`'s zip unpacked
 // and served by a plain static file server on localhost, taskpane.html opened with Office.js
 // answered by the preview's stand-in (the fake Excel), under the page's own Content-Security-Policy.
-// Every file the page references loads, the pane works (inserts all tables, runs Prikkekontroll,
+// Every file the page and the manifest reference loads, the pane works (inserts all tables, runs Prikkekontroll,
 // which loads a lazy chunk), the functions it registers are exactly those functions.json
 // describes, and there are no console errors and no CSP violations.
 
@@ -15,6 +15,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPackage } from "../src/build/package.mjs";
 import { buildOnce } from "./helpers/build.js";
+import { DEV_URL, manifestUrls, parseXml } from "./helpers/manifest.js";
 
 // A local Chromium lookup, as in browser.test.ts (to be replaced by the shared helper).
 const CHROMIUM_CANDIDATES = [
@@ -160,8 +161,16 @@ describe("the package, served by a plain static server", () => {
     expect(ids.length).toBeGreaterThan(0);
     const { associated } = await stubState();
     expect([...new Set(associated)].sort()).toEqual(ids);
-    // The manifest's stable functions.js is served too.
-    expect((await page.request.get(`${base}/functions.js`)).status()).toBe(200);
+  });
+
+  it("serves every file the manifest names (its URLs, moved onto this server)", async () => {
+    const manifest = readFileSync(join(site, "manifest.xml"), "utf8");
+    const named = manifestUrls(parseXml(manifest)).filter((u) => u.startsWith(DEV_URL));
+    expect(named.map((u) => u.slice(DEV_URL.length))).toEqual(expect.arrayContaining(["taskpane.html", "functions.js", "functions.json", "assets/icon-80.png"]));
+    for (const url of named) {
+      const response = await page.request.get(`${base}/${url.slice(DEV_URL.length)}`);
+      expect(response.status(), url).toBe(200);
+    }
   });
 
   it("inserts all tables and runs Prikkekontroll (a lazy chunk) with the policy on", async () => {
