@@ -1,18 +1,24 @@
 // @ts-check
 // Webpack build for the NAV tiltak Excel add-in.
 //
-//   npm run build        production build into dist/ (minified)
-//   npm run build:dev    development build into dist/
+//   npm run build        production build into dist/ (minified): only the files to host
+//   npm run build:dev    development build into dist/ (with the preview page)
 //   npm run dev-server   webpack-dev-server on https://localhost:3000 (used by npm start)
 //
 // Entries: taskpane (task pane UI), functions (Excel custom functions; functions.json is generated
-// from its JSDoc) and preview (a development page that runs the task pane without Office).
+// from its JSDoc) and, in development only, preview (a page that runs the task pane without Office)
+// and office-stub (the preview's stand-in for Office.js, also used by the hosting test).
 // Shared runtime: taskpane.html loads both the taskpane and the functions bundles, and the manifest
 // points the Runtime, the custom functions Page and the FunctionFile at taskpane.html.
 //
+// Updates: in production, scripts and styles carry a content hash in their names, so a new build
+// never meets an old cached file; the files the manifest names (taskpane.html, functions.json,
+// functions.js, the icons) keep stable names.
+//
 // Options (webpack --env name=value):
 //   outputPath=<dir>   build somewhere other than dist/ (the tests build into a temp dir)
-//   publicUrl=<url>    rewrite https://localhost:3000/ in the copied manifest.xml, for deployment
+//   publicUrl=<url>    the https address the files are hosted under; rewrites the manifest's URLs
+//   preview            include the preview page in a production build (the tests use it)
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
@@ -20,31 +26,76 @@ import { fileURLToPath } from "node:url";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
+import MiniCssExtractPlugin from "mini-css-extract-plugin";
 import webpack from "webpack";
+import { DEV_URL, deployManifest, manifestVersion, normalizePublicUrl, readme } from "./src/build/hosting.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-/** Where manifest.xml says the add-in is served from during development. */
-export const DEV_URL = "https://localhost:3000/";
+export { DEV_URL };
 export const DEV_PORT = 3000;
 
 /** The add-in version, from manifest.xml (what Office shows), for =NAV.VERSJON(). */
-function manifestVersion() {
-  const xml = readFileSync(path.join(root, "manifest.xml"), "utf8");
-  const match = /<Version>\s*([^<\s]+)\s*<\/Version>/.exec(xml);
-  if (!match?.[1]) throw new Error("manifest.xml har ikke noe <Version>-element.");
-  return match[1];
+function addinVersion() {
+  const version = manifestVersion(readFileSync(path.join(root, "manifest.xml"), "utf8"));
+  if (!version) throw new Error("manifest.xml har ikke noe <Version>-element.");
+  return version;
 }
 
 /**
  * Regenerates src/generated/dataset.json (parsed and audited from src/data/publications) before
- * every build, so the bundle never carries a stale or unaudited dataset. The generator is
- * TypeScript; tsx runs it in this process.
+ * the first compilation, so the bundle never carries a stale or unaudited dataset. The generator
+ * is TypeScript; tsx runs it in this process. A plugin rather than a step in config(), so that
+ * reading the configuration (as the tests do) changes nothing.
  */
-async function generateDataset() {
-  const { tsImport } = await import("tsx/esm/api");
-  const generator = await tsImport("./src/build/generate-dataset.ts", import.meta.url);
-  generator.generateDataset();
+class GenerateDatasetPlugin {
+  /** @param {import("webpack").Compiler} compiler */
+  apply(compiler) {
+    let done = false;
+    const generate = async () => {
+      if (done) return;
+      done = true;
+      const { tsImport } = await import("tsx/esm/api");
+      const generator = await tsImport("./src/build/generate-dataset.ts", import.meta.url);
+      generator.generateDataset();
+    };
+    compiler.hooks.beforeRun.tapPromise("GenerateDatasetPlugin", generate);
+    compiler.hooks.watchRun.tapPromise("GenerateDatasetPlugin", generate);
+  }
+}
+
+/**
+ * Production only. The manifest names functions.js (custom functions Script), so that URL must
+ * stay stable, while taskpane.html loads the content-hashed functions bundle. Emits functions.js as
+ * a copy of it; and dist/LESMEG.txt, which lists every emitted file for the hosting team.
+ */
+class HostingFilesPlugin {
+  /** @param {{ version: string, publicUrl: string | null }} options */
+  constructor(options) {
+    this.options = options;
+  }
+
+  /** @param {import("webpack").Compiler} compiler */
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("HostingFilesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        // After CopyWebpackPlugin and the HTML pages (ADDITIONAL/OPTIMIZE_INLINE), so the list is complete.
+        { name: "HostingFilesPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const hashed = [...(compilation.entrypoints.get("functions")?.getFiles() ?? [])].find((f) => f.endsWith(".js"));
+          if (!hashed) throw new Error("Fant ikke functions-bunten i byggingen.");
+          const source = compilation.getAsset(hashed)?.source;
+          if (!source) throw new Error(`Fant ikke ${hashed} i byggingen.`);
+          // Already minimized: without the flag, Terser (which also handles assets added in later
+          // stages) would minify the copy again and it would no longer be the same file.
+          compilation.emitAsset("functions.js", source, { minimized: true });
+          const files = compilation.getAssets().map((a) => a.name);
+          const text = readme({ ...this.options, files: [...files, "LESMEG.txt"] });
+          compilation.emitAsset("LESMEG.txt", new webpack.sources.RawSource(text));
+        },
+      );
+    });
+  }
 }
 
 /**
@@ -90,9 +141,14 @@ async function devServerHttps() {
 export default async function config(env = {}, argv = {}) {
   const mode = argv.mode ?? (env.WEBPACK_SERVE ? "development" : "production");
   const dev = mode === "development";
+  // The preview page is a development tool: npm start and build:dev have it, npm run build does not.
+  const withPreview = dev || env.preview === true || env.preview === "true";
   const outputPath = typeof env.outputPath === "string" ? path.resolve(env.outputPath) : path.join(root, "dist");
-  const publicUrl = typeof env.publicUrl === "string" ? env.publicUrl.replace(/\/?$/, "/") : null;
+  const publicUrl = typeof env.publicUrl === "string" ? normalizePublicUrl(env.publicUrl) : null;
   const functionsFile = path.join(root, "src/functions/functions.ts");
+  const version = addinVersion();
+  // Content hashes in production; development keeps plain names (the pages add a query hash instead).
+  const hashed = dev ? "[name]" : "[name].[contenthash:8]";
 
   /** @type {import("copy-webpack-plugin").Pattern[]} */
   const copyPatterns = [
@@ -100,13 +156,12 @@ export default async function config(env = {}, argv = {}) {
       ? {
           from: "manifest.xml",
           to: "manifest.xml",
-          transform: (/** @type {Buffer} */ content) => content.toString().replaceAll(DEV_URL, publicUrl),
+          transform: (/** @type {Buffer} */ content) => deployManifest(content.toString(), publicUrl),
         }
       : { from: "manifest.xml", to: "manifest.xml" },
     { from: "assets/*.png", to: "assets/[name][ext]" },
   ];
 
-  await generateDataset();
   const https = env.WEBPACK_SERVE ? await devServerHttps() : null;
 
   return {
@@ -116,13 +171,12 @@ export default async function config(env = {}, argv = {}) {
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       functions: "./src/functions/functions.ts",
-      preview: "./src/preview/preview.ts",
+      ...(withPreview ? { preview: "./src/preview/preview.ts", "office-stub": "./src/preview/office-stub.ts" } : {}),
     },
     output: {
       path: outputPath,
-      filename: "[name].js",
-      // Lazy chunks get a content hash: entry scripts are cache-busted by a query in the HTML,
-      // chunks are not, and an old cached chunk must never meet a new taskpane.js.
+      filename: `${hashed}.js`,
+      // Lazy chunks always get a content hash: an old cached chunk must never meet a new taskpane.js.
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
@@ -142,26 +196,36 @@ export default async function config(env = {}, argv = {}) {
             options: { transpileOnly: true, onlyCompileBundledFiles: true },
           },
         },
+        // Styles go to their own (hashed) file: the pane's Content-Security-Policy has no inline style.
+        { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
       ],
     },
     plugins: [
+      new GenerateDatasetPlugin(),
       new CustomFunctionsMetadataPlugin({ input: functionsFile, output: "functions.json" }),
-      new webpack.DefinePlugin({ __NAV_TILTAK_VERSION__: JSON.stringify(manifestVersion()) }),
+      new webpack.DefinePlugin({ __NAV_TILTAK_VERSION__: JSON.stringify(version) }),
+      new MiniCssExtractPlugin({ filename: `${hashed}.css` }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         // Shared runtime: one page runs the task pane and registers the custom functions.
         chunks: ["taskpane", "functions"],
         chunksSortMode: "manual",
-        hash: true,
+        // Development file names carry no hash; a query keeps the browser from mixing builds.
+        hash: dev,
       }),
-      new HtmlWebpackPlugin({
-        filename: "preview.html",
-        template: "./src/preview/preview.html",
-        chunks: ["preview"],
-        hash: true,
-      }),
+      ...(withPreview
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "preview.html",
+              template: "./src/preview/preview.html",
+              chunks: ["preview"],
+              hash: dev,
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
+      ...(dev ? [] : [new HostingFilesPlugin({ version, publicUrl })]),
     ],
     performance: {
       // The budget that matters (taskpane.js ≤ 60 KB gzip) is checked by test/build.test.ts.

@@ -2,6 +2,7 @@
 // functions Page and the FunctionFile at taskpane.html), so it must also load quietly where the
 // pane is not shown and where Office.js is absent (a plain browser).
 
+import "./taskpane.css";
 import { officeHost } from "../excel/writer.js";
 import { startPane } from "./app.js";
 

@@ -68,13 +68,17 @@ interface Marker {
   ms?: number;
 }
 
-/** Runs `webpack --mode production --env outputPath=<out>` in a child process. */
+/**
+ * Runs `webpack --mode production --env preview --env outputPath=<out>` in a child process. The
+ * preview page (and the Office.js stand-in) are included for the browser tests; the package made
+ * from this build leaves them out, as `npm run build` does.
+ */
 function runWebpack(out: string): Promise<void> {
   const cli = join(ROOT, "node_modules/webpack-cli/bin/cli.js");
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [cli, "--mode", "production", "--env", `outputPath=${out}`, "--no-color"],
+      [cli, "--mode", "production", "--env", "preview", "--env", `outputPath=${out}`, "--no-color"],
       { cwd: ROOT, timeout: BUILD_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) {
@@ -94,7 +98,7 @@ let pending: Promise<string> | undefined;
 
 /**
  * Builds the add-in for production once per test run and returns the output directory (the
- * equivalent of dist/). Rejects with webpack's output if the build fails.
+ * equivalent of dist/, plus the development-only preview files). Rejects with webpack's output if the build fails.
  */
 export function buildOnce(): Promise<string> {
   pending ??= build();
