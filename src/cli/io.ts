@@ -4,6 +4,8 @@ import { shorten } from "../core/text.js";
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** The folder relative output file names are written to; the process's own when absent. */
+  cwd?: string;
 }
 
 export interface Command {

@@ -1,5 +1,11 @@
 // Runs the nav-tiltak CLI in process and collects what it prints.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
+
+// Commands that write files (xlsx) write here, never into the project folder.
+const scratch = mkdtempSync(join(tmpdir(), "nav-tiltak-cli-"));
 
 export interface CliRun {
   code: number;
@@ -14,7 +20,7 @@ export async function cli(argv: string[], dataDir?: string): Promise<CliRun> {
   let out = "";
   let err = "";
   try {
-    const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+    const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), cwd: scratch });
     return { code, out, err };
   } finally {
     if (before === undefined) delete process.env.NAV_TILTAK_DATA;

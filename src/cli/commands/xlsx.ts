@@ -48,7 +48,7 @@ export const xlsx: Command = {
     const { dataset } = loadProjectDataset();
     requirePeriod(dataset, values.periode);
     const period = periodData(dataset, values.periode);
-    const file = values.ut ?? `nav-tiltak-${period.period}.xlsx`;
+    const file = resolve(io.cwd ?? process.cwd(), values.ut ?? `nav-tiltak-${period.period}.xlsx`);
 
     const { bytes, built, exported } = await addinXlsx(dataset, values.periode);
     try {
@@ -57,7 +57,7 @@ export const xlsx: Command = {
       throw new FileProblem(writeProblem(shorten(file), e));
     }
     const sheets = exported.workbook.worksheets.map((ws) => ws.name);
-    io.out(`Skrev ${resolve(file)}: ${sheets.length} ark for ${period.label} (${sheets.join(", ")}).\n`);
+    io.out(`Skrev ${file}: ${sheets.length} ark for ${period.label} (${sheets.join(", ")}).\n`);
     for (const m of built.messages) io.out(`${m}\n`);
     if (built.fake.state.pivotTables().length > 0) {
       io.out("Pivottabellen er lagret som tall med en merknad; lag en ekte pivottabell i Excel med Sett inn → Pivottabell.\n");
