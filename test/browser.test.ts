@@ -143,7 +143,7 @@ describe("task pane in Chromium (preview page)", () => {
     await page.locator("#tabell").focus();
     expect(await tabTo("sett-inn-alle")).toEqual(["sett-inn-tabell", "sett-inn-alle"]);
     await page.keyboard.press("Enter");
-    await expect.poll(statusText, { timeout: 20_000 }).toBe("8 ark satt inn, 1 ark oppdatert.");
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("10 ark satt inn, 1 ark oppdatert.");
     expect(await page.locator("#tabs button").allTextContents()).toEqual([
       "Ark1",
       "Tiltaksgrupper",
@@ -154,6 +154,9 @@ describe("task pane in Chromium (preview page)", () => {
       "Tiltak og hovedgrupper",
       "Pivotdata tiltak",
       "Pivotdata endring",
+      "Diagram hovedgrupper",
+      "Diagram endring",
+      // The PivotTable's sheet is made last in the batch, after the table it is built on.
       "Pivottabell",
     ]);
   }, 60_000);
@@ -181,8 +184,8 @@ describe("task pane in Chromium (preview page)", () => {
 
   it("refreshes with the mouse and shows the result", async () => {
     await page.locator("#oppdater").click();
-    await expect.poll(statusText, { timeout: 20_000 }).toBe("9 ark oppdatert.");
-    expect(await page.locator("#tabs button").count()).toBe(10);
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("11 ark oppdatert.");
+    expect(await page.locator("#tabs button").count()).toBe(12);
   }, 60_000);
 
   it("made no request beyond 127.0.0.1, threw no errors, and looks right", async () => {
@@ -233,7 +236,7 @@ describe("task pane in Chromium (preview page)", () => {
     // Insert all tables, then mark from the keyboard.
     await page.locator("#tab-tabeller").click();
     await page.locator("#sett-inn-alle").click();
-    await expect.poll(statusText, { timeout: 20_000 }).toBe("9 ark satt inn.");
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("11 ark satt inn.");
     await page.locator("#tab-prikkekontroll").click();
     await page.locator("#marker-celler").focus();
     await page.keyboard.press("Enter");
@@ -287,5 +290,38 @@ describe("task pane in Chromium (preview page)", () => {
     expect(user.slice(0, 2).map((r) => r.slice(0, 2))).toEqual([["Post", "Beløp"], ["Lønn", "1200"]]);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-error.png") });
+  }, 60_000);
+});
+
+describe("charts in Chromium (preview page)", () => {
+  it("«Diagrammer»: inserts both chart sheets; the preview draws each chart as SVG; screenshots in test-artifacts/", async () => {
+    await page.goto(`${base}/preview.html`);
+    await page.getByRole("heading", { name: "NAV tiltak" }).waitFor();
+    await page.locator("#tab-diagrammer").click();
+    const panel = page.locator("#panel-diagrammer");
+    expect(await panel.locator("li[data-chart]").count()).toBe(2);
+    expect(await panel.locator('li[data-chart="diagram-hovedgrupper"]').textContent()).toContain("Ingen verdier er utelatt.");
+    await page.locator("#sett-inn-diagrammer").click();
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("2 ark satt inn.");
+    mkdirSync(ARTIFACTS, { recursive: true });
+    for (const [sheet, file, series, bars] of [
+      ["Diagram hovedgrupper", "diagram-hovedgrupper.png", ["Andre", "Arbeidssøkere", "Nedsatt arbeidsevne"], 24],
+      ["Diagram endring", "diagram-endring.png", ["Endring fra i fjor"], 10],
+    ] as const) {
+      await page.locator(`#tabs button[data-sheet="${sheet}"]`).click();
+      const svg = page.locator("svg.chart");
+      await svg.waitFor();
+      expect(await svg.count(), sheet).toBe(1);
+      expect(await svg.getAttribute("aria-label")).toMatch(/^Diagram: (Deltakere per tiltaksgruppe og hovedgruppe|Endring i antall deltakere)/);
+      // One bar per drawn value: the cross table has 6 empty cells among its 30 (gaps, not zeros).
+      expect(await svg.locator("rect[fill]:not([fill='#fff'])").evaluateAll((r) => r.filter((x) => x.querySelector("title")).length)).toBe(bars);
+      const texts = await svg.locator("text").allTextContents();
+      for (const name of series) expect(texts, sheet).toContain(name);
+      expect(texts).toContain("Tiltaksgruppe");
+      // The chart itself (scrolled into view), as the preview draws it beside its data.
+      await svg.screenshot({ path: join(ARTIFACTS, file) });
+      expect(existsSync(join(ARTIFACTS, file))).toBe(true);
+    }
+    expect(errors).toEqual([]);
   }, 60_000);
 });
