@@ -11,6 +11,7 @@ import { changeLongTable, tiltakLongTable, type LongTable } from "./pivot.js";
 import { FunctionError, lookupKey, suggestNames, type Arg } from "./lookup.js";
 import { ARRAY_FUNCTIONS, NavFunctions, type ArrayCell, type ArrayResult, type CellResult, type FunctionId, type FunctionResult } from "./functions.js";
 import { TABLE_GRUPPER_OG_HG } from "./dataset.js";
+import { shorten } from "./text.js";
 
 /**
  * Other names a user may give a table, besides the sheet name shown in the pane (SHEET_NAMES) and
@@ -135,7 +136,7 @@ export class TableFunctions {
     // Suggest the pane's names: an alias that matched better still leads to its table.
     const suggested = [...new Set(suggestNames(text, candidates, 5).map((n) => SHEET_NAMES[this.tableIndex.get(lookupKey(n))!]))].slice(0, 3);
     const tail = suggested.length > 0 ? `Mente du ${quote(suggested)}?` : `Tabellene er ${quote(names)}.`;
-    return new FunctionError("VALUE", `Ukjent tabell «${text}». ${tail}`);
+    return new FunctionError("VALUE", `Ukjent tabell «${shorten(text)}». ${tail}`);
   }
 
   /** What NAV.DATA should list; omitted means one row per tiltak. */
@@ -146,7 +147,7 @@ export class TableFunctions {
     if (kind) return kind;
     const s = suggestNames(text, DATA_KIND_NAMES);
     const tail = s.length > 0 ? `Mente du ${quote(s)}?` : `Velg ${quote(DATA_KIND_NAMES)}.`;
-    return new FunctionError("VALUE", `Ukjent innhold «${text}». ${tail}`);
+    return new FunctionError("VALUE", `Ukjent innhold «${shorten(text)}». ${tail}`);
   }
 
   /** The layouts of one period (built on first use). */

@@ -29,7 +29,8 @@ export const call: Command = {
     return (
       `Funksjoner (NAV.-prefikset kan sløyfes, store/små bokstaver spiller ingen rolle):\n${signatures()}\n` +
       `Et tomt argument ("") betyr standardverdien, f.eks. nav-tiltak call TILTAK Arbeidstrening "" 2016-11\n` +
-      "Resultatet skrives som én linje JSON. #VALUE! og #N/A skrives til stderr, med exit-status 2."
+      "Resultatet skrives som én linje JSON; TABELL og DATA skrives som én linje per rad med tabulator mellom cellene.\n" +
+      "#VALUE! og #N/A skrives til stderr, med exit-status 2."
     );
   },
   run(args, io) {
