@@ -67,9 +67,9 @@ describe("chart data (core)", () => {
 });
 
 describe("chart sheets in the workbook", () => {
-  it("insert all adds both chart sheets, each with one clustered bar chart over its data, in ≤ 2 round trips", async () => {
+  it("«Diagrammer» adds both chart sheets, each with one clustered bar chart over its data, in ≤ 2 round trips", async () => {
     const { fake, host } = fakeHost();
-    const report = await insertAll(host, ds);
+    const report = await insertCharts(host, ds);
     expect(report.ok).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(fake.stats.syncs).toBeLessThanOrEqual(2);
@@ -110,9 +110,21 @@ describe("chart sheets in the workbook", () => {
     expect(chartViews(fake.state, ENDRING)).toHaveLength(1);
   });
 
+  it("insert all (tables and pivot data) makes no chart, and a refresh then adds none", async () => {
+    const { fake, host } = fakeHost();
+    const inserted = await insertAll(host, ds);
+    expect(inserted.syncs).toBeLessThanOrEqual(2);
+    expect(fake.state.sheetNames()).not.toContain(HG);
+    const refreshed = await refresh(host, ds);
+    expect(refreshed.syncs).toBeLessThanOrEqual(2);
+    expect(fake.state.sheetNames()).not.toContain(HG);
+    expect(chartViews(fake.state, HG)).toEqual([]);
+  });
+
   it("chart sheets survive a refresh: updated in place, the chart kept (not duplicated), the figures new", async () => {
     const { fake, host } = fakeHost();
     await insertAll(host, ds);
+    await insertCharts(host, ds);
     const before = chartViews(fake.state, HG)[0]!;
     // A new month with other figures: the refresh must redraw from them.
     const next = makeRawDataset({ seed: 9, periods: ["2016-12"] });

@@ -85,12 +85,12 @@ describe("insert all: the sheets are the core's layouts", () => {
     }
   });
 
-  it("inserts all tables, the pivot ranges and the charts in at most 2 round trips", async () => {
+  it("inserts all tables and the pivot ranges in at most 2 round trips", async () => {
     const { fake, report } = await inserted();
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(fake.stats.syncs).toBeLessThanOrEqual(2);
     expect(fake.stats.runs).toBe(1);
-    expect(report.sheets.map((s) => s.status)).toEqual(new Array(11).fill("created"));
+    expect(report.sheets.map((s) => s.status)).toEqual(new Array(9).fill("created"));
   });
 });
 

@@ -561,16 +561,19 @@ export function insertCharts(host: ExcelHost | ExcelRunner, ds: Dataset, options
   return write(host, chartSheets(ds), "upsert", options);
 }
 
-/** Every published table, the pivot-ready data and the charts, in one operation. */
+/** Every published table and the pivot-ready data, in one operation (the charts are «Diagrammer»). */
 export function insertAll(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
   return write(host, allSpecs(ds), "upsert", options);
 }
 
-/** Rewrites, from the given data, every sheet the add-in created in this workbook (recreating deleted ones). */
+/**
+ * Rewrites, from the given data, every sheet the add-in created in this workbook (recreating
+ * deleted ones), chart sheets included.
+ */
 export function refresh(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
-  return write(host, allSpecs(ds), "refresh", options);
+  return write(host, [...allSpecs(ds), ...chartSheets(ds)], "refresh", options);
 }
 
 export function allSpecs(ds: Dataset): SheetSpec[] {
-  return [...buildLayouts(ds).map(layoutSheet), ...pivotSheets(ds), ...chartSheets(ds)];
+  return [...buildLayouts(ds).map(layoutSheet), ...pivotSheets(ds)];
 }
