@@ -297,7 +297,8 @@ describe("charts in Chromium (preview page)", () => {
     await page.locator("#tab-diagrammer").click();
     const panel = page.locator("#panel-diagrammer");
     expect(await panel.locator("li[data-chart]").count()).toBe(2);
-    expect(await panel.locator('li[data-chart="diagram-hovedgrupper"]').textContent()).toContain("Ingen verdier er utelatt.");
+    // The chart data arrives with the view's chunk, loaded when the view is first shown.
+    await expect.poll(() => panel.locator('li[data-chart="diagram-hovedgrupper"]').textContent(), { timeout: 20_000 }).toContain("Ingen verdier er utelatt.");
     await page.locator("#sett-inn-diagrammer").click();
     await expect.poll(statusText, { timeout: 20_000 }).toBe("2 ark satt inn.");
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -9,14 +9,9 @@ import { buildLayouts, type CellValue, type LayoutKey, type SheetLayout } from "
 import type { Dataset } from "./types.js";
 import { TOTAL_LABEL } from "./dataset.js";
 
-export type ChartKey = "diagram-hovedgrupper" | "diagram-endring";
+import { CHART_SHEET_NAMES, type ChartKey } from "./chart-names.js";
 
-export const CHART_SHEET_NAMES: Readonly<Record<ChartKey, string>> = {
-  "diagram-hovedgrupper": "Diagram hovedgrupper",
-  "diagram-endring": "Diagram endring",
-};
-
-export const CHART_KEYS = Object.keys(CHART_SHEET_NAMES) as ChartKey[];
+export { CHART_KEYS, CHART_SHEET_NAMES, type ChartKey } from "./chart-names.js";
 
 /** A cell the chart leaves out, with what it showed instead of a number. */
 export interface OmittedCell {

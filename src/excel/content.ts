@@ -6,7 +6,7 @@ import type { Dataset } from "../core/types.js";
 import { FORMAT_GENERAL, FORMAT_TEXT, SHEET_NAMES, displayText, type LayoutKey, type SheetLayout } from "../core/layout.js";
 import { isFormulaLike } from "../core/text.js";
 import { changeLongTable, tiltakLongTable, type HovedgruppeSpan, type LongTable } from "../core/pivot.js";
-import { CHART_SHEET_NAMES, type ChartKey } from "../core/charts.js";
+import { CHART_SHEET_NAMES, type ChartKey } from "../core/chart-names.js";
 import type { ChartSpec } from "./charts.js";
 
 /** A cell as written: "" is an empty cell (Office.js reads empty cells back as ""). */

@@ -12,7 +12,7 @@
 import type { Dataset } from "../core/types.js";
 import { buildLayouts, type SheetLayout } from "../core/layout.js";
 import { layoutSheet, pivotSheets, type SheetSpec, type StyleRun } from "./content.js";
-import { CHARTS_LOAD, chartNames, chartSheets, queueChart } from "./charts.js";
+import { CHARTS_LOAD, chartNames, queueChart } from "./charts.js";
 import {
   MARKER_KEY,
   RECORD_VERSION,
@@ -557,8 +557,14 @@ export function insertPivotRanges(host: ExcelHost | ExcelRunner, ds: Dataset, op
 }
 
 /** The chart sheets («Diagrammer»): a clustered bar chart each, over its data. */
-export function insertCharts(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
-  return write(host, chartSheets(ds), "upsert", options);
+export async function insertCharts(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
+  return write(host, await chartSpecs(ds), "upsert", options);
+}
+
+/** The chart sheets' specs, from a chunk of their own (the pane starts without it). */
+async function chartSpecs(ds: Dataset): Promise<SheetSpec[]> {
+  const { chartSheets } = await import(/* webpackChunkName: "diagrammer" */ "./chart-sheets.js");
+  return chartSheets(ds);
 }
 
 /** Every published table and the pivot-ready data, in one operation (the charts are «Diagrammer»). */
@@ -570,8 +576,8 @@ export function insertAll(host: ExcelHost | ExcelRunner, ds: Dataset, options: W
  * Rewrites, from the given data, every sheet the add-in created in this workbook (recreating
  * deleted ones), chart sheets included.
  */
-export function refresh(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
-  return write(host, [...allSpecs(ds), ...chartSheets(ds)], "refresh", options);
+export async function refresh(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
+  return write(host, [...allSpecs(ds), ...(await chartSpecs(ds))], "refresh", options);
 }
 
 export function allSpecs(ds: Dataset): SheetSpec[] {

@@ -1,9 +1,11 @@
 // "Diagrammer": inserts the two chart sheets (a clustered bar chart each) and says what each chart
 // shows and what it leaves out. «Oppdater» in «Tabeller» redraws them with the other sheets.
+// The chart data (core/charts.ts) is loaded when the view is first shown, as the writer loads the
+// chart sheets when it needs them: the pane's startup bundle carries neither.
 
-import { buildCharts } from "../core/charts.js";
+import { CHART_KEYS, CHART_SHEET_NAMES } from "../core/chart-names.js";
 import { insertCharts } from "../excel/writer.js";
-import { h } from "./dom.js";
+import { append, h } from "./dom.js";
 import type { PaneServices, PaneView } from "./views.js";
 
 export const chartsView: PaneView = {
@@ -11,12 +13,12 @@ export const chartsView: PaneView = {
   title: "Diagrammer",
   render(services: PaneServices): HTMLElement {
     const { host, dataset } = services;
-    const charts = buildCharts(dataset);
     const insert = h("fluent-button", { id: "sett-inn-diagrammer", appearance: "accent", "data-action": "sett-inn-diagrammer", type: "button" }, "Sett inn diagrammer");
     insert.addEventListener("click", () => {
       void services.runOperation("Setter inn diagrammer", (onProgress) => insertCharts(host, dataset, { onProgress }));
     });
-    return h(
+    const items = new Map(CHART_KEYS.map((key) => [key, h("li", { "data-chart": key }, h("strong", {}, CHART_SHEET_NAMES[key]))]));
+    const root = h(
       "div",
       { class: "view" },
       h(
@@ -28,13 +30,20 @@ export const chartsView: PaneView = {
           { class: "hint" },
           "Setter inn to stolpediagrammer, hvert på sitt ark med tallene det bygger på. «Oppdater» under Tabeller tegner dem på nytt.",
         ),
-        h(
-          "ul",
-          { class: "chart-list", id: "diagram-liste" },
-          ...charts.map((c) => h("li", { "data-chart": c.key }, h("strong", {}, c.sheetName), ": ", c.title, ". ", c.notes[1] ?? "")),
-        ),
+        h("ul", { class: "chart-list", id: "diagram-liste" }, ...items.values()),
         h("div", { class: "actions" }, insert),
       ),
     );
+    let filled = false;
+    const fill = () => {
+      if (filled || root.offsetParent === null) return;
+      filled = true;
+      void import(/* webpackChunkName: "diagrammer" */ "../core/charts.js").then(({ buildCharts }) => {
+        for (const c of buildCharts(dataset)) append(items.get(c.key)!, ": ", c.title, ". ", c.notes[1] ?? "");
+      });
+    };
+    // Filled when the panel is shown (the shell toggles `hidden`); never if the view is not opened.
+    new MutationObserver(fill).observe(root, { attributes: true, attributeFilter: ["hidden"] });
+    return root;
   },
 };
