@@ -170,7 +170,9 @@ export default async function config(env = {}, argv = {}) {
     devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
-      functions: "./src/functions/functions.ts",
+      // The page loads both bundles (shared runtime); functions.js takes the core modules the pane
+      // already has (dataset, layouts) from taskpane.js instead of carrying a second copy.
+      functions: { import: "./src/functions/functions.ts", dependOn: "taskpane" },
       ...(withPreview ? { preview: "./src/preview/preview.ts", "office-stub": "./src/preview/office-stub.ts" } : {}),
     },
     output: {

@@ -289,3 +289,37 @@ describe("task pane in Chromium (preview page)", () => {
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-error.png") });
   }, 60_000);
 });
+
+describe("charts in Chromium (preview page)", () => {
+  it("«Diagrammer»: inserts both chart sheets; the preview draws each chart as SVG; screenshots in test-artifacts/", async () => {
+    await page.goto(`${base}/preview.html`);
+    await page.getByRole("heading", { name: "NAV tiltak" }).waitFor();
+    await page.locator("#tab-diagrammer").click();
+    const panel = page.locator("#panel-diagrammer");
+    expect(await panel.locator("li[data-chart]").count()).toBe(2);
+    // The chart data arrives with the view's chunk, loaded when the view is first shown.
+    await expect.poll(() => panel.locator('li[data-chart="diagram-hovedgrupper"]').textContent(), { timeout: 20_000 }).toContain("Ingen verdier er utelatt.");
+    await page.locator("#sett-inn-diagrammer").click();
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("2 ark satt inn.");
+    mkdirSync(ARTIFACTS, { recursive: true });
+    for (const [sheet, file, series, bars] of [
+      ["Diagram hovedgrupper", "diagram-hovedgrupper.png", ["Andre", "Arbeidssøkere", "Nedsatt arbeidsevne"], 24],
+      ["Diagram endring", "diagram-endring.png", ["Endring fra i fjor"], 10],
+    ] as const) {
+      await page.locator(`#tabs button[data-sheet="${sheet}"]`).click();
+      const svg = page.locator("svg.chart");
+      await svg.waitFor();
+      expect(await svg.count(), sheet).toBe(1);
+      expect(await svg.getAttribute("aria-label")).toMatch(/^Diagram: (Deltakere per tiltaksgruppe og hovedgruppe|Endring i antall deltakere)/);
+      // One bar per drawn value: the cross table has 6 empty cells among its 30 (gaps, not zeros).
+      expect(await svg.locator("rect[fill]:not([fill='#fff'])").evaluateAll((r) => r.filter((x) => x.querySelector("title")).length)).toBe(bars);
+      const texts = await svg.locator("text").allTextContents();
+      for (const name of series) expect(texts, sheet).toContain(name);
+      expect(texts).toContain("Tiltaksgruppe");
+      // The chart itself (scrolled into view), as the preview draws it beside its data.
+      await svg.screenshot({ path: join(ARTIFACTS, file) });
+      expect(existsSync(join(ARTIFACTS, file))).toBe(true);
+    }
+    expect(errors).toEqual([]);
+  }, 60_000);
+});

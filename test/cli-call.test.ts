@@ -71,6 +71,41 @@ describe("nav-tiltak call (in-process)", () => {
     expect((await cli("call", "SUMMER")).err).toContain("Ukjent funksjon «SUMMER»");
   });
 
+  it("prints TABELL as TSV rows: the sheet's header and body, numbers unformatted, «*» kept", async () => {
+    const r = await cli("call", "TABELL", "Tiltaksgrupper x hovedgrupper");
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    const rows = r.out.split("\n");
+    expect(rows.pop()).toBe(""); // every row ends with a newline
+    const grid = rows.map((line) => line.split("\t"));
+    // The published cross table, cell for cell (its text without the thousands spaces).
+    const published = tables.find((t) => t.name === "Tiltaksgrupper og hovedgrupper" && t.subtitle === undefined && t.rows[0]![1] === "I alt")!;
+    expect(grid).toEqual(published.rows.map((row, i) => (i === 0 ? ["", ...row.slice(1)] : [row[0], ...row.slice(1).map((c) => c.replace(/ /g, ""))])));
+    expect(new Set(grid.map((g) => g.length)).size).toBe(1);
+  });
+
+  it("prints DATA as TSV rows with the header first; «endring» picks the changes", async () => {
+    const r = await cli("call", "DATA", "Andre");
+    expect(r.code).toBe(0);
+    const lines = r.out.trimEnd().split("\n");
+    expect(lines[0]).toBe("Periode\tHovedgruppe\tTiltaksgruppe\tTiltak\tAntall\tPrikket");
+    expect(lines).toContain("2016-11\tAndre på tiltak\tArbeidspraksis\tArbeidstrening\t171\tNei");
+    expect(lines).toContain("2016-11\tAndre på tiltak\tAvklaringstiltak\tAvklaring i skjermet virksomhet\t\tJa");
+    const changes = await cli("call", "DATA", "", "", "endring");
+    expect(changes.out.split("\n")[0]).toBe("Periode\tHovedgruppe\tTiltaksgruppe\tAntall\tEndring\tEndring prosent\tPrikket");
+  });
+
+  it("TABELL and DATA errors and usage as for the other functions", async () => {
+    const bad = await cli("call", "TABELL", "Hovedgruper");
+    expect(bad).toEqual({ code: 2, out: "", err: "#VALUE! Ukjent tabell «Hovedgruper». Mente du «Hovedgrupper»?\n" });
+    expect((await cli("call", "DATA", "", "2015-11")).err).toMatch(/^#N\/A Perioden 2015-11 finnes ikke/);
+    const usage = await cli("call", "TABELL");
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain("NAV.TABELL trenger argumentet tabell.");
+    expect(usage.err).toContain("NAV.TABELL(tabell; [periode])");
+    expect(usage.err).toContain("NAV.DATA([hovedgruppe]; [periode]; [innhold])");
+  });
+
   it("is listed in the help", async () => {
     expect((await cli("--help")).out).toContain("nav-tiltak call");
   });

@@ -41,7 +41,7 @@ const NORWEGIAN = /\b(og|eller|som|på|der|med|er|av|i|en|et|når|deltakere|tilt
 
 describe("functions.json", () => {
   it("declares the functions of the issue, with uppercase ids and names", () => {
-    expect(functions.map((f) => f.id)).toEqual(["TILTAK", "TILTAKSGRUPPE", "ENDRING", "ENDRINGPROSENT", "LISTE", "VERSJON"]);
+    expect(functions.map((f) => f.id)).toEqual(["TILTAK", "TILTAKSGRUPPE", "ENDRING", "ENDRINGPROSENT", "LISTE", "TABELL", "DATA", "VERSJON"]);
     for (const f of functions) expect(f.name).toBe(f.id);
   });
 
@@ -57,13 +57,48 @@ describe("functions.json", () => {
     expect(params("ENDRING")).toEqual(three("tiltaksgruppe"));
     expect(params("ENDRINGPROSENT")).toEqual(three("tiltaksgruppe"));
     expect(params("LISTE")).toEqual([{ name: "tiltaksgruppe", optional: true, type: "string" }]);
+    expect(params("TABELL")).toEqual([
+      { name: "tabell", optional: undefined, type: "string" },
+      { name: "periode", optional: true, type: "string" },
+    ]);
+    expect(params("DATA")).toEqual([
+      { name: "hovedgruppe", optional: true, type: "string" },
+      { name: "periode", optional: true, type: "string" },
+      { name: "innhold", optional: true, type: "string" },
+    ]);
     expect(params("VERSJON")).toEqual([]);
   });
 
-  it("lets the figures be a number or «*» (type any), and LISTE spill a column of text", () => {
-    for (const id of ["TILTAK", "TILTAKSGRUPPE", "ENDRING", "ENDRINGPROSENT"]) expect(byId(id).result, id).toEqual({});
-    expect(byId("LISTE").result).toEqual({ dimensionality: "matrix", type: "string" });
-    expect(byId("VERSJON").result).toEqual({ type: "string" });
+  it("dimensionality: one figure (scalar, type any) or a spilled matrix, per function; every parameter a scalar", () => {
+    // Excel treats a result without dimensionality as one value; "matrix" lets it spill. A
+    // matrix function declared scalar shows only its first cell (or #VALUE!); the other way round, a
+    // figure would be wrapped as a 1×1 array.
+    const dimensionality = Object.fromEntries(functions.map((f) => [f.id, [f.result.dimensionality ?? "scalar", f.result.type ?? "any"]]));
+    expect(dimensionality).toEqual({
+      TILTAK: ["scalar", "any"],
+      TILTAKSGRUPPE: ["scalar", "any"],
+      ENDRING: ["scalar", "any"],
+      ENDRINGPROSENT: ["scalar", "any"],
+      LISTE: ["matrix", "string"],
+      // Numbers stay numbers and «*» stays text, so the element type is any.
+      TABELL: ["matrix", "any"],
+      DATA: ["matrix", "any"],
+      VERSJON: ["scalar", "string"],
+    });
+    for (const f of functions) for (const p of f.parameters) expect(p.dimensionality ?? "scalar", `${f.id}.${p.name}`).toBe("scalar");
+  });
+
+  it("explains Excel's spill limits (#SPILL!) in the help of the spilling tables", () => {
+    for (const id of ["TABELL", "DATA"]) {
+      expect(byId(id).description, id).toContain("#SPILL!");
+      expect(byId(id).description, id).toMatch(/tomme celler/);
+    }
+    expect(byId("TABELL").description).toMatch(/1 048 576 rader/);
+    const tabell = byId("TABELL").parameters[0]!.description!;
+    for (const name of ["Hovedgrupper", "Tiltaksgrupper per hovedgruppe", "Tiltaksgrupper x hovedgrupper", "Tiltak og hovedgrupper"]) {
+      expect(tabell).toContain(`«${name}»`);
+    }
+    expect(byId("DATA").parameters.find((p) => p.name === "innhold")!.description).toContain("«endring»");
   });
 
   it("describes every function and parameter in Norwegian", () => {
@@ -90,8 +125,15 @@ describe("functions.json", () => {
 });
 
 describe("functions.js", () => {
-  it("registers every declared id", () => {
-    for (const f of functions) expect(bundle, f.id).toContain(`associate("${f.id}"`);
+  it("registers every declared id exactly once (a second association logs DuplicatedName)", () => {
+    const calls = [...bundle.matchAll(/\.associate\(\s*"([A-Z0-9_.]+)"/g)].map((m) => m[1]);
+    expect([...calls].sort()).toEqual(functions.map((f) => f.id).sort());
+    // No other associate call (e.g. a loop over an id → function table) may run besides the plugin's.
+    expect(bundle.match(/\.associate\(/g)?.length).toBe(functions.length);
+  });
+
+  it("switches on Office's custom functions cache refresh (shared runtime)", () => {
+    expect(bundle).toContain('"Office.ForceRefreshCustomFunctionsCache"');
   });
 
   it("carries the manifest's version for NAV.VERSJON", () => {

@@ -11,6 +11,10 @@ import { FunctionError, NameResolver, type Arg, type GroupRef } from "./lookup.j
 
 export { EXCEL_ERROR_TEXT, FunctionError, type Arg, type ExcelErrorKind } from "./lookup.js";
 
+/** One cell of a spilled result (NAV.TABELL, NAV.DATA): a number, or text («*», a name, "" for empty). */
+export type ArrayCell = number | string;
+export type ArrayResult = ArrayCell[][];
+
 /** A figure as a function returns it: a number, or "*" when suppressed. */
 export type CellResult = number | Suppressed;
 
@@ -18,8 +22,12 @@ export type CellResult = number | Suppressed;
 export type FunctionResult<T> = { value: T; error?: undefined } | { error: FunctionError; value?: undefined };
 
 /** The custom function ids, as declared with @customfunction in src/functions/functions.ts. */
-export const FUNCTION_IDS = ["TILTAK", "TILTAKSGRUPPE", "ENDRING", "ENDRINGPROSENT", "LISTE"] as const;
+export const FUNCTION_IDS = ["TILTAK", "TILTAKSGRUPPE", "ENDRING", "ENDRINGPROSENT", "LISTE", "TABELL", "DATA"] as const;
 export type FunctionId = (typeof FUNCTION_IDS)[number];
+/** The functions whose result is a 2-D array that spills (LISTE spills one column of names). */
+export const ARRAY_FUNCTIONS = ["TABELL", "DATA"] as const satisfies readonly FunctionId[];
+export type ArrayFunctionId = (typeof ARRAY_FUNCTIONS)[number];
+export type ScalarFunctionId = Exclude<FunctionId, ArrayFunctionId>;
 
 /** Excel's namespace for the functions (manifest: Functions.Namespace). */
 export const NAMESPACE = "NAV";
@@ -123,8 +131,11 @@ export class NavFunctions {
     return { value: names.map((n) => [n]) };
   }
 
-  /** Runs a function by id with positional arguments (the CLI's entry point). */
-  call(id: FunctionId, args: readonly Arg[]): FunctionResult<CellResult | string[][]> {
+  /**
+   * Runs a one-figure function or LISTE by id with positional arguments. The array functions
+   * (TABELL, DATA) live in table-functions.ts, whose callFunction runs every id (the CLI's entry point).
+   */
+  call(id: ScalarFunctionId, args: readonly Arg[]): FunctionResult<CellResult | string[][]> {
     switch (id) {
       case "TILTAK":
         return this.tiltak(args[0], args[1], args[2]);
@@ -156,7 +167,7 @@ export class NavFunctions {
   }
 
   /** #N/A when the period's publication has no such hovedgruppe (the dataset has it from another month). */
-  private hovedgruppeAbsent(hg: HgKey, data: PeriodData): FunctionError | undefined {
+  hovedgruppeAbsent(hg: HgKey, data: PeriodData): FunctionError | undefined {
     if (data.total[hg] !== undefined) return undefined;
     const name = this.dataset.hovedgrupper.find((h) => h.id === hg)?.name ?? hg;
     return new FunctionError("NA", `Hovedgruppen «${name}» er ikke med i publikasjonen for ${data.label}.`);
@@ -225,4 +236,13 @@ export const FUNCTION_PARAMETERS: Readonly<Record<FunctionId, readonly { name: s
     { name: "periode", optional: true },
   ],
   LISTE: [{ name: "tiltaksgruppe", optional: true }],
+  TABELL: [
+    { name: "tabell", optional: false },
+    { name: "periode", optional: true },
+  ],
+  DATA: [
+    { name: "hovedgruppe", optional: true },
+    { name: "periode", optional: true },
+    { name: "innhold", optional: true },
+  ],
 };

@@ -6,6 +6,8 @@ import type { Dataset } from "../core/types.js";
 import { FORMAT_GENERAL, FORMAT_TEXT, SHEET_NAMES, displayText, type LayoutKey, type SheetLayout } from "../core/layout.js";
 import { isFormulaLike } from "../core/text.js";
 import { changeLongTable, tiltakLongTable, type HovedgruppeSpan, type LongTable } from "../core/pivot.js";
+import { CHART_SHEET_NAMES, type ChartKey } from "../core/chart-names.js";
+import type { ChartSpec } from "./charts.js";
 
 /** A cell as written: "" is an empty cell (Office.js reads empty cells back as ""). */
 export type WriteValue = string | number;
@@ -15,7 +17,7 @@ export const PIVOT_DATA_ENDRING = "pivotdata-endring";
 export const PIVOT_TABLE = "pivottabell";
 
 export type PivotKey = typeof PIVOT_DATA_TILTAK | typeof PIVOT_DATA_ENDRING | typeof PIVOT_TABLE;
-export type TargetKey = LayoutKey | PivotKey;
+export type TargetKey = LayoutKey | PivotKey | ChartKey;
 
 export const PIVOT_SHEET_NAMES: Readonly<Record<PivotKey, string>> = {
   [PIVOT_DATA_TILTAK]: "Pivotdata tiltak",
@@ -24,6 +26,7 @@ export const PIVOT_SHEET_NAMES: Readonly<Record<PivotKey, string>> = {
 };
 
 export function defaultSheetName(key: TargetKey): string {
+  if (key in CHART_SHEET_NAMES) return CHART_SHEET_NAMES[key as ChartKey];
   return key in PIVOT_SHEET_NAMES ? PIVOT_SHEET_NAMES[key as PivotKey] : SHEET_NAMES[key as LayoutKey];
 }
 
@@ -87,6 +90,8 @@ export interface SheetSpec {
   freezeRows: number;
   table?: TableSpec;
   pivot?: PivotSpec;
+  /** A chart over the block (chart sheets, see charts.ts). */
+  chart?: ChartSpec;
   /**
    * How a later refresh tells whether the user changed the add-in's cells: rows in order for the
    * published tables; as a set of rows for long tables, which users may sort or filter freely.

@@ -12,6 +12,7 @@
 import type { Dataset } from "../core/types.js";
 import { buildLayouts, type SheetLayout } from "../core/layout.js";
 import { layoutSheet, pivotSheets, type SheetSpec, type StyleRun } from "./content.js";
+import { CHARTS_LOAD, chartNames, queueChart } from "./charts.js";
 import {
   MARKER_KEY,
   RECORD_VERSION,
@@ -72,9 +73,10 @@ export function capabilities(host: ExcelHost | ExcelRunner): Capabilities {
 // ---------------------------------------------------------------------------------------------
 // Round trip 1: read
 
-function queueSnapshot(context: Excel.RequestContext, caps: Capabilities): () => WorkbookSnapshot {
+function queueSnapshot(context: Excel.RequestContext, caps: Capabilities, withCharts = false): () => WorkbookSnapshot {
   const wb = context.workbook;
-  const sheets = wb.worksheets.load("items/name,items/visibility,items/protection/protected");
+  // One load of the sheets: a second load of the collection in the batch would replace its items.
+  const sheets = wb.worksheets.load(`items/name,items/visibility,items/protection/protected${withCharts ? `,${CHARTS_LOAD}` : ""}`);
   const names = wb.names.load("items/name,items/formula,items/comment");
   const tables = wb.tables.load("items/name");
   const pivots = caps.pivotTables ? wb.pivotTables.load("items/name") : null;
@@ -190,7 +192,13 @@ function record(target: TargetPlan, hash: string): OwnershipRecord {
   };
 }
 
-function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabilities, activate: boolean): Written {
+function queueWrites(
+  context: Excel.RequestContext,
+  plan: Plan,
+  caps: Capabilities,
+  activate: boolean,
+  charts: Map<string, string[]> | null = null,
+): Written {
   const wb = context.workbook;
   if (caps.suspendScreenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
   const tables = new Map<string, Excel.Table>();
@@ -332,6 +340,12 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
       result.pivot = pp.name;
     }
 
+    // The add-in's chart over the block (charts.ts): updated where round trip 1 saw it, else added.
+    if (spec.chart) {
+      const onSheet = charts?.get(t.sheetName.toLocaleUpperCase("nb-NO")) ?? [];
+      queueChart(ws, spec.chart, origin, t.action === "rewrite" && onSheet.includes(spec.chart.name));
+    }
+
     // Done: the record now carries the hash of what was written.
     entry.comment = encodeRecord(record(t, contentHash(spec.values, spec.hashMode)));
     results.push(result);
@@ -451,8 +465,10 @@ async function write(hostIn: ExcelHost | ExcelRunner, specs: SheetSpec[], mode: 
         await context.sync();
       };
       progress("read");
-      const snapshot = queueSnapshot(context, caps);
+      const withCharts = specs.some((s) => s.chart);
+      const snapshot = queueSnapshot(context, caps, withCharts);
       await sync();
+      const charts = withCharts ? chartNames(context.workbook.worksheets) : null;
       const plan = planTargets(snapshot(), specs, mode, caps);
       messages.push(...plan.messages);
       if (plan.targets.every((t) => t.action === "skip")) {
@@ -461,7 +477,7 @@ async function write(hostIn: ExcelHost | ExcelRunner, specs: SheetSpec[], mode: 
       }
 
       progress("write");
-      const written = queueWrites(context, plan, caps, options.activate ?? mode === "upsert");
+      const written = queueWrites(context, plan, caps, options.activate ?? mode === "upsert", charts);
       results = written.results;
       await sync();
       wrote = true;
@@ -540,14 +556,28 @@ export function insertPivotRanges(host: ExcelHost | ExcelRunner, ds: Dataset, op
   return write(host, pivotSheets(ds), "upsert", options);
 }
 
-/** Every published table and the pivot-ready data, in one operation. */
+/** The chart sheets («Diagrammer»): a clustered bar chart each, over its data. */
+export async function insertCharts(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
+  return write(host, await chartSpecs(ds), "upsert", options);
+}
+
+/** The chart sheets' specs, from a chunk of their own (the pane starts without it). */
+async function chartSpecs(ds: Dataset): Promise<SheetSpec[]> {
+  const { chartSheets } = await import(/* webpackChunkName: "diagrammer" */ "./chart-sheets.js");
+  return chartSheets(ds);
+}
+
+/** Every published table and the pivot-ready data, in one operation (the charts are «Diagrammer»). */
 export function insertAll(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
   return write(host, allSpecs(ds), "upsert", options);
 }
 
-/** Rewrites, from the given data, every sheet the add-in created in this workbook (recreating deleted ones). */
-export function refresh(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
-  return write(host, allSpecs(ds), "refresh", options);
+/**
+ * Rewrites, from the given data, every sheet the add-in created in this workbook (recreating
+ * deleted ones), chart sheets included.
+ */
+export async function refresh(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
+  return write(host, [...allSpecs(ds), ...(await chartSpecs(ds))], "refresh", options);
 }
 
 export function allSpecs(ds: Dataset): SheetSpec[] {

@@ -144,3 +144,5 @@ export {
   FakePivotLayout,
 } from "./proxies";
 export type { AreasRef } from "./proxies";
+export { chartViews, liveCharts, FakeChartCollection, FakeChart } from "./charts";
+export type { ChartView, SeriesView } from "./charts";

@@ -18,6 +18,7 @@ import {
 } from "./addresses";
 import { ClientCollection, ClientObject, type ClientResult, ContextCore, type Engine, type PropTable } from "./context";
 import { excelError } from "./errors";
+import { FakeChartCollection } from "./charts";
 import {
   type PivotAxis,
   addAxisField,
@@ -308,6 +309,7 @@ export class FakeWorksheet extends ClientObject<SheetState> {
   private _freeze?: FakeWorksheetFreezePanes;
   private _protection?: FakeWorksheetProtection;
   private _custom?: FakeWorksheetCustomPropertyCollection;
+  private _charts?: FakeChartCollection;
 
   get _typeName(): string {
     return "Worksheet";
@@ -337,6 +339,7 @@ export class FakeWorksheet extends ClientObject<SheetState> {
       freezePanes: () => this.freezePanes,
       protection: () => this.protection,
       customProperties: () => this.customProperties,
+      charts: () => this.charts,
     };
   }
 
@@ -413,6 +416,11 @@ export class FakeWorksheet extends ClientObject<SheetState> {
       const s = this._resolve();
       return s === null ? null : { sheet: s };
     }));
+  }
+
+  /** Charts (ExcelApi 1.1) are modelled in charts.ts. */
+  get charts(): FakeChartCollection {
+    return (this._charts ??= new FakeChartCollection(this.context, () => this._resolve()));
   }
 
   get freezePanes(): FakeWorksheetFreezePanes {

@@ -8,6 +8,8 @@
 import { BUNDLED_DATASET } from "../core/bundled.js";
 import { NavFunctions, type FunctionId, type FunctionResult } from "../core/functions.js";
 import { EXCEL_ERROR_TEXT, type FunctionError } from "../core/lookup.js";
+import { tablesOf, type TableFunctions } from "../core/table-functions.js";
+import { refreshFunctionsCacheOnNewVersion } from "./cache-refresh.js";
 
 // Replaced by webpack's DefinePlugin with the manifest's version; absent in Node (tests, CLI).
 declare const __NAV_TILTAK_VERSION__: string | undefined;
@@ -16,6 +18,11 @@ declare const __NAV_TILTAK_VERSION__: string | undefined;
 let core: NavFunctions | undefined;
 function functions(): NavFunctions {
   return (core ??= new NavFunctions(BUNDLED_DATASET));
+}
+
+/** NAV.TABELL and NAV.DATA over the same core and the same name caches. */
+function tables(): TableFunctions {
+  return tablesOf(functions());
 }
 
 /** A core error as the Excel error it stands for (#VALUE! or #N/A, with the Norwegian message). */
@@ -92,6 +99,33 @@ export function liste(tiltaksgruppe?: string): string[][] {
 }
 
 /**
+ * En publisert tabell som en dynamisk matrise som fyller cellene nedover og mot høyre, slik tabellen står på arket tillegget setter inn: overskrifter og tall, «*» der tallet er prikket, tall som tall. Trenger tomme celler til høyre for og under formelen; ellers gir Excel #SPILL!. Excel har 1 048 576 rader og 16 384 kolonner; tabellene er langt mindre.
+ * @customfunction TABELL
+ * @param {string} tabell Tabellen som i oppgaveruten, f.eks. «Hovedgrupper», «Tiltaksgrupper», «Tiltaksgrupper per hovedgruppe», «Tiltaksgrupper x hovedgrupper» eller «Tiltak og hovedgrupper».
+ * @param {string} [periode] Måneden som ÅÅÅÅ-MM, f.eks. «2016-11». Standard er den nyeste perioden.
+ * @returns {any[][]} Tabellen, én rad per rad på arket.
+ */
+// any[][]: the metadata generator maps only any[][] (not a union element type) to a matrix of mixed
+// numbers and text; the core's ArrayResult is (number | string)[][].
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function tabell(tabell: string, periode?: string): any[][] {
+  return unwrap(tables().tabell(tabell, periode));
+}
+
+/**
+ * De pivotklare dataene som en dynamisk matrise med overskriftsrad: Periode, Hovedgruppe, Tiltaksgruppe, Tiltak, Antall og Prikket (Ja/Nei; prikkede tall har tom Antall), klar for FILTER, SUMIFS, GROUPBY og PIVOTBY. Med innhold «endring»: endring fra i fjor per tiltaksgruppe. Trenger tomme celler til høyre for og under formelen; ellers gir Excel #SPILL!.
+ * @customfunction DATA
+ * @param {string} [hovedgruppe] «Arbeidssøkere», «Nedsatt arbeidsevne» eller «Andre». Utelatt eller «I alt»: alle hovedgruppene.
+ * @param {string} [periode] Måneden som ÅÅÅÅ-MM, f.eks. «2016-11». Utelatt: alle periodene i datasettet.
+ * @param {string} [innhold] «tiltak» (standard): antall per tiltak. «endring»: antall og endring fra i fjor per tiltaksgruppe.
+ * @returns {any[][]} Tabellen med én rad per tall og overskrifter øverst.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function data(hovedgruppe?: string, periode?: string, innhold?: string): any[][] {
+  return unwrap(tables().data(hovedgruppe, periode, innhold));
+}
+
+/**
  * Versjonen av NAV tiltak-tillegget som er lastet, som i manifestet.
  * @customfunction VERSJON
  * @returns {string} Versjonsnummeret, f.eks. «1.0.0.0».
@@ -107,15 +141,17 @@ export const IMPLEMENTATIONS: Readonly<Record<FunctionId | "VERSJON", (...args: 
   ENDRING: endring,
   ENDRINGPROSENT: endringProsent,
   LISTE: liste,
+  TABELL: tabell,
+  DATA: data,
   // Not a statistics lookup, so not in the core (nor `nav-tiltak call`): it reports the loaded bundle.
   VERSJON: versjon,
 };
 
-/** Registers every function with the runtime. */
-export function registerFunctions(runtime: { associate(id: string, fn: (...args: never[]) => unknown): void }): void {
-  for (const [id, fn] of Object.entries(IMPLEMENTATIONS)) runtime.associate(id, fn);
-}
+// No CustomFunctions.associate here: custom-functions-metadata-plugin appends one associate call
+// per @customfunction to this module when webpack bundles it, and a second association of an id
+// makes the runtime log DuplicatedName. test/functions-metadata.test.ts counts them in the bundle.
 
-// The global exists only inside Excel's custom functions runtime (also in the shared runtime);
-// in Node and in a task pane opened without it, loading this module must still work.
-if (typeof CustomFunctions !== "undefined") registerFunctions(CustomFunctions);
+// Shared runtime: ask Office to reload functions.json when this add-in version is new to the
+// document, so new or changed functions reach users at once instead of after the metadata cache
+// expires (up to a day). See cache-refresh.ts.
+if (typeof Office !== "undefined") void Office.onReady(() => refreshFunctionsCacheOnNewVersion(Office.context?.document?.settings, versjon()));

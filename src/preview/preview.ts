@@ -5,10 +5,11 @@
 // ?api=1.7 simulates an older Excel (no PivotTables, no custom properties).
 // ?feil=N makes the N-th Excel operation fail (GeneralException), to see how the pane reports it.
 
-import { createFakeExcel, installFakeOffice, type CellFormat, type SheetView } from "../fake-excel/index.js";
+import { chartViews, createFakeExcel, installFakeOffice, type CellFormat, type SheetView } from "../fake-excel/index.js";
 import { officeHost } from "../excel/writer.js";
 import { startPane } from "../taskpane/app.js";
 import { clear, h } from "../taskpane/dom.js";
+import { chartSvg } from "./chart-svg.js";
 
 const params = new URLSearchParams(location.search);
 const apiVersion = params.get("api") ?? "1.17";
@@ -105,7 +106,11 @@ function render(): void {
     tabsEl.appendChild(tab);
   }
   clear(gridEl);
-  gridEl.appendChild(drawGrid(fake.state.sheetView(shown)));
+  const grid = drawGrid(fake.state.sheetView(shown));
+  // Charts float beside the sheet's data, as the add-in places them in Excel.
+  const charts = chartViews(fake.state, shown);
+  if (charts.length === 0) gridEl.appendChild(grid);
+  else gridEl.appendChild(h("div", { class: "wb-with-charts" }, grid, h("div", { class: "wb-charts" }, ...charts.map((c) => chartSvg(c)))));
 }
 
 startPane(document.getElementById("pane")!, officeHost(), {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import { BUNDLED_DATASET } from "../../src/core/bundled.js";
-import { NavFunctions, type FunctionId } from "../../src/core/functions.js";
+import { NavFunctions, type ScalarFunctionId } from "../../src/core/functions.js";
 import type { Arg } from "../../src/core/lookup.js";
 import type { Dataset } from "../../src/core/types.js";
 import { insertAll, refresh } from "../../src/excel/writer.js";
@@ -52,14 +52,14 @@ async function excelFigures(ds: Dataset): Promise<ExcelFigures> {
 }
 
 /** A mixed list of calls: every function, published and short hovedgruppe names, case noise, some errors. */
-function mixedCalls(ds: Dataset, n: number): [FunctionId, Arg[]][] {
+function mixedCalls(ds: Dataset, n: number): [ScalarFunctionId, Arg[]][] {
   const rand = rng(2016);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const hovedgrupper: Arg[] = [undefined, "I alt", ...ds.hovedgrupper.flatMap((h) => [h.name, h.short, h.short.toUpperCase()])];
   const periods: Arg[] = [undefined, undefined, ds.periods.at(-1)!.period];
   const tiltak = ds.tiltak.map((t) => t.name);
   const groups = ["I alt", ...ds.tiltaksgrupper.map((g) => g.name)];
-  const calls: [FunctionId, Arg[]][] = [];
+  const calls: [ScalarFunctionId, Arg[]][] = [];
   for (let i = 0; i < n; i++) {
     const r = rand();
     const noisy = (s: string) => (rand() < 0.1 ? `  ${s.toLowerCase()} ` : s);

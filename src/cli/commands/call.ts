@@ -1,6 +1,7 @@
 // `nav-tiltak call <FUNKSJON> [ARGUMENT...]`: runs a NAV.* custom function outside Excel, through
 // the same core code (src/core/functions.ts) as the add-in, so a result can be checked from a shell.
-import { FUNCTION_IDS, FUNCTION_PARAMETERS, NAMESPACE, NavFunctions, functionId, EXCEL_ERROR_TEXT } from "../../core/functions.js";
+import { FUNCTION_IDS, FUNCTION_PARAMETERS, NAMESPACE, NavFunctions, functionId, EXCEL_ERROR_TEXT, type ArrayCell } from "../../core/functions.js";
+import { callFunction, isArrayFunction } from "../../core/table-functions.js";
 import { loadProjectDataset } from "../../data/load.js";
 import { EXIT, shorten } from "../contract.js";
 import type { CliIO, Command } from "../io.js";
@@ -22,13 +23,14 @@ function usage(io: CliIO, problem: string): number {
 }
 
 export const call: Command = {
-  summary: "Kjører en NAV-funksjon (som i Excel) og skriver resultatet som JSON",
+  summary: "Kjører en NAV-funksjon (som i Excel): ett tall som JSON, TABELL og DATA som TSV-rader",
   usage: "nav-tiltak call <FUNKSJON> [ARGUMENT...]",
   get help() {
     return (
       `Funksjoner (NAV.-prefikset kan sløyfes, store/små bokstaver spiller ingen rolle):\n${signatures()}\n` +
       `Et tomt argument ("") betyr standardverdien, f.eks. nav-tiltak call TILTAK Arbeidstrening "" 2016-11\n` +
-      "Resultatet skrives som én linje JSON. #VALUE! og #N/A skrives til stderr, med exit-status 2."
+      "Resultatet skrives som én linje JSON; TABELL og DATA skrives som én linje per rad med tabulator mellom cellene.\n" +
+      "#VALUE! og #N/A skrives til stderr, med exit-status 2."
     );
   },
   run(args, io) {
@@ -45,14 +47,25 @@ export const call: Command = {
       return usage(io, `${NAMESPACE}.${id} tar høyst ${params.length} argument${params.length === 1 ? "" : "er"}, men fikk ${rest.length}.`);
     }
 
-    const result = new NavFunctions(loadProjectDataset().dataset).call(id, rest);
+    const result = callFunction(new NavFunctions(loadProjectDataset().dataset), id, rest);
     if (result.error) {
       io.err(`${EXCEL_ERROR_TEXT[result.error.kind]} ${result.error.message}\n`);
       return EXIT_EXCEL_ERROR;
     }
     const value = result.value;
+    if (isArrayFunction(id)) {
+      // TABELL and DATA spill a grid in Excel; here one line per row, cells separated by tabs
+      // (numbers unformatted, empty cells empty), ready for `cut`, `sort` or a spreadsheet.
+      io.out((value as ArrayCell[][]).map((row) => `${row.map(tsvCell).join("\t")}\n`).join(""));
+      return 0;
+    }
     // LISTE spills a column in Excel; on the command line a flat array reads better.
     io.out(`${JSON.stringify(Array.isArray(value) ? value.map((row) => row[0]) : value)}\n`);
     return 0;
   },
 };
+
+/** A cell as TSV text; names never hold tabs or line breaks, but a cell must never split a row. */
+function tsvCell(cell: ArrayCell): string {
+  return String(cell).replace(/[\t\r\n]+/g, " ");
+}

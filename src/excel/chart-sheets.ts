@@ -1,0 +1,66 @@
+// The chart sheets as the writer's sheet specs: title, notes, the chart's data and the chart over
+// it. The figures come from core/charts.ts, which takes them from the sheets' layouts. Loaded on
+// demand (insertCharts, refresh), so the pane's startup bundle does not carry it.
+
+import { CHART_SHEET_NAMES, buildCharts, type ChartData, type ChartKey } from "../core/charts.js";
+import type { Dataset } from "../core/types.js";
+import { FORMAT_COUNT, FORMAT_GENERAL } from "../core/layout.js";
+import { charsToPoints, textSafeFormats, type SheetSpec, type StyleRun, type WriteValue } from "./content.js";
+
+/** Row of the chart data's header row on a chart sheet (title, two notes and a blank row above). */
+const DATA_HEADER_ROW = 4;
+const CHART_ROWS = 26;
+const CHART_COLUMNS = 9;
+
+function chartName(key: ChartKey): string {
+  return `NAV tiltak ${CHART_SHEET_NAMES[key].toLocaleLowerCase("nb-NO")}`;
+}
+
+/** One chart's sheet: title, notes, the data block, and the chart beside it. */
+export function chartSheet(c: ChartData): SheetSpec {
+  const width = c.header.length;
+  const pad = (row: WriteValue[]) => [...row, ...new Array<WriteValue>(width - row.length).fill("")];
+  const values: WriteValue[][] = [
+    pad([c.title]),
+    pad([c.notes[0] ?? ""]),
+    pad([c.notes[1] ?? ""]),
+    pad([]),
+    [...c.header],
+    ...c.rows.map(([label, ...v]) => [label, ...v.map((x) => x ?? "")]),
+  ];
+  const general = new Array<string>(width).fill(FORMAT_GENERAL);
+  const numberFormats = values.map((_, r) => (r > DATA_HEADER_ROW ? [FORMAT_GENERAL, ...new Array<string>(width - 1).fill(FORMAT_COUNT)] : general));
+  const last = values.length - 1;
+  const styles: StyleRun[] = [
+    { rows: [0, 0], cols: [0, 0], bold: true, size: 14 },
+    { rows: [1, 2], cols: [0, 0], italic: true, color: "#595959" },
+    { rows: [DATA_HEADER_ROW, DATA_HEADER_ROW], cols: [0, width - 1], bold: true, wrap: true, fill: "#E6F0FF", borders: ["EdgeBottom"] },
+    { rows: [DATA_HEADER_ROW, last], cols: [1, width - 1], hAlign: "Right" },
+  ];
+  return {
+    key: c.key,
+    defaultName: c.sheetName,
+    title: c.title,
+    values,
+    numberFormats: textSafeFormats(values, numberFormats),
+    styles,
+    columnWidths: [charsToPoints(34), ...new Array<number>(width - 1).fill(charsToPoints(14))],
+    freezeRows: 0,
+    chart: {
+      name: chartName(c.key),
+      type: "BarClustered",
+      source: { row: DATA_HEADER_ROW, col: 0, rows: c.rows.length + 1, cols: width },
+      title: c.title,
+      categoryAxisTitle: c.categoryAxisTitle,
+      valueAxisTitle: c.valueAxisTitle,
+      position: { row: DATA_HEADER_ROW, col: width + 1, rows: Math.max(CHART_ROWS, c.rows.length + 1), cols: CHART_COLUMNS },
+    },
+    hashMode: "ordered",
+  };
+}
+
+/** Both chart sheets for the newest period. */
+export function chartSheets(ds: Dataset): SheetSpec[] {
+  return buildCharts(ds).map(chartSheet);
+}
+

@@ -1,0 +1,49 @@
+// "Diagrammer": inserts the two chart sheets (a clustered bar chart each) and says what each chart
+// shows and what it leaves out. «Oppdater» in «Tabeller» redraws them with the other sheets.
+// The chart data (core/charts.ts) is loaded when the view is first shown, as the writer loads the
+// chart sheets when it needs them: the pane's startup bundle carries neither.
+
+import { CHART_KEYS, CHART_SHEET_NAMES } from "../core/chart-names.js";
+import { insertCharts } from "../excel/writer.js";
+import { append, h } from "./dom.js";
+import type { PaneServices, PaneView } from "./views.js";
+
+export const chartsView: PaneView = {
+  id: "diagrammer",
+  title: "Diagrammer",
+  render(services: PaneServices): HTMLElement {
+    const { host, dataset } = services;
+    const insert = h("fluent-button", { id: "sett-inn-diagrammer", appearance: "accent", "data-action": "sett-inn-diagrammer", type: "button" }, "Sett inn diagrammer");
+    insert.addEventListener("click", () => {
+      void services.runOperation("Setter inn diagrammer", (onProgress) => insertCharts(host, dataset, { onProgress }));
+    });
+    const items = new Map(CHART_KEYS.map((key) => [key, h("li", { "data-chart": key }, h("strong", {}, CHART_SHEET_NAMES[key]))]));
+    const root = h(
+      "div",
+      { class: "view" },
+      h(
+        "section",
+        { class: "card", "aria-labelledby": "diagrammer-heading" },
+        h("h2", { id: "diagrammer-heading" }, "Diagrammer"),
+        h(
+          "p",
+          { class: "hint" },
+          "Setter inn to stolpediagrammer, hvert på sitt ark med tallene det bygger på. «Oppdater» under Tabeller tegner dem på nytt.",
+        ),
+        h("ul", { class: "chart-list", id: "diagram-liste" }, ...items.values()),
+        h("div", { class: "actions" }, insert),
+      ),
+    );
+    let filled = false;
+    const fill = () => {
+      if (filled || root.offsetParent === null) return;
+      filled = true;
+      void import(/* webpackChunkName: "diagrammer" */ "../core/charts.js").then(({ buildCharts }) => {
+        for (const c of buildCharts(dataset)) append(items.get(c.key)!, ": ", c.title, ". ", c.notes[1] ?? "");
+      });
+    };
+    // Filled when the panel is shown (the shell toggles `hidden`); never if the view is not opened.
+    new MutationObserver(fill).observe(root, { attributes: true, attributeFilter: ["hidden"] });
+    return root;
+  },
+};
