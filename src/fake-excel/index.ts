@@ -120,6 +120,7 @@ export {
   FakeWorksheet,
   FakeWorksheetFreezePanes,
   FakeWorksheetProtection,
+  FakeWorkbookProtection,
   FakeWorksheetCustomPropertyCollection,
   FakeWorksheetCustomProperty,
   FakeRange,

@@ -145,6 +145,7 @@ export class FakeWorkbook extends ClientObject<WorkbookState> {
   private _names?: FakeNamedItemCollection;
   private _pivots?: FakePivotTableCollection;
   private _application?: FakeApplication;
+  private _protection?: FakeWorkbookProtection;
 
   constructor(ctx: ContextCore) {
     super(ctx, () => ctx._state);
@@ -165,6 +166,7 @@ export class FakeWorkbook extends ClientObject<WorkbookState> {
       names: () => this.names,
       pivotTables: () => this.pivotTables,
       application: () => this.application,
+      protection: () => this.protection,
     };
   }
 
@@ -190,6 +192,10 @@ export class FakeWorkbook extends ClientObject<WorkbookState> {
 
   get application(): FakeApplication {
     return (this._application ??= new FakeApplication(this.context, () => this._require()));
+  }
+
+  get protection(): FakeWorkbookProtection {
+    return (this._protection ??= new FakeWorkbookProtection(this.context, () => this._require()));
   }
 
   /** The selection is always A1 of the active sheet here. */
@@ -554,6 +560,29 @@ export class FakeWorksheetFreezePanes extends ClientObject<SheetState> {
       },
       { api: "1.7", via: "WorksheetFreezePanes.getLocationOrNullObject" },
     );
+  }
+}
+
+/** Excel.WorkbookProtection (ExcelApi 1.7): whether the workbook's structure is protected. */
+export class FakeWorkbookProtection extends ClientObject<WorkbookState> {
+  get _typeName(): string {
+    return "WorkbookProtection";
+  }
+
+  protected _props(): PropTable<WorkbookState> {
+    return { protected: { get: (wb) => wb.workbookProtected, api: "1.7" } };
+  }
+
+  get protected(): boolean {
+    return this._get("protected");
+  }
+
+  protect(password?: string): void {
+    this._op("method", "protect", [password], (wb) => void (wb.workbookProtected = true), "1.7");
+  }
+
+  unprotect(password?: string): void {
+    this._op("method", "unprotect", [password], (wb) => void (wb.workbookProtected = false), "1.7");
   }
 }
 

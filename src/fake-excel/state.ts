@@ -455,6 +455,11 @@ export class WorkbookState {
   calculationMode: CalculationMode = "Automatic";
   /** How many times an add-in asked Excel to pause screen updating. */
   screenUpdatingSuspensions = 0;
+  /**
+   * Workbook (structure) protection: Excel.WorkbookProtection.protected (ExcelApi 1.7). Only the
+   * flag is modelled; what a protected structure makes each call do is not in the reference.
+   */
+  workbookProtected = false;
   readonly liveSettings = new Map<string, unknown>();
   readonly savedSettings = new Map<string, unknown>();
   private sheetSeq = 0;
