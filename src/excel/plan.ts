@@ -55,7 +55,7 @@ export interface NamePlan {
 }
 
 export interface TablePlan {
-  /** The table's name now: the user's, when they renamed it. */
+  /** The table's name as read: the user's, when they renamed it (see `finish` for the name it gets). */
   name: string;
   exists: boolean;
   /** Table.id of the existing table, when the read saw it. */
@@ -69,6 +69,11 @@ export interface TablePlan {
   rebuild: boolean;
   /** Workbook names per hovedgruppe pointing at the table's rows. */
   names: NamePlan[];
+  /**
+   * The previous write was cut short (its record is pending), so the table may lack the name and
+   * style it was to get: they are set again. Never for a finished write (a renamed table is the user's).
+   */
+  finish?: { name: string; style: string };
 }
 
 export interface PivotPlan {
@@ -79,6 +84,8 @@ export interface PivotPlan {
   id?: string;
   /** The sheet the existing PivotTable is on now (the user may have moved it). */
   sheet?: string;
+  /** The previous write was cut short, so the PivotTable may lack fields: it is made again. */
+  rebuild?: boolean;
   /** The plan of the sheet whose table feeds it. */
   source: TargetPlan;
 }
@@ -245,7 +252,20 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
           });
         }
       }
-      plan.table = { name, exists: keep, sameShape, rebuild, names, ...(found?.id ? { id: found.id } : {}) };
+      const cutShort = plan.record?.hash === "";
+      const wanted = plan.record?.table ?? t.name;
+      const nameFree = !takenTables.some((n) => upper(n) === upper(wanted)) || upper(wanted) === upper(name);
+      const finish = keep && cutShort ? { name: nameFree ? wanted : name, style: t.style } : undefined;
+      plan.table = {
+        name,
+        exists: keep,
+        sameShape,
+        rebuild,
+        names,
+        ...(found?.id ? { id: found.id } : {}),
+        ...(finish ? { finish } : {}),
+      };
+      if (finish && upper(finish.name) !== upper(name)) for (const n of plan.table.names) n.comment = n.comment.replace(name, finish.name);
     }
 
     targets.push(plan);
@@ -269,7 +289,13 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
     const found = plan.action === "rewrite" ? findOwnPivot(snapshot, plan) : null;
     const name = found ? found.name : freeIdentifier(p.name, takenPivots);
     if (!found) takenPivots.push(name);
-    plan.pivot = { name, exists: found !== null, source, ...(found ? { id: found.id, sheet: found.sheet } : {}) };
+    plan.pivot = {
+      name,
+      exists: found !== null,
+      source,
+      ...(found ? { id: found.id, sheet: found.sheet } : {}),
+      ...(found && plan.record?.hash === "" ? { rebuild: true } : {}),
+    };
   }
 
   // The PivotTable sheet goes last: its source table must exist before it in the same batch.
@@ -302,4 +328,9 @@ function findOwnPivot(snapshot: WorkbookSnapshot, plan: TargetPlan): ObjectInfo 
   const byName = rec?.pivot ? info.find((p) => upper(p.name) === upper(rec.pivot!)) : undefined;
   const onSheet = info.filter((p) => upper(p.sheet) === upper(plan.sheetName));
   return byId ?? byName ?? (onSheet.length === 1 ? onSheet[0]! : null);
+}
+
+/** The table's name once written: the one it has, unless a write cut short is being finished. */
+export function tableName(t: TablePlan): string {
+  return t.finish?.name ?? t.name;
 }

@@ -30,7 +30,7 @@ import {
   type Rect,
 } from "./ownership.js";
 import { explainFailure, type Batch } from "./outcome.js";
-import { planTargets, type Mode, type Plan, type TargetPlan } from "./plan.js";
+import { planTargets, tableName, type Mode, type Plan, type TargetPlan } from "./plan.js";
 import { queueExtraRead, queueRead, type WorkbookRead } from "./read.js";
 import type { Capabilities, ExcelHost, ExcelRunner, Message, SheetResult, WriteOptions, WriteReport } from "./types.js";
 
@@ -170,7 +170,7 @@ function record(target: TargetPlan, hash: string): OwnershipRecord {
     v: RECORD_VERSION,
     key: target.spec.key,
     hash,
-    ...(target.table ? { table: target.table.name } : {}),
+    ...(target.table ? { table: tableName(target.table) } : {}),
     ...(target.pivot ? { pivot: target.pivot.name } : {}),
     size: [target.rect.rows, target.rect.cols],
     ...(target.table?.id ? { tableId: target.table.id } : {}),
@@ -268,7 +268,7 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
       !!pp &&
       pp.exists &&
       !!sourceTable &&
-      (!sourceTable.exists || sourceTable.rebuild || (!sourceTable.sameShape && !caps.tableResize));
+      (!!pp.rebuild || !sourceTable.exists || sourceTable.rebuild || (!sourceTable.sameShape && !caps.tableResize));
     // Through the workbook's collection: the user may have moved the PivotTable to another sheet.
     if (pp && rebuildPivot) wb.pivotTables.getItem(pp.name).delete();
 
@@ -304,7 +304,13 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
     if (spec.table && tp && tableRect) {
       let table: Excel.Table;
       if (tp.exists && !replaceTable) {
+        // By its name as read (the user's, if they renamed it); finishing a write cut short, the
+        // table gets the name and style it was to get.
         table = wb.tables.getItem(tp.name);
+        if (tp.finish) {
+          table.name = tp.finish.name;
+          table.style = tp.finish.style;
+        }
         if (!tp.sameShape) table.resize(rangeOf(ws, tableRect));
       } else {
         table = ws.tables.add(rangeOf(ws, tableRect), true);
@@ -321,7 +327,7 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
           wb.names.add(n.name, rangeOf(ws, n.rect), n.comment);
         }
       }
-      result.table = tp.name;
+      result.table = tableName(tp);
       result.names = tp.names.map((n) => n.name);
     }
 
@@ -329,7 +335,7 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
       if (pp.exists && !rebuildPivot) {
         wb.pivotTables.getItem(pp.name).refresh();
       } else {
-        const source = tables.get(pp.source.spec.key) ?? wb.tables.getItem(sourceTable!.name);
+        const source = tables.get(pp.source.spec.key) ?? wb.tables.getItem(tableName(sourceTable!));
         const pt = ws.pivotTables.add(pp.name, source, rangeOf(ws, at(origin, { row: spec.pivot.anchorRow, col: 0, rows: 1, cols: 1 })));
         for (const h of spec.pivot.filters) pt.filterHierarchies.add(pt.hierarchies.getItem(h));
         for (const h of spec.pivot.rows) pt.rowHierarchies.add(pt.hierarchies.getItem(h));

@@ -238,11 +238,14 @@ function aggregate(values: CellValue[], fn: AggregationFunction): CellValue {
   }
 }
 
+/** One collator for every comparison: the same order as localeCompare("nb", base), built once. */
+const ITEM_ORDER = new Intl.Collator("nb", { sensitivity: "base" });
+
 function compareItems(a: CellValue, b: CellValue): number {
   const rank = (v: CellValue) => (typeof v === "number" ? 0 : typeof v === "boolean" ? 2 : v === "" ? 3 : 1);
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
   if (typeof a === "number" && typeof b === "number") return a - b;
-  return String(a).localeCompare(String(b), "nb", { sensitivity: "base" });
+  return ITEM_ORDER.compare(String(a), String(b));
 }
 
 function uniqueKeys(records: CellValue[][], idx: number[]): CellValue[][] {

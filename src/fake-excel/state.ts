@@ -1839,6 +1839,20 @@ export class WorkbookState {
     };
   }
 
+  /** Every cell, on any sheet, whose formula (or constant) is `formula`: "Sheet!A1" addresses. */
+  findFormula(formula: CellValue): string[] {
+    const out: string[] = [];
+    for (const s of this.liveSheets()) {
+      const used = this.usedRect(s, true);
+      if (!used) continue;
+      this.readGrid({ sheet: s, rect: used }, (r, c) => {
+        if (this.cellFormula(s, r, c) === formula) out.push(formatAddress(s.name, { row: r, col: c, rows: 1, cols: 1 }));
+        return null;
+      });
+    }
+    return out;
+  }
+
   /** Displayed text from A1 to the end of the used range ([] for an empty sheet). */
   sheetText(name: string): string[][] {
     const s = this.requireSheet(name);
