@@ -79,3 +79,4 @@ export function widenDataset(ds: Dataset, factor: number): Dataset {
     })),
   };
 }
+
