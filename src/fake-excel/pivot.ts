@@ -97,6 +97,21 @@ export function renamePivot(wb: WorkbookState, p: PivotState, name: unknown): vo
   p.name = validatePivotName(wb, p.sheet, name, p);
 }
 
+/**
+ * What PivotTable Analyze > Actions > Move PivotTable does in Excel's UI (support.microsoft.com,
+ * "Move a PivotTable"): the same PivotTable, id and fields, at another place. The API has no such
+ * call, so only tests use it, to act as the user.
+ */
+export function movePivot(wb: WorkbookState, p: PivotState, dest: RangeRef): void {
+  if (p.output) wb.clearPivotOutput(p.sheet, p.output);
+  p.output = null;
+  p.report = null;
+  p.name = validatePivotName(wb, dest.sheet, p.name, p);
+  p.sheet = dest.sheet;
+  p.dest = { row: dest.rect.row, col: dest.rect.col };
+  renderPivot(wb, p);
+}
+
 export function deletePivot(wb: WorkbookState, p: PivotState): void {
   wb.assertEditable(p.sheet, "objects");
   if (p.output) wb.clearPivotOutput(p.sheet, p.output);
