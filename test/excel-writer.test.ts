@@ -143,7 +143,11 @@ describe("pivot-ready data", () => {
     expect(t.headers).toEqual(change.columns);
     const values = fake.state.sheet("Pivotdata endring").values;
     const andreJobb = values.find((r) => r[1] === "Andre på tiltak" && r[2] === "Jobbskaping og egenetablering")!;
-    expect(andreJobb.slice(3)).toEqual(["", "", "", "Ja"]);
+    expect(andreJobb.slice(3)).toEqual(["", "", "", "Nei", "Ja"]);
+    // Beside the pivot's sums: NAV's published total, so the lower pivot sum is not read as NAV's.
+    const pivotSheetText = trimText(fake.state.sheetText("Pivottabell"));
+    expect(pivotSheetText[2]![0]).toMatch(/^NAVs publiserte totalsum \(I alt\) November 2016: 83 484\. Pivottabellens sum er lavere/);
+    expect(pivotSheetText.find((r) => r[0] === "Totalsum")?.at(-1)).toBe("83 463");
 
     const [pivot] = fake.state.pivotTables();
     expect(pivot).toMatchObject({
@@ -161,7 +165,7 @@ describe("pivot-ready data", () => {
     const text = fake.state.sheetText("Pivottabell");
     expect(text[0]![0]).toMatch(/pivottabell$/);
     expect(text[1]![0]).toMatch(/^Antall deltakere per tiltaksgruppe/);
-    expect(text[2]!.every((c) => c === "")).toBe(true);
+    expect(text[2]![0]).toMatch(/^NAVs publiserte totalsum/); // the note beside the pivot's sums
     expect(text[3]!.slice(0, 2)).toEqual(["Periode", "(Alle)"]);
     expect(text[5]!.slice(0, 2)).toEqual(["Sum av Antall", "Kolonneetiketter"]);
     const report = await refresh(host, ds);
