@@ -122,3 +122,24 @@ describe("the add-in's objects after the user renamed, moved or deleted them", (
     expect(addinSignature(h.fake)).toEqual(want);
   });
 });
+
+describe("a filtered long table", () => {
+  it("gets its filters applied again once its rows are rewritten", async () => {
+    const h = await inserted();
+    const order: string[] = [];
+    h.fake.failOn({
+      when: (op) => {
+        if (op.member === "reapplyFilters" || (op.object === "Range" && op.member === "values")) order.push(op.member);
+        return false;
+      },
+      persistent: true,
+    });
+    const report = await refresh(h.host, ds);
+    expect(report.ok).toBe(true);
+    // Both long tables, each after the block's values were written.
+    expect(order.filter((m) => m === "reapplyFilters")).toHaveLength(2);
+    order.forEach((m, i) => {
+      if (m === "reapplyFilters") expect(order[i - 1]).toBe("values");
+    });
+  });
+});

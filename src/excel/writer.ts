@@ -317,6 +317,9 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
         table.name = tp.name;
         table.style = spec.table.style;
       }
+      // A filter the user set on the table is applied again to the new rows (a filtered table
+      // would otherwise show the rows it showed before).
+      if (tp.exists && !replaceTable) table.reapplyFilters();
       tables.set(spec.key, table);
       for (const n of tp.names) {
         if (n.exists) {

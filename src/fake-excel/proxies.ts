@@ -1546,6 +1546,14 @@ export class FakeTable extends ClientObject<TableState> {
     );
   }
 
+  /**
+   * Table.reapplyFilters (ExcelApi 1.2): reapplies the table's current filters. The fake does not
+   * model filters (no row is ever hidden), so this checks the table exists and changes nothing.
+   */
+  reapplyFilters(): void {
+    this._op("method", "reapplyFilters", [], () => {}, "1.2");
+  }
+
   /** Keeps the cells, drops the table. */
   convertToRange(): FakeRange {
     const range = new FakeRange(this.context, notCreated("range"));
