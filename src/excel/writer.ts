@@ -198,6 +198,8 @@ function queueRequest(wb: Excel.Workbook, request: BatchInput["request"]): Excel
  * The write batch, in an order that keeps every user value somewhere whichever call fails: the
  * request record, then copies of the user's edited blocks, then new sheets (each claimed at once),
  * then each sheet's clear and rewrite, each ending with its index entry's final record.
+ * One long function on purpose: the order of the queued calls is the safety argument, and it is
+ * easiest to check read top to bottom.
  */
 function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabilities, input: BatchInput): Written {
   const wb = context.workbook;
@@ -405,6 +407,7 @@ function requestFor(read: WorkbookRead, plan: Plan, specs: SheetSpec[]): BatchIn
   };
 }
 
+/** One operation: read, plan, write, report (the round trips in order, so kept in one function). */
 async function write(hostIn: ExcelHost | ExcelRunner, specs: SheetSpec[], mode: Mode, options: WriteOptions): Promise<WriteReport> {
   const host = resolveHost(hostIn);
   const caps = capabilities(hostIn);
