@@ -39,3 +39,26 @@ describe("the kept copy of the user's edits", () => {
     expect(fake.state.getFormulas("Hovedgrupper", "D7")).not.toEqual([["=B7*2"]]);
   });
 });
+
+describe("after two failures in a row", () => {
+  it("the second message is about the second batch, not the marks the first one left", async () => {
+    const { fake, host } = fakeHost();
+    await insertAll(host, ds);
+    await userDoes(fake, (ctx) => void (ctx.workbook.worksheets.getItem("Hovedgrupper").getRange("C7").values = [[4711]]));
+    const addCopy = (op: { object: string; member: string; args: readonly unknown[] }) =>
+      op.object === "WorksheetCollection" && op.member === "add" && String(op.args[0]).includes("(endret)");
+    // 1: Excel refuses the copy sheet; only the request record was written.
+    fake.failOn({ when: addCopy });
+    const first = await refresh(host, ds);
+    expect(first.ok).toBe(false);
+    // 2: the copy sheet is added, but its cells are refused.
+    let added = false;
+    fake.failOn({ when: (op) => (added ||= addCopy(op)) && op.object === "Range" && op.member === "formulas" });
+    const second = await refresh(host, ds);
+    expect(second.ok).toBe(false);
+    const text = second.messages.at(-1)!.text;
+    expect(text).not.toMatch(/Ingenting i arbeidsboken ble endret/);
+    expect(text).toContain("Endringene dine på «Hovedgrupper» står urørt der; arket «Hovedgrupper (endret)» ble bare delvis laget.");
+    expect(fake.state.getValues("Hovedgrupper", "C7")).toEqual([[4711]]);
+  });
+});

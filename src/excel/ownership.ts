@@ -63,8 +63,10 @@ export function encodeRecord(r: OwnershipRecord): string {
 
 /**
  * A hidden name that records what the user asked for while an operation runs, and how far its
- * write batch came: its comment is "<keys>|<step>" during the batch (step 0 at the start, "c"
- * once the user's edits are copied, then the count of sheets finished) and "" when it is done.
+ * write batch came: its comment is "<keys>|<step>|<run>" during the batch (step 0 at the start,
+ * "c" once the user's edits are copied, then the count of sheets finished; run tells this batch's
+ * marks from an earlier one's) and "" when it is done. A name's comment holds at most 255
+ * characters: the nine keys take 171.
  */
 export const REQUEST_NAME = `${INDEX_PREFIX}_request`;
 
@@ -77,8 +79,8 @@ export interface RequestState {
 }
 
 /** Step "r": what an earlier operation still owes, left by one that finished its own part. */
-export function encodeRequest(keys: readonly TargetKey[], step: number | "c" | "r" = 0): string {
-  return keys.length === 0 ? "" : `${keys.join(",")}|${step}`;
+export function encodeRequest(keys: readonly TargetKey[], step: number | "c" | "r" = 0, run = ""): string {
+  return keys.length === 0 ? "" : `${keys.join(",")}|${step}${run ? `|${run}` : ""}`;
 }
 
 /** The request record's comment once a batch is through: nothing owed, or an earlier operation's rest. */

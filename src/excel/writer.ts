@@ -160,8 +160,8 @@ export interface Written {
 /** What one write batch is asked to do besides the plan. */
 export interface BatchInput {
   copies: KeptCopy[];
-  /** Keys an earlier operation asked for and did not finish, plus this operation's. */
-  request: { exists: boolean; keys: TargetKey[]; remaining: TargetKey[] };
+  /** Keys an earlier operation asked for and did not finish, plus this operation's; `run` marks this batch. */
+  request: { exists: boolean; keys: TargetKey[]; remaining: TargetKey[]; run: string };
   activate: boolean;
 }
 
@@ -186,10 +186,10 @@ function record(target: TargetPlan, hash: string): OwnershipRecord {
 function queueRequest(wb: Excel.Workbook, request: BatchInput["request"]): Excel.NamedItem {
   if (request.exists) {
     const item = wb.names.getItem(REQUEST_NAME);
-    item.comment = encodeRequest(request.keys, 0);
+    item.comment = encodeRequest(request.keys, 0, request.run);
     return item;
   }
-  const item = wb.names.add(REQUEST_NAME, "=0", encodeRequest(request.keys, 0));
+  const item = wb.names.add(REQUEST_NAME, "=0", encodeRequest(request.keys, 0, request.run));
   item.visible = false;
   return item;
 }
@@ -205,7 +205,7 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
   const wb = context.workbook;
   if (caps.suspendScreenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
   const requestItem = queueRequest(wb, input.request);
-  const mark = (step: number | "c") => void (requestItem.comment = encodeRequest(input.request.keys, step));
+  const mark = (step: number | "c") => void (requestItem.comment = encodeRequest(input.request.keys, step, input.request.run));
   queueCopies(context, input.copies);
   if (input.copies.length > 0) mark("c");
   let finished = 0;
@@ -404,6 +404,8 @@ function requestFor(read: WorkbookRead, plan: Plan, specs: SheetSpec[]): BatchIn
     exists: read.snapshot.names.some((n) => n.name.toUpperCase() === REQUEST_NAME.toUpperCase()),
     keys: [...new Set([...prev, ...mine])],
     remaining: prev.filter((k) => !specs.some((s) => s.key === k)),
+    // Only tells this batch's marks from those an earlier batch left behind.
+    run: Math.random().toString(36).slice(2, 8),
   };
 }
 
