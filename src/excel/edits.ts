@@ -73,17 +73,24 @@ export function planCopies(edited: { target: TargetPlan; block: BlockContent }[]
 }
 
 /**
- * Queues the copies: the sheet, then number formats before formulas (a value written into a
- * General cell is parsed: «November 2016» would become a date), then the note in the index entry
- * that these edits are saved. Queued before anything of the add-in's is cleared or rewritten.
+ * Queues the copies: the sheet, then its cells, then the note in the index entry that these edits
+ * are saved. Queued before anything of the add-in's is cleared or rewritten, so the block is still
+ * as the user left it. With Range.copyFrom (ExcelApi 1.9) Excel copies it, formatting and all;
+ * else number formats go before formulas (a value written into a General cell is parsed:
+ * «November 2016» would become a date).
  */
-export function queueCopies(context: Excel.RequestContext, copies: KeptCopy[]): void {
+export function queueCopies(context: Excel.RequestContext, copies: KeptCopy[], copyFrom: boolean): void {
   const wb = context.workbook;
   for (const c of copies) {
     const ws = wb.worksheets.add(c.copyName);
     const range = ws.getRangeByIndexes(c.box.row, c.box.col, c.box.rows, c.box.cols);
-    range.numberFormat = c.numberFormats;
-    range.formulas = c.formulas as (string | number | boolean)[][];
+    if (copyFrom) {
+      const source = wb.worksheets.getItem(c.sheet).getRangeByIndexes(c.box.row, c.box.col, c.box.rows, c.box.cols);
+      range.copyFrom(source, "All");
+    } else {
+      range.numberFormat = c.numberFormats;
+      range.formulas = c.formulas as (string | number | boolean)[][];
+    }
     if (c.keptRecord) wb.names.getItem(indexName(c.key)).comment = encodeRecord(c.keptRecord);
   }
 }

@@ -70,6 +70,7 @@ export function capabilities(host: ExcelHost | ExcelRunner): Capabilities {
     base: supports("1.7"),
     pivotTables: supports("1.8"),
     suspendScreenUpdating: supports("1.9"),
+    copyFrom: supports("1.9"),
     customProperties: supports("1.12"),
     tableResize: supports("1.13"),
   };
@@ -206,7 +207,7 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
   if (caps.suspendScreenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
   const requestItem = queueRequest(wb, input.request);
   const mark = (step: number | "c") => void (requestItem.comment = encodeRequest(input.request.keys, step, input.request.run));
-  queueCopies(context, input.copies);
+  queueCopies(context, input.copies, caps.copyFrom === true);
   if (input.copies.length > 0) mark("c");
   let finished = 0;
   const tables = new Map<string, Excel.Table>();

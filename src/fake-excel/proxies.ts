@@ -847,6 +847,17 @@ export class FakeRange extends ClientObject<RangeRef> {
     this._op("method", "clear", [applyTo], (r, wb) => wb.clear(r, applyTo));
   }
 
+  /** Range.copyFrom (ExcelApi 1.9), from a range on any sheet; see WorkbookState.copyFrom. */
+  copyFrom(source: FakeRange | string, copyType: string = "All", skipBlanks = false, transpose = false): void {
+    this._op(
+      "method",
+      "copyFrom",
+      [source, copyType, skipBlanks, transpose],
+      (r, wb) => wb.copyFrom(r, typeof source === "string" ? wb.resolveAddress(source, r.sheet) : source._require(), copyType, skipBlanks, transpose),
+      "1.9",
+    );
+  }
+
   /**
    * Inserts blank cells in place of this range, moving the cells there "Down" or "Right"
    * (names, tables and PivotTables move with them); returns the blank range.

@@ -1839,6 +1839,40 @@ export class WorkbookState {
     };
   }
 
+  /**
+   * Range.copyFrom(source, "All") (ExcelApi 1.9): the source's contents and formats onto the
+   * destination, which takes the source's size from its top left cell (the reference: "the
+   * destination is expanded automatically if it's smaller than the source"). Formulas are copied
+   * as written: the fake keeps no reference arithmetic, and a copy to the same address on another
+   * sheet needs none. Other copy types, skipBlanks and transpose are not modelled.
+   */
+  copyFrom(dest: RangeRef, src: RangeRef, copyType: unknown = "All", skipBlanks = false, transpose = false): void {
+    if (copyType !== "All" || skipBlanks || transpose) {
+      throw excelError("InvalidArgument", "The fake models Range.copyFrom with copyType \"All\" only.");
+    }
+    this.assertEditable(dest.sheet, "content");
+    this.assertEditable(dest.sheet, "formatCells");
+    const to: RangeRef = { sheet: dest.sheet, rect: { row: dest.rect.row, col: dest.rect.col, rows: src.rect.rows, cols: src.rect.cols } };
+    this.assertNoPivot(to);
+    // Read everything first: source and destination may overlap.
+    const props = Object.keys(FORMAT_DEFAULTS) as FormatProp[];
+    const cells = this.readGrid(src, (r, c) => ({
+      formula: this.cellFormula(src.sheet, r, c),
+      value: this.cellValue(src.sheet, r, c),
+      fmt: Object.fromEntries(props.map((p) => [p, this.formatAt(src.sheet, r, c, p)]).filter(([p, v]) => v !== FORMAT_DEFAULTS[p as FormatProp])),
+    }));
+    this.clearFormats(to.sheet, to.rect);
+    cells.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        const r = to.rect.row + i;
+        const c = to.rect.col + j;
+        const formula = typeof cell.formula === "string" && cell.formula.startsWith("=") ? cell.formula : undefined;
+        this.storeCell(to.sheet, r, c, { value: cell.value, ...(formula ? { formula } : {}) });
+        if (Object.keys(cell.fmt).length > 0) this.ensureCell(to.sheet, r, c).fmt = cell.fmt as Partial<Record<FormatProp, FormatValue>>;
+      }),
+    );
+  }
+
   /** Every cell, on any sheet, whose formula (or constant) is `formula`: "Sheet!A1" addresses. */
   findFormula(formula: CellValue): string[] {
     const out: string[] = [];
