@@ -56,13 +56,7 @@ function resolveHost(host: ExcelHost | ExcelRunner): ResolvedHost {
   return { run: host.run, supports: host.isSetSupported ?? globalSupports };
 }
 
-/** The host running Office.js: `Excel.run` and the document's requirement sets. */
-export function officeHost(): ExcelHost {
-  return {
-    run: (batch) => Excel.run(batch),
-    isSetSupported: (version) => Office.context.requirements.isSetSupported("ExcelApi", version),
-  };
-}
+export { officeHost } from "./host.js";
 
 export function capabilities(host: ExcelHost | ExcelRunner): Capabilities {
   const { supports } = resolveHost(host);

@@ -2,7 +2,7 @@
 // functions Page and the FunctionFile at taskpane.html), so it must also load quietly where the
 // pane is not shown and where Office.js is absent (a plain browser).
 
-import { officeHost } from "../excel/writer.js";
+import { officeHost } from "../excel/host.js";
 import { startPane } from "./app.js";
 
 function notice(root: HTMLElement, text: string): void {
