@@ -32,10 +32,12 @@ describe("pivot-ready long tables", () => {
     expect(t.spans.reduce((s, x) => s + x.count, 0)).toBe(t.rows.length);
   });
 
-  it("group changes per hovedgruppe, with the suppressed change left empty and flagged", () => {
+  it("group changes per hovedgruppe, the suppressed change left empty and flagged apart from the count", () => {
     const c = changeLongTable(BUNDLED_DATASET);
+    expect(c.columns.slice(-2)).toEqual(["Antall prikket", "Endring prikket"]);
     expect(c.rows).toHaveLength(6 + 10 + 9); // the groups each hovedgruppe lists
-    expect(c.rows).toContainEqual(["2016-11", "Andre på tiltak", "Jobbskaping og egenetablering", null, null, null, "Ja"]);
-    expect(c.rows).toContainEqual(["2016-11", "Andre på tiltak", "Lønnstilskudd", 258, 115, 80, "Nei"]);
+    // No count published (none), its change suppressed: only the change is flagged.
+    expect(c.rows).toContainEqual(["2016-11", "Andre på tiltak", "Jobbskaping og egenetablering", null, null, null, "Nei", "Ja"]);
+    expect(c.rows).toContainEqual(["2016-11", "Andre på tiltak", "Lønnstilskudd", 258, 115, 80, "Nei", "Nei"]);
   });
 });

@@ -60,10 +60,13 @@ describe("no way out shows a 1, 2 or 3 from a raw dataset", () => {
     it(`pivot ranges (seed ${seed})`, () => {
       for (const table of [tiltakLongTable(raw), changeLongTable(raw)]) {
         const a = table.columns.indexOf("Antall");
-        const prikket = table.columns.indexOf("Prikket");
+        // The change table flags the count and the change apart («Antall prikket», «Endring prikket»).
+        const prikket = Math.max(table.columns.indexOf("Prikket"), table.columns.indexOf("Antall prikket"));
         for (const row of table.rows) {
           expect([1, 2, 3]).not.toContain(row[a]);
-          if (row[a] === null) expect(row[prikket]).toBe("Ja");
+          if (row[prikket] === "Ja") expect(row[a]).toBe(null);
+          // The per-tiltak table leaves out cells with nothing published, so an empty count there is a suppressed one.
+          if (table.columns.includes("Prikket") && row[a] === null) expect(row[prikket]).toBe("Ja");
         }
       }
     });

@@ -113,9 +113,10 @@ describe("Prikkekontroll in the production build", () => {
     expect(readFileSync(join(dist, pane!), "utf8")).toContain("prikkekontroll");
 
     const sizes = Object.fromEntries([...startup, ...lazy].map((f) => [f, gz(dist, f)]));
-    const lazyTotal = lazy.reduce((n, f) => n + sizes[f]!, 0);
+    // The writer is a lazy chunk of its own (loaded at the first insert): this budget is Prikkekontroll's.
+    const lazyTotal = lazy.filter((f) => !/^writer(\.[0-9a-f]+)?\.js$/.test(f)).reduce((n, f) => n + sizes[f]!, 0);
     const all = Object.values(sizes).reduce((a, b) => a + b, 0);
-    console.log(`task pane JavaScript, gzip: ${JSON.stringify(sizes)}; startup ${all - lazyTotal}, lazy ${lazyTotal}, all ${all} bytes`);
+    console.log(`task pane JavaScript, gzip: ${JSON.stringify(sizes)}; Prikkekontroll ${lazyTotal}, all ${all} bytes`);
     expect(lazyTotal, JSON.stringify(sizes)).toBeLessThanOrEqual(LAZY_BUDGET_GZIP);
     expect(all, JSON.stringify(sizes)).toBeLessThanOrEqual(ALL_PANE_JS_BUDGET_GZIP);
   }, 200_000); // the shared production build may start here

@@ -72,15 +72,26 @@ export function changeLongTable(ds: Dataset): LongTable {
       const raw = p.groups[g.id]?.[h.id];
       if (!raw || (raw.antall === null && raw.endring === null)) return [];
       const f = suppressFigures(raw);
-      const suppressed = f.antall === SUPPRESSED || f.endring === SUPPRESSED || f.prosent === SUPPRESSED;
-      return [[p.period, h.name, g.name, countCell(f.antall), countCell(f.endring), countCell(f.prosent), suppressed ? YES : NO]];
+      // Two flags: a group can have its change suppressed while its count is published, or has
+      // no count at all (Andre / Jobbskaping og egenetablering: no count, change «*»).
+      const changeSuppressed = f.endring === SUPPRESSED || f.prosent === SUPPRESSED;
+      return [[
+        p.period,
+        h.name,
+        g.name,
+        countCell(f.antall),
+        countCell(f.endring),
+        countCell(f.prosent),
+        f.antall === SUPPRESSED ? YES : NO,
+        changeSuppressed ? YES : NO,
+      ]];
     }),
   );
   return {
     name: "NavTiltaksgruppeEndring",
-    columns: ["Periode", "Hovedgruppe", "Tiltaksgruppe", "Antall", "Endring", "Endring prosent", "Prikket"],
+    columns: ["Periode", "Hovedgruppe", "Tiltaksgruppe", "Antall", "Endring", "Endring prosent", "Antall prikket", "Endring prikket"],
     rows,
-    numberFormats: [FORMAT_TEXT, FORMAT_GENERAL, FORMAT_GENERAL, FORMAT_COUNT, FORMAT_COUNT, FORMAT_PERCENT, FORMAT_GENERAL],
+    numberFormats: [FORMAT_TEXT, FORMAT_GENERAL, FORMAT_GENERAL, FORMAT_COUNT, FORMAT_COUNT, FORMAT_PERCENT, FORMAT_GENERAL, FORMAT_GENERAL],
     spans,
   };
 }

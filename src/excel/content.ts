@@ -3,8 +3,9 @@
 // never decides a number or a "*" itself. Pure: no Office.js, testable in Node.
 
 import type { Dataset } from "../core/types.js";
-import { FORMAT_GENERAL, FORMAT_TEXT, SHEET_NAMES, displayText, type LayoutKey, type SheetLayout } from "../core/layout.js";
+import { FORMAT_COUNT, FORMAT_GENERAL, FORMAT_TEXT, SHEET_NAMES, displayText, type LayoutKey, type SheetLayout } from "../core/layout.js";
 import { isFormulaLike } from "../core/text.js";
+import { ALL } from "../core/types.js";
 import { changeLongTable, tiltakLongTable, type HovedgruppeSpan, type LongTable } from "../core/pivot.js";
 import { CHART_SHEET_NAMES, type ChartKey } from "../core/chart-names.js";
 import type { ChartSpec } from "./charts.js";
@@ -234,10 +235,13 @@ function longTableSheet(
   const width = t.columns.length;
   const pad = (row: WriteValue[]) => [...row, ...new Array<WriteValue>(width - row.length).fill("")];
   const periods = ds.periods.map((p) => p.label).join(", ");
+  const flagNote = t.columns.includes("Endring prikket")
+    ? "Antall prikket = Ja: antallet er 1–3 og er skjult (tom Antall); Endring prikket = Ja: endringen ville vist et tall fra 1 til 3 og er skjult,"
+    : "Prikket = Ja: verdien er 1–3 og er skjult (tom Antall),";
   const values: WriteValue[][] = [
     pad([`${ds.title} – ${heading}`]),
     pad([
-      `${what} Periode: ${periods}. Prikket = Ja: verdien er 1–3 og er skjult (tom Antall), ` +
+      `${what} Periode: ${periods}. ${flagNote} ` +
         "etter Statistikklovens § 2-6; summer i en pivottabell teller ikke disse.",
     ]),
     pad([]),
@@ -288,6 +292,24 @@ function longTableSheet(
  */
 export const PIVOT_ANCHOR_ROW = 5;
 
+/**
+ * The note beside the PivotTable's sums: a sum over suppressed rows shows 0 or nothing although
+ * each such cell is 1–3, so the pivot's grand total is below NAV's. NAV's published totals (from
+ * the core's dataset, per period) are stated next to it so neither can be read as NAV's figure.
+ */
+export function pivotTotalsNote(ds: Dataset): string {
+  const totals = ds.periods
+    .map((p) => {
+      const t = p.total[ALL]?.antall;
+      return typeof t === "number" ? `${p.label}: ${displayText(t, FORMAT_COUNT)}` : null;
+    })
+    .filter((x): x is string => x !== null);
+  return (
+    `NAVs publiserte totalsum (I alt) ${totals.join("; ")}. Pivottabellens sum er lavere: ` +
+    "prikkede celler (Prikket = Ja, 1–3 deltakere hver) står tomme og vises som 0 eller tomt, men er ikke 0."
+  );
+}
+
 function pivotSheet(ds: Dataset, source: TableSpec): SheetSpec {
   const values: WriteValue[][] = [
     [`${ds.title} – pivottabell`],
@@ -295,6 +317,8 @@ function pivotSheet(ds: Dataset, source: TableSpec): SheetSpec {
       `Antall deltakere per tiltaksgruppe og tiltak (rader) og hovedgruppe (kolonner), fra tabellen ` +
         `${source.name} på arket «${PIVOT_SHEET_NAMES[PIVOT_DATA_TILTAK]}». Prikkede verdier (1–3) er tomme og teller ikke med.`,
     ],
+    // Row 3 is above the report filter area (rows 4–5), so the PivotTable never covers it.
+    [pivotTotalsNote(ds)],
   ];
   return {
     key: PIVOT_TABLE,
@@ -305,6 +329,7 @@ function pivotSheet(ds: Dataset, source: TableSpec): SheetSpec {
     styles: [
       { rows: [0, 0], cols: [0, 0], bold: true, size: TITLE_SIZE },
       { rows: [1, 1], cols: [0, 0], italic: true, color: NOTE_COLOR },
+      { rows: [2, 2], cols: [0, 0], bold: true },
     ],
     columnWidths: [charsToPoints(48)],
     freezeRows: 0,

@@ -34,7 +34,19 @@ export interface OwnershipRecord {
    * write means the cells (and a table in them) may no longer be where the layout puts them.
    */
   size?: [number, number];
+  /** Table.id of the sheet's table, once a read has seen it (ids survive renames). */
+  tableId?: string;
+  /** PivotTable.id of the PivotTable, once a read has seen it. */
+  pivotId?: string;
+  /**
+   * Hash of the user's edited block that was saved to an «… (endret)» sheet, so a run that was
+   * cut short after saving it does not save the same edits again.
+   */
+  kept?: string;
 }
+
+/** Excel limits a name's comment to 255 characters. */
+const COMMENT_MAX = 255;
 
 export function indexName(key: TargetKey): string {
   // Names allow letters, digits, "_" and "."; layout keys use "-".
@@ -42,7 +54,45 @@ export function indexName(key: TargetKey): string {
 }
 
 export function encodeRecord(r: OwnershipRecord): string {
-  return JSON.stringify(r);
+  const full = JSON.stringify(r);
+  if (full.length <= COMMENT_MAX) return full;
+  // Ids are a help, not a need (names and the owned sheet find the objects too): drop them first.
+  const { tableId: _t, pivotId: _p, ...rest } = r;
+  return JSON.stringify(rest);
+}
+
+/**
+ * A hidden name that records what the user asked for while an operation runs, and how far its
+ * write batch came: its comment is "<keys>|<step>|<run>" during the batch (step 0 at the start,
+ * "c" once the user's edits are copied, then the count of sheets finished; run tells this batch's
+ * marks from an earlier one's) and "" when it is done. A name's comment holds at most 255
+ * characters: the nine keys take 171.
+ */
+export const REQUEST_NAME = `${INDEX_PREFIX}_request`;
+
+export interface RequestState {
+  keys: string[];
+  /** The user's edited blocks were all copied. */
+  copiesDone: boolean;
+  /** How many sheets were finished, in the plan's order. */
+  finished: number;
+}
+
+/** Step "r": what an earlier operation still owes, left by one that finished its own part. */
+export function encodeRequest(keys: readonly TargetKey[], step: number | "c" | "r" = 0, run = ""): string {
+  return keys.length === 0 ? "" : `${keys.join(",")}|${step}${run ? `|${run}` : ""}`;
+}
+
+/** The request record's comment once a batch is through: nothing owed, or an earlier operation's rest. */
+export function requestDone(remaining: readonly TargetKey[]): string {
+  return encodeRequest(remaining, "r");
+}
+
+export function decodeRequest(comment: string | null | undefined): RequestState {
+  const [list = "", step = "0"] = (comment ?? "").split("|");
+  const keys = list.split(",").map((k) => k.trim()).filter((k) => k.length > 0);
+  const finished = /^\d+$/.test(step) ? Number(step) : 0;
+  return { keys, copiesDone: step === "c" || finished > 0, finished };
 }
 
 export function decodeRecord(comment: string | null | undefined, key: TargetKey): OwnershipRecord | null {
@@ -56,6 +106,9 @@ export function decodeRecord(comment: string | null | undefined, key: TargetKey)
       hash: r.hash,
       ...(typeof r.table === "string" ? { table: r.table } : {}),
       ...(typeof r.pivot === "string" ? { pivot: r.pivot } : {}),
+      ...(typeof r.tableId === "string" ? { tableId: r.tableId } : {}),
+      ...(typeof r.pivotId === "string" ? { pivotId: r.pivotId } : {}),
+      ...(typeof r.kept === "string" ? { kept: r.kept } : {}),
       ...(Array.isArray(r.size) && r.size.length === 2 && r.size.every((n) => Number.isInteger(n) && n > 0)
         ? { size: [r.size[0], r.size[1]] as [number, number] }
         : {}),

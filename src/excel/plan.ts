@@ -4,6 +4,7 @@
 
 import { PIVOT_TABLE, type SheetSpec, type TargetKey } from "./content.js";
 import {
+  INDEX_PREFIX,
   NAME_COMMENT_PREFIX,
   decodeRecord,
   freeIdentifier,
@@ -24,6 +25,24 @@ export interface WorkbookSnapshot {
   tables: string[];
   /** Null where PivotTables are not supported (ExcelApi 1.8). */
   pivots: string[] | null;
+  /** Tables with their ids and sheets, so a renamed table is still known (absent: by name only). */
+  tableInfo?: ObjectInfo[];
+  /** PivotTables with their ids and sheets (absent: by name only). */
+  pivotInfo?: ObjectInfo[];
+  /** Keys an earlier operation was asked to write and may not have finished (see REQUEST_NAME). */
+  requested?: string[];
+  /** The request record's comment as read (undefined: there is none). */
+  requestComment?: string;
+  /** Workbook.protection.protected: the structure is protected (no sheets can be added). */
+  workbookProtected?: boolean;
+  /** Sheets with an add-in default name and nothing in them (see `adopt`). */
+  blankSheets?: string[];
+}
+
+export interface ObjectInfo {
+  name: string;
+  id: string;
+  sheet: string;
 }
 
 export type Mode = "upsert" | "refresh";
@@ -36,8 +55,11 @@ export interface NamePlan {
 }
 
 export interface TablePlan {
+  /** The table's name as read: the user's, when they renamed it (see `finish` for the name it gets). */
   name: string;
   exists: boolean;
+  /** Table.id of the existing table, when the read saw it. */
+  id?: string;
   /** The existing table has the new table's size, so it is rewritten without resizing. */
   sameShape: boolean;
   /**
@@ -47,11 +69,23 @@ export interface TablePlan {
   rebuild: boolean;
   /** Workbook names per hovedgruppe pointing at the table's rows. */
   names: NamePlan[];
+  /**
+   * The previous write was cut short (its record is pending), so the table may lack the name and
+   * style it was to get: they are set again. Never for a finished write (a renamed table is the user's).
+   */
+  finish?: { name: string; style: string };
 }
 
 export interface PivotPlan {
+  /** The PivotTable's name now: the user's, when they renamed it. */
   name: string;
   exists: boolean;
+  /** PivotTable.id of the existing PivotTable, when the read saw it. */
+  id?: string;
+  /** The sheet the existing PivotTable is on now (the user may have moved it). */
+  sheet?: string;
+  /** The previous write was cut short, so the PivotTable may lack fields: it is made again. */
+  rebuild?: boolean;
   /** The plan of the sheet whose table feeds it. */
   source: TargetPlan;
 }
@@ -75,6 +109,11 @@ export interface TargetPlan {
   indexExists: boolean;
   /** False for an existing sheet the user has hidden: Excel cannot activate it. */
   visible: boolean;
+  /**
+   * Create into an existing blank sheet instead of adding one: an operation cut short between
+   * adding a sheet and claiming it left it, and the request record says this sheet was asked for.
+   */
+  adopt?: boolean;
   table?: TablePlan;
   pivot?: PivotPlan;
 }
@@ -110,11 +149,19 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
   const nameByUpper = new Map(snapshot.names.map((n) => [upper(n.name), n]));
   const sheetByUpper = new Map(snapshot.sheets.map((s) => [upper(s.name), s]));
   const owned = ownedKeys(snapshot, specs);
+  const requested = new Set(snapshot.requested ?? []);
+  const blank = new Set((snapshot.blankSheets ?? []).map(upper));
+  // Sheets some index entry refers to are the add-in's already, never adopted for another key.
+  const referenced = new Set(snapshot.names.flatMap((n) => {
+    const ref = n.name.toUpperCase().startsWith(INDEX_PREFIX.toUpperCase()) ? parseSheetReference(n.formula) : null;
+    return ref ? [upper(ref.sheet)] : [];
+  }));
   const targets: TargetPlan[] = [];
   const byKey = new Map<TargetKey, TargetPlan>();
 
   for (const spec of specs) {
-    if (mode === "refresh" && !owned.has(spec.key)) continue;
+    // An operation cut short is completed by the next refresh: what it was asked for counts as ours.
+    if (mode === "refresh" && !owned.has(spec.key) && !requested.has(spec.key)) continue;
     if (spec.pivot && !caps.pivotTables) {
       messages.push({
         level: "warning",
@@ -152,6 +199,9 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
           visible: existing.visible !== false,
         };
       }
+    } else if (!index && requested.has(spec.key) && blank.has(upper(spec.defaultName)) && !referenced.has(upper(spec.defaultName))) {
+      blank.delete(upper(spec.defaultName));
+      plan = { spec, action: "create", status: "created", sheetName: sheetByUpper.get(upper(spec.defaultName))!.name, rect, indexExists: false, visible: true, adopt: true };
     } else {
       const sheetName = freeSheetName(spec.defaultName, takenSheets);
       takenSheets.push(sheetName);
@@ -167,9 +217,9 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
 
     if (spec.table && plan.action !== "skip") {
       const t = spec.table;
-      const recorded = plan.record?.table;
-      const keep = recorded !== undefined && snapshot.tables.some((n) => upper(n) === upper(recorded)) && plan.action === "rewrite";
-      const name = keep ? recorded! : freeIdentifier(t.name, takenTables);
+      const found = plan.action === "rewrite" ? findOwnTable(snapshot, plan) : null;
+      const keep = found !== null;
+      const name = found ? found.name : freeIdentifier(t.name, takenTables);
       if (!keep) {
         takenTables.push(name);
         takenNames.push(name);
@@ -202,7 +252,20 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
           });
         }
       }
-      plan.table = { name, exists: keep, sameShape, rebuild, names };
+      const cutShort = plan.record?.hash === "";
+      const wanted = plan.record?.table ?? t.name;
+      const nameFree = !takenTables.some((n) => upper(n) === upper(wanted)) || upper(wanted) === upper(name);
+      const finish = keep && cutShort ? { name: nameFree ? wanted : name, style: t.style } : undefined;
+      plan.table = {
+        name,
+        exists: keep,
+        sameShape,
+        rebuild,
+        names,
+        ...(found?.id ? { id: found.id } : {}),
+        ...(finish ? { finish } : {}),
+      };
+      if (finish && upper(finish.name) !== upper(name)) for (const n of plan.table.names) n.comment = n.comment.replace(name, finish.name);
     }
 
     targets.push(plan);
@@ -223,15 +286,51 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
       plan.status = "skipped";
       continue;
     }
-    const recorded = plan.record?.pivot;
-    const exists =
-      plan.action === "rewrite" && recorded !== undefined && (snapshot.pivots ?? []).some((n) => upper(n) === upper(recorded));
-    const name = exists ? recorded! : freeIdentifier(p.name, takenPivots);
-    if (!exists) takenPivots.push(name);
-    plan.pivot = { name, exists, source };
+    const found = plan.action === "rewrite" ? findOwnPivot(snapshot, plan) : null;
+    const name = found ? found.name : freeIdentifier(p.name, takenPivots);
+    if (!found) takenPivots.push(name);
+    plan.pivot = {
+      name,
+      exists: found !== null,
+      source,
+      ...(found ? { id: found.id, sheet: found.sheet } : {}),
+      ...(found && plan.record?.hash === "" ? { rebuild: true } : {}),
+    };
   }
 
   // The PivotTable sheet goes last: its source table must exist before it in the same batch.
   targets.sort((a, b) => Number(a.spec.key === PIVOT_TABLE) - Number(b.spec.key === PIVOT_TABLE));
   return { targets, messages };
+}
+
+/**
+ * The add-in's table on a rewritten sheet, found by identity: the Table.id its record keeps, else
+ * the name it was given, else the one table on the add-in's own sheet. A table the user renamed
+ * keeps the user's name. Only a table on the add-in's sheet counts: the block is written there.
+ */
+function findOwnTable(snapshot: WorkbookSnapshot, plan: TargetPlan): ObjectInfo | null {
+  const info = snapshot.tableInfo ?? snapshot.tables.map((name) => ({ name, id: "", sheet: plan.sheetName }));
+  const onSheet = info.filter((t) => upper(t.sheet) === upper(plan.sheetName));
+  const rec = plan.record;
+  const byId = rec?.tableId ? onSheet.find((t) => t.id === rec.tableId) : undefined;
+  const byName = rec?.table ? onSheet.find((t) => upper(t.name) === upper(rec.table!)) : undefined;
+  return byId ?? byName ?? (onSheet.length === 1 ? onSheet[0]! : null);
+}
+
+/**
+ * The add-in's PivotTable, found by its id, else its name, else as the one PivotTable on the
+ * add-in's own sheet. It may be on another sheet when the user moved it: then it is refreshed there.
+ */
+function findOwnPivot(snapshot: WorkbookSnapshot, plan: TargetPlan): ObjectInfo | null {
+  const info = snapshot.pivotInfo ?? (snapshot.pivots ?? []).map((name) => ({ name, id: "", sheet: plan.sheetName }));
+  const rec = plan.record;
+  const byId = rec?.pivotId ? info.find((p) => p.id === rec.pivotId) : undefined;
+  const byName = rec?.pivot ? info.find((p) => upper(p.name) === upper(rec.pivot!)) : undefined;
+  const onSheet = info.filter((p) => upper(p.sheet) === upper(plan.sheetName));
+  return byId ?? byName ?? (onSheet.length === 1 ? onSheet[0]! : null);
+}
+
+/** The table's name once written: the one it has, unless a write cut short is being finished. */
+export function tableName(t: TablePlan): string {
+  return t.finish?.name ?? t.name;
 }

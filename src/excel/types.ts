@@ -19,6 +19,8 @@ export interface Capabilities {
   pivotTables: boolean;
   /** ExcelApi 1.9: Application.suspendScreenUpdatingUntilNextSync. */
   suspendScreenUpdating: boolean;
+  /** ExcelApi 1.9: Range.copyFrom (the user's edited block is copied with all its formatting). Absent: false. */
+  copyFrom?: boolean;
   /** ExcelApi 1.12: worksheet custom properties (the per-sheet ownership marker). */
   customProperties: boolean;
   /** ExcelApi 1.13: Table.resize. */

@@ -1,32 +1,38 @@
 // The Excel writer: a thin adapter from the core's layouts and long tables to Office.js.
 //
 // Every operation is two round trips:
-//   1. read: collections only (sheets with their protection, workbook names, tables, PivotTables),
-//      which is valid in any workbook and tells which sheets are the add-in's (see ownership.ts);
-//   2. write: everything queued in one batch, whole 2-D blocks per sheet and formats per block of
-//      rows, with screen updating suspended. The same batch first reads back the add-in's own
-//      cells as they were, so a user's edits there are noticed; only then (rarely) a third round
-//      trip saves the user's version to a sheet of its own.
+//   1. read (read.ts): collections (sheets, names, tables, PivotTables, workbook protection) and,
+//      through the add-in's index entries, every block of cells it wrote, as the user left them.
+//      Nothing is changed in this trip, so everything a write could touch is in memory first;
+//   2. write: one batch, whole 2-D blocks per sheet and formats per block of rows, with screen
+//      updating suspended, ordered so a failure at any call leaves every user value somewhere:
+//      the request record, copies of the user's edited blocks («… (endret)»), new sheets, then
+//      the rewrites. Office.js batches are not transactional (calls before a failing one stay).
+// After a failure a separate read (outcome.ts) finds out how far the batch came, for the message.
 // Nothing is computed here: values, "*" and number formats come from the core.
 
 import type { Dataset } from "../core/types.js";
 import { buildLayouts, type SheetLayout } from "../core/layout.js";
-import { layoutSheet, pivotSheets, type SheetSpec, type StyleRun } from "./content.js";
-import { CHARTS_LOAD, chartNames, queueChart } from "./charts.js";
+import { layoutSheet, pivotSheets, type SheetSpec, type StyleRun, type TargetKey } from "./content.js";
+import { queueChart } from "./charts.js";
+import { planCopies, queueCopies, userEdited, type KeptCopy } from "./edits.js";
 import {
   MARKER_KEY,
   RECORD_VERSION,
+  REQUEST_NAME,
   contentHash,
   encodeRecord,
-  freeSheetName,
+  encodeRequest,
+  requestDone,
   indexName,
-  isBlank,
   quoteSheet,
   rectAddress,
   type OwnershipRecord,
   type Rect,
 } from "./ownership.js";
-import { planTargets, type Mode, type Plan, type TargetPlan, type WorkbookSnapshot } from "./plan.js";
+import { explainFailure, type Batch } from "./outcome.js";
+import { planTargets, tableName, type Mode, type Plan, type TargetPlan } from "./plan.js";
+import { queueExtraRead, queueRead, type WorkbookRead } from "./read.js";
 import type { Capabilities, ExcelHost, ExcelRunner, Message, SheetResult, WriteOptions, WriteReport } from "./types.js";
 
 const BORDER_COLOR = "#262626";
@@ -51,13 +57,7 @@ function resolveHost(host: ExcelHost | ExcelRunner): ResolvedHost {
   return { run: host.run, supports: host.isSetSupported ?? globalSupports };
 }
 
-/** The host running Office.js: `Excel.run` and the document's requirement sets. */
-export function officeHost(): ExcelHost {
-  return {
-    run: (batch) => Excel.run(batch),
-    isSetSupported: (version) => Office.context.requirements.isSetSupported("ExcelApi", version),
-  };
-}
+export { officeHost } from "./host.js";
 
 export function capabilities(host: ExcelHost | ExcelRunner): Capabilities {
   const { supports } = resolveHost(host);
@@ -65,31 +65,10 @@ export function capabilities(host: ExcelHost | ExcelRunner): Capabilities {
     base: supports("1.7"),
     pivotTables: supports("1.8"),
     suspendScreenUpdating: supports("1.9"),
+    copyFrom: supports("1.9"),
     customProperties: supports("1.12"),
     tableResize: supports("1.13"),
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Round trip 1: read
-
-function queueSnapshot(context: Excel.RequestContext, caps: Capabilities, withCharts = false): () => WorkbookSnapshot {
-  const wb = context.workbook;
-  // One load of the sheets: a second load of the collection in the batch would replace its items.
-  const sheets = wb.worksheets.load(`items/name,items/visibility,items/protection/protected${withCharts ? `,${CHARTS_LOAD}` : ""}`);
-  const names = wb.names.load("items/name,items/formula,items/comment");
-  const tables = wb.tables.load("items/name");
-  const pivots = caps.pivotTables ? wb.pivotTables.load("items/name") : null;
-  return () => ({
-    sheets: sheets.items.map((s) => ({ name: s.name, protected: s.protection.protected, visible: s.visibility === "Visible" })),
-    names: names.items.map((n) => ({
-      name: n.name,
-      formula: typeof n.formula === "string" ? n.formula : String(n.formula ?? ""),
-      comment: n.comment ?? "",
-    })),
-    tables: tables.items.map((t) => t.name),
-    pivots: pivots ? pivots.items.map((p) => p.name) : null,
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,17 +147,20 @@ function at(origin: Rect, r: Rect): Rect {
   return { row: origin.row + r.row, col: origin.col + r.col, rows: r.rows, cols: r.cols };
 }
 
-interface Capture {
-  target: TargetPlan;
-  box: Rect;
-  range: Excel.Range;
-  marker: Excel.WorksheetCustomProperty | null;
+export interface Written {
+  results: SheetResult[];
+  /** The final comment each target's index entry gets once its write is done. */
+  finalRecords: Map<TargetPlan, string>;
 }
 
-interface Written {
-  captures: Capture[];
-  results: SheetResult[];
-  firstSheet: Excel.Worksheet | null;
+/** What one write batch is asked to do besides the plan. */
+export interface BatchInput {
+  copies: KeptCopy[];
+  /** Keys an earlier operation asked for and did not finish, plus this operation's; `run` marks this batch. */
+  request: { exists: boolean; keys: TargetKey[]; remaining: TargetKey[]; run: string };
+  activate: boolean;
+  /** Chart names per upper-case sheet name from round trip 1 (charts.ts), when charts are written. */
+  charts: Map<string, string[]> | null;
 }
 
 function record(target: TargetPlan, hash: string): OwnershipRecord {
@@ -186,24 +168,48 @@ function record(target: TargetPlan, hash: string): OwnershipRecord {
     v: RECORD_VERSION,
     key: target.spec.key,
     hash,
-    ...(target.table ? { table: target.table.name } : {}),
+    ...(target.table ? { table: tableName(target.table) } : {}),
     ...(target.pivot ? { pivot: target.pivot.name } : {}),
     size: [target.rect.rows, target.rect.cols],
+    ...(target.table?.id ? { tableId: target.table.id } : {}),
+    ...(target.pivot?.id ? { pivotId: target.pivot.id } : {}),
   };
 }
 
-function queueWrites(
-  context: Excel.RequestContext,
-  plan: Plan,
-  caps: Capabilities,
-  activate: boolean,
-  charts: Map<string, string[]> | null = null,
-): Written {
+/**
+ * The request record: which sheets the user asked for, written before anything else in the
+ * batch, so a refresh after a batch cut short completes it (plan.ts counts requested keys as the
+ * add-in's), and marked after each step, so a failure can be explained exactly (outcome.ts).
+ */
+function queueRequest(wb: Excel.Workbook, request: BatchInput["request"]): Excel.NamedItem {
+  if (request.exists) {
+    const item = wb.names.getItem(REQUEST_NAME);
+    item.comment = encodeRequest(request.keys, 0, request.run);
+    return item;
+  }
+  const item = wb.names.add(REQUEST_NAME, "=0", encodeRequest(request.keys, 0, request.run));
+  item.visible = false;
+  return item;
+}
+
+/**
+ * The write batch, in an order that keeps every user value somewhere whichever call fails: the
+ * request record, then copies of the user's edited blocks, then new sheets (each claimed at once),
+ * then each sheet's clear and rewrite, each ending with its index entry's final record.
+ * One long function on purpose: the order of the queued calls is the safety argument, and it is
+ * easiest to check read top to bottom.
+ */
+function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabilities, input: BatchInput): Written {
   const wb = context.workbook;
   if (caps.suspendScreenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
+  const requestItem = queueRequest(wb, input.request);
+  const mark = (step: number | "c") => void (requestItem.comment = encodeRequest(input.request.keys, step, input.request.run));
+  queueCopies(context, input.copies, caps.copyFrom === true);
+  if (input.copies.length > 0) mark("c");
+  let finished = 0;
   const tables = new Map<string, Excel.Table>();
-  const captures: Capture[] = [];
   const results: SheetResult[] = [];
+  const finalRecords = new Map<TargetPlan, string>();
   let firstSheet: Excel.Worksheet | null = null;
 
   /** Index entry with an empty hash, so a write cut short is still known as the add-in's. */
@@ -229,7 +235,7 @@ function queueWrites(
   const added = new Map<TargetPlan, { ws: Excel.Worksheet; entry: Excel.NamedItem }>();
   for (const t of plan.targets) {
     if (t.action !== "create") continue;
-    const ws = wb.worksheets.add(t.sheetName);
+    const ws = t.adopt ? wb.worksheets.getItem(t.sheetName) : wb.worksheets.add(t.sheetName);
     added.set(t, { ws, entry: claim(t, ws) });
   }
 
@@ -241,19 +247,14 @@ function queueWrites(
     }
     let ws: Excel.Worksheet;
     let entry: Excel.NamedItem;
-    let box = t.rect;
     const created = added.get(t);
     if (created) {
       ({ ws, entry } = created);
     } else {
       ws = wb.worksheets.getItem(t.sheetName);
-      // Read back the add-in's block as it is now, before this batch changes it.
-      box = boundingBox(t.rect, t.oldRect);
-      const range = rangeOf(ws, box).load("formulas");
-      const marker = caps.customProperties ? ws.customProperties.getItemOrNullObject(MARKER_KEY).load("value") : null;
-      captures.push({ target: t, box, range, marker });
       entry = claim(t, ws);
     }
+    const box = created ? t.rect : boundingBox(t.rect, t.oldRect);
     // Excel cannot activate a sheet the user has hidden (the whole batch would fail).
     if (t.visible) firstSheet ??= ws;
 
@@ -267,8 +268,9 @@ function queueWrites(
       !!pp &&
       pp.exists &&
       !!sourceTable &&
-      (!sourceTable.exists || sourceTable.rebuild || (!sourceTable.sameShape && !caps.tableResize));
-    if (pp && rebuildPivot) ws.pivotTables.getItem(pp.name).delete();
+      (!!pp.rebuild || !sourceTable.exists || sourceTable.rebuild || (!sourceTable.sameShape && !caps.tableResize));
+    // Through the workbook's collection: the user may have moved the PivotTable to another sheet.
+    if (pp && rebuildPivot) wb.pivotTables.getItem(pp.name).delete();
 
     // Everything is written from the block's top left: A1 on a new sheet, wherever the index entry
     // says the block is now on an existing one (rows or columns the user inserted before it stay).
@@ -278,12 +280,12 @@ function queueWrites(
       : null;
 
     if (t.action === "rewrite") {
-      // A kept table's header row is left out of the clear: "Clear All" over a table's whole range
-      // removes the table itself in Excel, and the table (with the PivotTable and formulas that use
-      // it) is meant to survive a refresh. The header is rewritten with the block's values below.
+      // A kept table's header row is left out of the clear: what Clear All does to a table whose
+      // whole range it covers is not documented for the API (Excel's UI removes the table), and
+      // the table, with the PivotTable and formulas that use it, is meant to survive a refresh.
+      // The header is rewritten with the block's values below.
       const keepHeader = tp && tp.exists && !replaceTable && tableRect ? { ...tableRect, rows: 1 } : null;
       for (const part of clearParts(box, keepHeader)) rangeOf(ws, part).clear("All");
-      ws.freezePanes.unfreeze();
     }
 
     // The block itself: number formats before values, so text such as "2016-11" stays text, and
@@ -293,22 +295,32 @@ function queueWrites(
     block.values = spec.values;
     applyWidths(ws, spec.columnWidths, origin.col);
     for (const run of spec.styles) applyRun(ws, run, origin);
-    // Through the block's header, wherever it is now: Excel itself moves the split down with rows
-    // inserted above it, so a refresh keeps what the user saw.
-    if (spec.freezeRows > 0) ws.freezePanes.freezeRows(origin.row + spec.freezeRows);
+    // Only on a sheet the add-in makes now. On an existing sheet Excel has kept the split where it
+    // was (moving it with rows inserted above), or the user changed it; and freezing panes on a
+    // sheet that is not active can unsettle the active one (office-js issue #3148).
+    if (t.action === "create" && spec.freezeRows > 0) ws.freezePanes.freezeRows(origin.row + spec.freezeRows);
 
     const result: SheetResult = { key: spec.key, sheet: t.sheetName, status: t.status };
 
     if (spec.table && tp && tableRect) {
       let table: Excel.Table;
       if (tp.exists && !replaceTable) {
+        // By its name as read (the user's, if they renamed it); finishing a write cut short, the
+        // table gets the name and style it was to get.
         table = wb.tables.getItem(tp.name);
+        if (tp.finish) {
+          table.name = tp.finish.name;
+          table.style = tp.finish.style;
+        }
         if (!tp.sameShape) table.resize(rangeOf(ws, tableRect));
       } else {
         table = ws.tables.add(rangeOf(ws, tableRect), true);
         table.name = tp.name;
         table.style = spec.table.style;
       }
+      // A filter the user set on the table is applied again to the new rows (a filtered table
+      // would otherwise show the rows it showed before).
+      if (tp.exists && !replaceTable) table.reapplyFilters();
       tables.set(spec.key, table);
       for (const n of tp.names) {
         if (n.exists) {
@@ -319,15 +331,15 @@ function queueWrites(
           wb.names.add(n.name, rangeOf(ws, n.rect), n.comment);
         }
       }
-      result.table = tp.name;
+      result.table = tableName(tp);
       result.names = tp.names.map((n) => n.name);
     }
 
     if (spec.pivot && pp) {
       if (pp.exists && !rebuildPivot) {
-        ws.pivotTables.getItem(pp.name).refresh();
+        wb.pivotTables.getItem(pp.name).refresh();
       } else {
-        const source = tables.get(pp.source.spec.key) ?? wb.tables.getItem(sourceTable!.name);
+        const source = tables.get(pp.source.spec.key) ?? wb.tables.getItem(tableName(sourceTable!));
         const pt = ws.pivotTables.add(pp.name, source, rangeOf(ws, at(origin, { row: spec.pivot.anchorRow, col: 0, rows: 1, cols: 1 })));
         for (const h of spec.pivot.filters) pt.filterHierarchies.add(pt.hierarchies.getItem(h));
         for (const h of spec.pivot.rows) pt.rowHierarchies.add(pt.hierarchies.getItem(h));
@@ -342,41 +354,20 @@ function queueWrites(
 
     // The add-in's chart over the block (charts.ts): updated where round trip 1 saw it, else added.
     if (spec.chart) {
-      const onSheet = charts?.get(t.sheetName.toLocaleUpperCase("nb-NO")) ?? [];
+      const onSheet = input.charts?.get(t.sheetName.toLocaleUpperCase("nb-NO")) ?? [];
       queueChart(ws, spec.chart, origin, t.action === "rewrite" && onSheet.includes(spec.chart.name));
     }
 
     // Done: the record now carries the hash of what was written.
-    entry.comment = encodeRecord(record(t, contentHash(spec.values, spec.hashMode)));
+    const final = encodeRecord(record(t, contentHash(spec.values, spec.hashMode)));
+    entry.comment = final;
+    finalRecords.set(t, final);
     results.push(result);
+    mark(++finished);
   }
-  if (activate && firstSheet) firstSheet.activate();
-  return { captures, results, firstSheet };
-}
-
-// ---------------------------------------------------------------------------------------------
-// After the write: were the add-in's cells as it left them?
-
-function slice(grid: unknown[][], r: Rect): unknown[][] {
-  return grid.slice(r.row, r.row + r.rows).map((row) => row.slice(r.col, r.col + r.cols));
-}
-
-/** True when the captured block shows changes the user made to the add-in's cells. */
-function userEdited(c: Capture): boolean {
-  const grid = c.range.formulas as unknown[][];
-  if (c.marker && !c.marker.isNullObject && c.marker.value !== c.target.spec.key) return !isBlank(grid);
-  const prev = c.target.oldRect;
-  const rec = c.target.record;
-  if (!prev || !rec) return !isBlank(grid);
-  // The previous block within the captured grid, which starts at the box's top left.
-  const old: Rect = { ...prev, row: prev.row - c.box.row, col: prev.col - c.box.col };
-  // Anything outside the previous block was not written by the add-in.
-  const outside = grid.map((row, r) =>
-    row.map((v, col) => (r >= old.row && r < old.row + old.rows && col >= old.col && col < old.col + old.cols ? "" : v)),
-  );
-  if (!isBlank(outside)) return true;
-  // An empty hash marks a write that was cut short: its cells are the add-in's own.
-  return rec.hash !== "" && contentHash(slice(grid, old), c.target.spec.hashMode) !== rec.hash;
+  requestItem.comment = requestDone(input.request.remaining);
+  if (input.activate && firstSheet) firstSheet.activate();
+  return { results, finalRecords };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -384,19 +375,8 @@ function userEdited(c: Capture): boolean {
 const PROGRESS = {
   read: [0.1, "Leser arbeidsboken …"],
   write: [0.45, "Skriver til Excel …"],
-  keep: [0.85, "Tar vare på endringene dine …"],
   done: [1, "Ferdig."],
 } as const;
-
-function errorText(e: unknown): string {
-  const err = e as { code?: string; message?: string; debugInfo?: { errorLocation?: string } };
-  const location = err?.debugInfo?.errorLocation ?? "";
-  const where = location ? ` (${location})` : "";
-  const code = err?.code ? `${err.code}: ` : "";
-  const message = String(err?.message ?? e).replace(/[.\s]+$/, "");
-  const hint = /WorksheetCollection\.add/i.test(location) ? ". Er arbeidsbokens struktur beskyttet (Se gjennom > Beskytt arbeidsbok)?" : "";
-  return `${code}${message}${where}${hint}`;
-}
 
 function summarize(op: Mode, results: SheetResult[], messages: Message[]): string {
   const made = results.filter((r) => r.status === "created" || r.status === "recreated").length;
@@ -412,30 +392,29 @@ function summarize(op: Mode, results: SheetResult[], messages: Message[]): strin
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.${warn}`;
 }
 
-/** Queues the user's edited versions onto sheets of their own ("… (endret)"), noting each in the report. */
-function queueKeptCopies(
-  context: Excel.RequestContext,
-  copies: { box: Rect; formulas: unknown[][]; sheet: string; key: string }[],
-  taken: string[],
-  results: SheetResult[],
-  messages: Message[],
-): void {
-  for (const c of copies) {
-    const name = freeSheetName(c.sheet, taken, (n) => (n === 1 ? " (endret)" : ` (endret ${n})`));
-    taken.push(name);
-    const ws = context.workbook.worksheets.add(name);
-    rangeOf(ws, c.box).formulas = c.formulas;
-    const r = results.find((x) => x.key === c.key);
-    if (r) r.keptAs = name;
-    messages.push({
-      level: "warning",
-      text:
-        `Du hadde endret cellene NAV tiltak skrev på «${c.sheet}». Tabellen er skrevet på nytt, ` +
-        `og din versjon er tatt vare på i arket «${name}».`,
-    });
-  }
+function contains(outer: Rect, inner: Rect): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.col >= outer.col &&
+    inner.row + inner.rows <= outer.row + outer.rows &&
+    inner.col + inner.cols <= outer.col + outer.cols
+  );
 }
 
+/** The request record's keys: what an earlier operation still owes plus this one's; what is left after. */
+function requestFor(read: WorkbookRead, plan: Plan, specs: SheetSpec[]): BatchInput["request"] {
+  const prev = (read.snapshot.requested ?? []) as TargetKey[];
+  const mine = plan.targets.filter((t) => t.action !== "skip").map((t) => t.spec.key);
+  return {
+    exists: read.snapshot.names.some((n) => n.name.toUpperCase() === REQUEST_NAME.toUpperCase()),
+    keys: [...new Set([...prev, ...mine])],
+    remaining: prev.filter((k) => !specs.some((s) => s.key === k)),
+    // Only tells this batch's marks from those an earlier batch left behind.
+    run: Math.random().toString(36).slice(2, 8),
+  };
+}
+
+/** One operation: read, plan, write, report (the round trips in order, so kept in one function). */
 async function write(hostIn: ExcelHost | ExcelRunner, specs: SheetSpec[], mode: Mode, options: WriteOptions): Promise<WriteReport> {
   const host = resolveHost(hostIn);
   const caps = capabilities(hostIn);
@@ -454,77 +433,63 @@ async function write(hostIn: ExcelHost | ExcelRunner, specs: SheetSpec[], mode: 
   }
 
   let results: SheetResult[] = [];
-  let wrote = false;
-  // The user's edited cells, read in round trip 2 and not yet saved to a sheet of their own.
-  let unsaved: { box: Rect; formulas: unknown[][]; sheet: string; key: string }[] = [];
-  let taken: string[] = [];
+  let batch: Batch | null = null;
   try {
     await host.run(async (context) => {
       const sync = async () => {
         syncs++;
         await context.sync();
       };
+      // Round trip 1: reads only.
       progress("read");
-      const withCharts = specs.some((s) => s.chart);
-      const snapshot = queueSnapshot(context, caps, withCharts);
+      const take = queueRead(context, caps, specs);
       await sync();
-      const charts = withCharts ? chartNames(context.workbook.worksheets) : null;
-      const plan = planTargets(snapshot(), specs, mode, caps);
+      const read = take();
+      const plan = planTargets(read.snapshot, specs, mode, caps);
       messages.push(...plan.messages);
       if (plan.targets.every((t) => t.action === "skip")) {
         results = plan.targets.map((t) => ({ key: t.spec.key, sheet: t.sheetName, status: "skipped" }));
         return;
       }
+      // A block that grew since it was written (a month with more rows) covers cells round trip 1
+      // did not read: they are read now, still before any change. Only then is there a third trip.
+      const grown = plan.targets.filter((t) => t.action === "rewrite" && t.oldRect && read.blocks.has(t.spec.key) && !contains(t.oldRect, t.rect));
+      if (grown.length > 0) {
+        const extra = grown.map((t) => [t, queueExtraRead(context, t.sheetName, boundingBox(t.rect, t.oldRect))] as const);
+        await sync();
+        for (const [t, get] of extra) read.blocks.set(t.spec.key, get());
+      }
 
+      const edited = plan.targets.flatMap((t) => {
+        const block = t.action === "rewrite" ? read.blocks.get(t.spec.key) : undefined;
+        return block && userEdited(t, block) ? [{ target: t, block }] : [];
+      });
+      const taken = [...read.snapshot.sheets.map((s) => s.name), ...plan.targets.filter((t) => t.action === "create").map((t) => t.sheetName)];
+      const copies = planCopies(edited, taken);
+      const request = requestFor(read, plan, specs);
+
+      // Round trip 2: the writes.
       progress("write");
-      const written = queueWrites(context, plan, caps, options.activate ?? mode === "upsert", charts);
+      const written = queueWrites(context, plan, caps, { copies, request, activate: options.activate ?? mode === "upsert", charts: read.charts });
+      batch = { read, plan, copies, request, written };
       results = written.results;
       await sync();
-      wrote = true;
-
-      unsaved = written.captures
-        .filter(userEdited)
-        .map((c) => ({ box: c.box, formulas: c.range.formulas, sheet: c.target.sheetName, key: c.target.spec.key }));
-      if (unsaved.length > 0) {
-        progress("keep");
-        taken = [...snapshot().sheets.map((s) => s.name), ...written.results.map((r) => r.sheet)];
-        const kept: Message[] = [];
-        queueKeptCopies(context, unsaved, taken, results, kept);
-        await sync();
-        messages.push(...kept); // only once the copies exist
-        unsaved = [];
+      for (const c of copies) {
+        const r = results.find((x) => x.key === c.key);
+        if (r) r.keptAs = c.copyName;
+        messages.push({
+          level: "warning",
+          text:
+            `Du hadde endret cellene NAV tiltak skrev på «${c.sheet}». Tabellen er skrevet på nytt, ` +
+            `og din versjon er tatt vare på i arket «${c.copyName}».`,
+        });
       }
     });
   } catch (e) {
-    if (wrote && unsaved.length > 0) {
-      // The tables were rewritten but saving the user's version failed. Their cells are still in
-      // memory, so try once more in a fresh batch before reporting anything as lost.
-      try {
-        const kept: Message[] = [];
-        await host.run(async (context) => {
-          queueKeptCopies(context, unsaved, taken, results, kept);
-          syncs++;
-          await context.sync();
-        });
-        messages.push(...kept);
-        unsaved = [];
-      } catch {
-        // fall through to the error report below
-      }
-    }
-    if (wrote && unsaved.length === 0) {
-      messages.push({ level: "warning", text: `Excel meldte en feil underveis (${errorText(e)}), men alt ble skrevet og endringene dine er tatt vare på.` });
-      return { ok: true, syncs, sheets: results, messages, summary: summarize(mode, results, messages) };
-    }
-    messages.push({
-      level: "error",
-      text:
-        `Excel stoppet operasjonen: ${errorText(e)}. Arkene dine er ikke endret. ` +
-        (wrote
-          ? `Tabellene ble skrevet, men kopien av endringene dine kunne ikke lages (${unsaved.map((u) => `«${u.sheet}»`).join(", ")}). Angre i Excel (Ctrl+Z) for å få dem tilbake.`
-          : "Ark fra NAV tiltak kan være halvferdige; trykk «Oppdater» for å skrive dem på nytt."),
-    });
-    return { ok: false, syncs, sheets: results, messages, summary: "Noe gikk galt i Excel. Se feilmeldingen under." };
+    const outcome = await explainFailure(host.run, e, batch);
+    syncs += outcome.syncs;
+    messages.push(...outcome.messages);
+    if (!outcome.ok) return { ok: false, syncs, sheets: results, messages, summary: "Noe gikk galt i Excel. Se feilmeldingen under." };
   }
 
   if (mode === "refresh" && results.length === 0) {
@@ -542,6 +507,7 @@ async function write(hostIn: ExcelHost | ExcelRunner, specs: SheetSpec[], mode: 
     summary: summarize(mode, results, messages),
   };
 }
+
 
 // ---------------------------------------------------------------------------------------------
 // Public operations

@@ -9,6 +9,7 @@
 
 import { Engine, type FailureSpec, type FakeStats, type OperationInfo } from "./context";
 import type { ErrorCode } from "./errors";
+import { deepCopy } from "./fork";
 import { FakeSettings } from "./office";
 import { FakeRequestContext } from "./proxies";
 import { type InitialSheet, WorkbookState } from "./state";
@@ -47,6 +48,8 @@ export interface FakeExcel {
   /** Installs another injected failure (see FailureSpec). */
   failOn(spec: FailureSpec): void;
   clearFailures(): void;
+  /** A new fake with a copy of this workbook (same host options, fresh counters, no failures). */
+  fork(): FakeExcel;
 }
 
 function pickLocale(locale: FakeExcelOptions["locale"]): FakeLocale {
@@ -56,7 +59,10 @@ function pickLocale(locale: FakeExcelOptions["locale"]): FakeLocale {
 }
 
 export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
-  const state = new WorkbookState(pickLocale(options.locale), options.sheets ?? []);
+  return fakeOver(new WorkbookState(pickLocale(options.locale), options.sheets ?? []), options);
+}
+
+function fakeOver(state: WorkbookState, options: FakeExcelOptions): FakeExcel {
   const engine = new Engine(state, options.apiVersion ?? "1.17", options.requirementSets ?? {});
   const code = options.failureCode ? { code: options.failureCode } : {};
   if (options.failOnNthCall !== undefined) engine.addFailure({ nth: options.failOnNthCall, ...code });
@@ -88,6 +94,10 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     settings,
     failOn: (spec) => engine.addFailure(spec),
     clearFailures: () => engine.clearFailures(),
+    fork: () => {
+      const { failOnNthCall: _n, failWhen: _w, ...rest } = options;
+      return fakeOver(deepCopy(state, new Set([state.locale])), rest);
+    },
   };
 }
 
@@ -120,6 +130,7 @@ export {
   FakeWorksheet,
   FakeWorksheetFreezePanes,
   FakeWorksheetProtection,
+  FakeWorkbookProtection,
   FakeWorksheetCustomPropertyCollection,
   FakeWorksheetCustomProperty,
   FakeRange,

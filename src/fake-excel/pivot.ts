@@ -97,6 +97,21 @@ export function renamePivot(wb: WorkbookState, p: PivotState, name: unknown): vo
   p.name = validatePivotName(wb, p.sheet, name, p);
 }
 
+/**
+ * What PivotTable Analyze > Actions > Move PivotTable does in Excel's UI (support.microsoft.com,
+ * "Move a PivotTable"): the same PivotTable, id and fields, at another place. The API has no such
+ * call, so only tests use it, to act as the user.
+ */
+export function movePivot(wb: WorkbookState, p: PivotState, dest: RangeRef): void {
+  if (p.output) wb.clearPivotOutput(p.sheet, p.output);
+  p.output = null;
+  p.report = null;
+  p.name = validatePivotName(wb, dest.sheet, p.name, p);
+  p.sheet = dest.sheet;
+  p.dest = { row: dest.rect.row, col: dest.rect.col };
+  renderPivot(wb, p);
+}
+
 export function deletePivot(wb: WorkbookState, p: PivotState): void {
   wb.assertEditable(p.sheet, "objects");
   if (p.output) wb.clearPivotOutput(p.sheet, p.output);
@@ -238,11 +253,14 @@ function aggregate(values: CellValue[], fn: AggregationFunction): CellValue {
   }
 }
 
+/** One collator for every comparison: the same order as localeCompare("nb", base), built once. */
+const ITEM_ORDER = new Intl.Collator("nb", { sensitivity: "base" });
+
 function compareItems(a: CellValue, b: CellValue): number {
   const rank = (v: CellValue) => (typeof v === "number" ? 0 : typeof v === "boolean" ? 2 : v === "" ? 3 : 1);
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
   if (typeof a === "number" && typeof b === "number") return a - b;
-  return String(a).localeCompare(String(b), "nb", { sensitivity: "base" });
+  return ITEM_ORDER.compare(String(a), String(b));
 }
 
 function uniqueKeys(records: CellValue[][], idx: number[]): CellValue[][] {

@@ -146,6 +146,7 @@ export class FakeWorkbook extends ClientObject<WorkbookState> {
   private _names?: FakeNamedItemCollection;
   private _pivots?: FakePivotTableCollection;
   private _application?: FakeApplication;
+  private _protection?: FakeWorkbookProtection;
 
   constructor(ctx: ContextCore) {
     super(ctx, () => ctx._state);
@@ -166,6 +167,7 @@ export class FakeWorkbook extends ClientObject<WorkbookState> {
       names: () => this.names,
       pivotTables: () => this.pivotTables,
       application: () => this.application,
+      protection: () => this.protection,
     };
   }
 
@@ -191,6 +193,10 @@ export class FakeWorkbook extends ClientObject<WorkbookState> {
 
   get application(): FakeApplication {
     return (this._application ??= new FakeApplication(this.context, () => this._require()));
+  }
+
+  get protection(): FakeWorkbookProtection {
+    return (this._protection ??= new FakeWorkbookProtection(this.context, () => this._require()));
   }
 
   /** The selection is always A1 of the active sheet here. */
@@ -565,6 +571,29 @@ export class FakeWorksheetFreezePanes extends ClientObject<SheetState> {
   }
 }
 
+/** Excel.WorkbookProtection (ExcelApi 1.7): whether the workbook's structure is protected. */
+export class FakeWorkbookProtection extends ClientObject<WorkbookState> {
+  get _typeName(): string {
+    return "WorkbookProtection";
+  }
+
+  protected _props(): PropTable<WorkbookState> {
+    return { protected: { get: (wb) => wb.workbookProtected, api: "1.7" } };
+  }
+
+  get protected(): boolean {
+    return this._get("protected");
+  }
+
+  protect(password?: string): void {
+    this._op("method", "protect", [password], (wb) => void (wb.workbookProtected = true), "1.7");
+  }
+
+  unprotect(password?: string): void {
+    this._op("method", "unprotect", [password], (wb) => void (wb.workbookProtected = false), "1.7");
+  }
+}
+
 export class FakeWorksheetProtection extends ClientObject<SheetState> {
   get _typeName(): string {
     return "WorksheetProtection";
@@ -824,6 +853,17 @@ export class FakeRange extends ClientObject<RangeRef> {
 
   clear(applyTo: ClearApplyTo = "All"): void {
     this._op("method", "clear", [applyTo], (r, wb) => wb.clear(r, applyTo));
+  }
+
+  /** Range.copyFrom (ExcelApi 1.9), from a range on any sheet; see WorkbookState.copyFrom. */
+  copyFrom(source: FakeRange | string, copyType: string = "All", skipBlanks = false, transpose = false): void {
+    this._op(
+      "method",
+      "copyFrom",
+      [source, copyType, skipBlanks, transpose],
+      (r, wb) => wb.copyFrom(r, typeof source === "string" ? wb.resolveAddress(source, r.sheet) : source._require(), copyType, skipBlanks, transpose),
+      "1.9",
+    );
   }
 
   /**
@@ -1523,6 +1563,14 @@ export class FakeTable extends ClientObject<TableState> {
       (t, wb) => wb.resizeTable(t, typeof newRange === "string" ? wb.resolveAddress(newRange, t.sheet) : newRange._require()),
       "1.13",
     );
+  }
+
+  /**
+   * Table.reapplyFilters (ExcelApi 1.2): reapplies the table's current filters. The fake does not
+   * model filters (no row is ever hidden), so this checks the table exists and changes nothing.
+   */
+  reapplyFilters(): void {
+    this._op("method", "reapplyFilters", [], () => {}, "1.2");
   }
 
   /** Keeps the cells, drops the table. */

@@ -455,6 +455,11 @@ export class WorkbookState {
   calculationMode: CalculationMode = "Automatic";
   /** How many times an add-in asked Excel to pause screen updating. */
   screenUpdatingSuspensions = 0;
+  /**
+   * Workbook (structure) protection: Excel.WorkbookProtection.protected (ExcelApi 1.7). Only the
+   * flag is modelled; what a protected structure makes each call do is not in the reference.
+   */
+  workbookProtected = false;
   readonly liveSettings = new Map<string, unknown>();
   readonly savedSettings = new Map<string, unknown>();
   private sheetSeq = 0;
@@ -1228,11 +1233,10 @@ export class WorkbookState {
     if (formats) this.assertEditable(sheet, "formatCells");
     if (contents) this.forEachStored(sheet, rect, (r, c) => this.storeCell(sheet, r, c, { value: "" }));
     if (formats) this.clearFormats(sheet, rect);
-    // Clear All over a table's whole range (header row included) removes the table itself, as
-    // Home > Clear > Clear All does in Excel; clearing part of it leaves the table in place.
-    if (what === "All") {
-      for (const t of this.liveTables(sheet)) if (rectContains(rect, t.rect)) t.deleted = true;
-    }
+    // Tables in the range stay. Range.clear's reference (learn.microsoft.com, Excel.Range.clear
+    // and Excel.ClearApplyTo) says nothing about tables; Excel's UI may remove a table whose whole
+    // range is cleared with Clear All, but that is not documented for the API, so the fake does not
+    // model it and code under test must delete a table explicitly (Table.delete) when it means to.
   }
 
   private clearFormats(sheet: SheetState, rect: Rect): void {
@@ -1868,6 +1872,54 @@ export class WorkbookState {
       merged: s.merged.map((m) => formatRect(m)),
       customProperties: Object.fromEntries([...s.customProperties.values()].map((cp) => [cp.key, cp.value])),
     };
+  }
+
+  /**
+   * Range.copyFrom(source, "All") (ExcelApi 1.9): the source's contents and formats onto the
+   * destination, which takes the source's size from its top left cell (the reference: "the
+   * destination is expanded automatically if it's smaller than the source"). Formulas are copied
+   * as written: the fake keeps no reference arithmetic, and a copy to the same address on another
+   * sheet needs none. Other copy types, skipBlanks and transpose are not modelled.
+   */
+  copyFrom(dest: RangeRef, src: RangeRef, copyType: unknown = "All", skipBlanks = false, transpose = false): void {
+    if (copyType !== "All" || skipBlanks || transpose) {
+      throw excelError("InvalidArgument", "The fake models Range.copyFrom with copyType \"All\" only.");
+    }
+    this.assertEditable(dest.sheet, "content");
+    this.assertEditable(dest.sheet, "formatCells");
+    const to: RangeRef = { sheet: dest.sheet, rect: { row: dest.rect.row, col: dest.rect.col, rows: src.rect.rows, cols: src.rect.cols } };
+    this.assertNoPivot(to);
+    // Read everything first: source and destination may overlap.
+    const props = Object.keys(FORMAT_DEFAULTS) as FormatProp[];
+    const cells = this.readGrid(src, (r, c) => ({
+      formula: this.cellFormula(src.sheet, r, c),
+      value: this.cellValue(src.sheet, r, c),
+      fmt: Object.fromEntries(props.map((p) => [p, this.formatAt(src.sheet, r, c, p)]).filter(([p, v]) => v !== FORMAT_DEFAULTS[p as FormatProp])),
+    }));
+    this.clearFormats(to.sheet, to.rect);
+    cells.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        const r = to.rect.row + i;
+        const c = to.rect.col + j;
+        const formula = typeof cell.formula === "string" && cell.formula.startsWith("=") ? cell.formula : undefined;
+        this.storeCell(to.sheet, r, c, { value: cell.value, ...(formula ? { formula } : {}) });
+        if (Object.keys(cell.fmt).length > 0) this.ensureCell(to.sheet, r, c).fmt = cell.fmt as Partial<Record<FormatProp, FormatValue>>;
+      }),
+    );
+  }
+
+  /** Every cell, on any sheet, whose formula (or constant) is `formula`: "Sheet!A1" addresses. */
+  findFormula(formula: CellValue): string[] {
+    const out: string[] = [];
+    for (const s of this.liveSheets()) {
+      const used = this.usedRect(s, true);
+      if (!used) continue;
+      this.readGrid({ sheet: s, rect: used }, (r, c) => {
+        if (this.cellFormula(s, r, c) === formula) out.push(formatAddress(s.name, { row: r, col: c, rows: 1, cols: 1 }));
+        return null;
+      });
+    }
+    return out;
   }
 
   /** Displayed text from A1 to the end of the used range ([] for an empty sheet). */

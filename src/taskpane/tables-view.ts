@@ -1,7 +1,7 @@
 // "Tabeller": insert one or all published tables, the pivot-ready data, and refresh.
 
 import { buildLayouts } from "../core/layout.js";
-import { insertAll, insertPivotRanges, insertSheets, refresh } from "../excel/writer.js";
+import { insertAll, insertPivotRanges, insertSheets, refresh } from "../excel/lazy-writer.js";
 import { h } from "./dom.js";
 import type { PaneServices, PaneView } from "./views.js";
 

@@ -3,7 +3,7 @@
 // pane is not shown and where Office.js is absent (a plain browser).
 
 import "./taskpane.css";
-import { officeHost } from "../excel/writer.js";
+import { officeHost } from "../excel/host.js";
 import { startPane } from "./app.js";
 
 function notice(root: HTMLElement, text: string): void {

@@ -1,5 +1,6 @@
 // `npm run bench`: round trips and queued Excel calls for insert-all and refresh (on the stateful
-// fake), custom-function throughput in Node, and the production bundle sizes.
+// fake), the fault sweep (--no-sweep skips it), custom-function throughput in Node, and the
+// production bundle sizes.
 // Prints a table, or with --json one JSON object. Not part of `npm test`: figures, not assertions.
 
 import { execFileSync } from "node:child_process";
@@ -14,11 +15,13 @@ import type { Arg } from "../../src/core/lookup.js";
 import type { Dataset } from "../../src/core/types.js";
 import { insertAll, refresh } from "../../src/excel/writer.js";
 import { fakeHost, widenDataset } from "../helpers/excel-fake.js";
+import { ERROR_KINDS, scenarios, sweep } from "../helpers/fault-sweep.js";
 import { rng } from "../helpers/raw-dataset.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const json = process.argv.includes("--json");
 const skipBuild = process.argv.includes("--no-build");
+const skipSweep = process.argv.includes("--no-sweep");
 
 interface ExcelFigures {
   syncs_insert_all: number;
@@ -49,6 +52,23 @@ async function excelFigures(ds: Dataset): Promise<ExcelFigures> {
     queued_calls_refresh: fake.stats.queuedCalls,
     cells_written: cells,
   };
+}
+
+/**
+ * The fault sweep (as in the tests): every queued call of insert-all, each single insert, pivot
+ * ranges, refresh after edits and the highlight fails once; losses and misses are summed.
+ */
+async function faultSweep(): Promise<Record<string, number>> {
+  const out = { fault_points_tried: 0, user_edits_lost: 0, user_sheet_cells_changed: 0, not_converged_after_refresh: 0, untrue_messages: 0 };
+  for (const s of await scenarios()) {
+    const r = await sweep(s);
+    out.fault_points_tried += r.points;
+    out.user_edits_lost += r.userEditsLost;
+    out.user_sheet_cells_changed += r.userSheetCellsChanged;
+    out.not_converged_after_refresh += r.notConverged;
+    out.untrue_messages += r.untrueMessages;
+  }
+  return { ...out, fault_error_kinds: ERROR_KINDS.length };
 }
 
 /** A mixed list of calls: every function, published and short hovedgruppe names, case noise, some errors. */
@@ -138,6 +158,7 @@ async function main(): Promise<void> {
     function_calls_per_s: Math.round(fns.warm),
     function_calls_per_s_cold: Math.round(fns.cold),
     function_calls_in_list: fns.calls,
+    ...(skipSweep ? {} : await faultSweep()),
     ...(skipBuild ? {} : bundleSizes()),
     node: process.version,
   };
@@ -152,6 +173,10 @@ async function main(): Promise<void> {
     function_calls_per_s: "≥ 2 000 000",
     taskpane_js_gzip_bytes: "≤ 61 440",
     taskpane_page_js_gzip_bytes: "≤ 61 440",
+    user_edits_lost: "0",
+    user_sheet_cells_changed: "0",
+    not_converged_after_refresh: "0",
+    untrue_messages: "0",
   };
   const rows = Object.entries(result).map(([k, v]) => [k, typeof v === "number" ? v.toLocaleString("en-US") : v, targets[k] ?? ""]);
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => String(r[i]).length), 6));
