@@ -11,7 +11,7 @@ import type { Dataset } from "../../src/core/types.js";
 import { HIGHLIGHT_FILL, highlightRevealed } from "../../src/excel/highlight.js";
 import { INDEX_PREFIX, REQUEST_NAME, parseSheetReference } from "../../src/excel/ownership.js";
 import type { ExcelHost, WriteReport } from "../../src/excel/types.js";
-import { insertAll, insertPivotRanges, insertSheets, refresh } from "../../src/excel/writer.js";
+import { insertAll, insertCharts, insertPivotRanges, insertSheets, refresh } from "../../src/excel/writer.js";
 import type { ErrorCode, FakeExcel } from "../../src/fake-excel/index.js";
 import { fakeHost, trimText, userDoes } from "./excel-fake.js";
 import { rng } from "./raw-dataset.js";
@@ -193,10 +193,14 @@ export const EDITS: Typed[] = [
   { sheet: "Pivotdata endring", address: "A2", formula: "min merknad" },
 ];
 
-async function insertedWithEdits(ds: Dataset): Promise<FakeExcel> {
+async function insertedWithEdits(ds: Dataset, withCharts = false): Promise<FakeExcel> {
   const fake = userWorkbook();
   const report = await insertAll(hostOf(fake), ds);
   if (!report.ok) throw new Error(report.summary);
+  if (withCharts) {
+    const charts = await insertCharts(hostOf(fake), ds);
+    if (!charts.ok) throw new Error(charts.summary);
+  }
   await userDoes(fake, (ctx) => {
     for (const e of EDITS) {
       const r = ctx.workbook.worksheets.getItem(e.sheet).getRange(e.address);
@@ -212,12 +216,16 @@ export async function scenarios(ds: Dataset = BUNDLED_DATASET): Promise<Scenario
   const list: Scenario[] = [
     { name: "insert all", fake: userWorkbook(), typed: [], op: (h) => insertAll(h, ds), follow: again },
     { name: "pivot ranges", fake: userWorkbook(), typed: [], op: (h) => insertPivotRanges(h, ds), follow: again },
+    { name: "insert charts", fake: userWorkbook(), typed: [], op: (h) => insertCharts(h, ds), follow: again },
   ];
   for (const l of buildLayouts(ds)) {
     list.push({ name: `insert «${l.name}»`, fake: userWorkbook(), typed: [], op: (h) => insertSheets(h, [l]), follow: again });
   }
   const edited = await insertedWithEdits(ds);
   list.push({ name: "refresh after edits", fake: edited, typed: EDITS, op: again, follow: again });
+  // The same with the chart sheets in the workbook: «Oppdater» rewrites them too.
+  const withCharts = await insertedWithEdits(ds, true);
+  list.push({ name: "refresh after edits, with charts", fake: withCharts, typed: EDITS, op: again, follow: again });
   // The highlight always on the published figures: which cells they give away is what it marks.
   const full = BUNDLED_DATASET;
   const cells = revealedCells(full);
