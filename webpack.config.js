@@ -89,7 +89,6 @@ async function devServerHttps() {
  */
 export default async function config(env = {}, argv = {}) {
   const mode = argv.mode ?? (env.WEBPACK_SERVE ? "development" : "production");
-  const dev = mode === "development";
   const outputPath = typeof env.outputPath === "string" ? path.resolve(env.outputPath) : path.join(root, "dist");
   const publicUrl = typeof env.publicUrl === "string" ? env.publicUrl.replace(/\/?$/, "/") : null;
   const functionsFile = path.join(root, "src/functions/functions.ts");

@@ -14,7 +14,7 @@ export const COMMANDS: Record<string, Command> = {
 
 function help(io: CliIO): void {
   io.out("nav-tiltak – NAVs statistikk over deltakere i arbeidsrettede tiltak\n\nKommandoer:\n");
-  for (const [name, cmd] of Object.entries(COMMANDS)) io.out(`  ${cmd.usage.padEnd(44)} ${cmd.summary}\n`);
+  for (const cmd of Object.values(COMMANDS)) io.out(`  ${cmd.usage.padEnd(44)} ${cmd.summary}\n`);
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

@@ -76,7 +76,8 @@ async function unpackBundled(): Promise<string> {
       process.execPath,
       ["--input-type=module", "-e", script],
       { cwd: packageDir(), env: { ...process.env, TMPDIR: partial }, timeout: 120_000 },
-      (error, _stdout, stderr) => (error ? reject(new Error(`could not unpack @sparticuz/chromium: ${error.message}\n${stderr}`)) : resolve()),
+      (error, _stdout, stderr) =>
+        error ? reject(new Error(`could not unpack @sparticuz/chromium: ${error.message}\n${stderr}`)) : resolve(),
     );
   });
   try {
@@ -94,7 +95,10 @@ async function unpackBundled(): Promise<string> {
  * @param env the environment to read CHROMIUM_PATH from (tests pass their own)
  * @param platform the platform to pick for (tests pass their own)
  */
-export async function chromiumExecutable(env: NodeJS.ProcessEnv = process.env, platform = `${process.platform}-${process.arch}`): Promise<string> {
+export async function chromiumExecutable(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = `${process.platform}-${process.arch}`,
+): Promise<string> {
   const override = env.CHROMIUM_PATH;
   if (override) {
     if (!existsSync(override)) throw new Error(`CHROMIUM_PATH=${override} does not exist`);
