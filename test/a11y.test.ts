@@ -178,7 +178,7 @@ describe("keyboard only, at 320 px", () => {
   it("ignores a second activation while an operation runs", async () => {
     await open(320);
     // Two activations in one task: the second arrives while the first operation runs.
-    await page.locator("#sett-inn-alle").evaluate((button) => {
+    await page.locator("#sett-inn-alle").evaluate((button: HTMLElement) => {
       button.click();
       button.click();
     });
