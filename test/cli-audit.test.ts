@@ -105,12 +105,16 @@ describe("nav-tiltak audit", () => {
   });
 
   it("usage errors exit 2 with a Norwegian message", async () => {
-    for (const args of [["--bogus"], ["--periode", "2016-13"], ["--periode"], ["--json=ja"], ["finnes-ikke.txt"]]) {
+    for (const args of [["--bogus"], ["--periode", "2016-13"], ["--periode"], ["--json=ja"]]) {
       const r = await cli("audit", ...args);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.out).toBe("");
       expect(r.err).toContain("Bruk: nav-tiltak audit");
     }
+    // A file that cannot be read is a file problem: same exit 2, a Norwegian reason.
+    const unreadable = await cli("audit", "finnes-ikke.txt");
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.err).toBe("Filen «finnes-ikke.txt» finnes ikke.\n");
     expect((await cli("audit", "--bogus")).err).toMatch(/^Ukjent valg «--bogus»\./);
     const missing = await cli("audit", "--periode", "1999-01");
     expect(missing.code).toBe(2);

@@ -52,9 +52,9 @@ describe("nav-tiltak sheets --tsv", () => {
     }
   });
 
-  it("refuses an unknown period in Norwegian", async () => {
+  it("refuses an unknown period in Norwegian; exit 2, as in every command", async () => {
     const r = await cli("sheets", "--tsv", "--periode", "1999-01");
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toMatch(/Perioden «1999-01» finnes ikke/);
   });
 });
@@ -79,10 +79,13 @@ describe("nav-tiltak import", () => {
     expect(r.err).toMatch(/Avvist: \d+ feil\. Ingenting ble importert\./);
   });
 
-  it("a missing file is an error, not a crash", async () => {
+  it("a missing file or a folder is a file problem in Norwegian, not a crash; exit 2", async () => {
     const r = await cli("import", join(dir, "nope.txt"));
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/Kan ikke lese .*ENOENT/);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^Filen «.*nope\.txt» finnes ikke\.\n$/);
+    const folder = await cli("import", dir);
+    expect(folder.code).toBe(2);
+    expect(folder.err).toMatch(/^Filen «.*» er en mappe, ikke en fil\.\n$/);
   });
 
   it("usage errors exit 2", async () => {
@@ -93,10 +96,10 @@ describe("nav-tiltak import", () => {
 });
 
 describe("the data folder", () => {
-  it("a missing NAV_TILTAK_DATA folder is explained in Norwegian; exit 1", async () => {
+  it("a missing NAV_TILTAK_DATA folder is explained in Norwegian; exit 2 (a file problem)", async () => {
     const r = await run(["call", "TILTAK", "Arbeidstrening"], join(tmpdir(), "nav-tiltak-finnes-ikke"));
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/Kan ikke lese mappen «.*nav-tiltak-finnes-ikke» \(ENOENT\)/);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Datamappen «.*nav-tiltak-finnes-ikke» finnes ikke\. Sjekk NAV_TILTAK_DATA\./);
     expect(r.err).not.toMatch(/no such file/);
   });
 });

@@ -89,7 +89,7 @@ describe("importing the real publication", () => {
   });
 
   it("maps the known typo «Lønnskudd» to Lønnstilskudd and reports it, creating no phantom group", () => {
-    expect(findings).toHaveLength(1);
+    expect(findings).toHaveLength(2);
     expect(findings[0]).toMatchObject({ severity: "warning", code: "alias", line: 103 });
     expect(findings[0]!.message).toContain("«Lønnskudd»");
     expect(findings[0]!.message).toContain("«Lønnstilskudd»");

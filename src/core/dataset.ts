@@ -13,9 +13,12 @@ import {
   type Tiltak,
   type Tiltaksgruppe,
 } from "./types.js";
-import { PublicationError, type Finding } from "./findings.js";
+import { PublicationError, capFindings, type Finding } from "./findings.js";
+import { KNOWN_TYPOS, knownTypo, officialName } from "./known-typos.js";
+import { labelFindings, type KnownNames, type SeenLabel } from "./label-checks.js";
+import { completeNotes } from "./notes.js";
 import { parsePublication, type RawPublication, type RawRow, type RawTable } from "./parse.js";
-import { formatInteger, normalizeName, parsePeriodLabel, slug } from "./text.js";
+import { formatInteger, normalizeName, parsePeriodLabel, shorten, slug } from "./text.js";
 
 export const TABLE_HOVEDGRUPPER = "Hovedgrupper";
 export const TABLE_TILTAKSGRUPPER = "Tiltaksgrupper";
@@ -25,16 +28,26 @@ export const TOTAL_LABEL = "I alt";
 export const FIGURE_HEADERS = ["Antall", "Endring fra i fjor Antall", "Endring fra i fjor Prosent"] as const;
 
 /**
- * Known misspellings in NAV's publications, mapped to the published group name.
- * Keys are normalized (see normalizeName).
+ * Known misspellings of group names (from the one list in known-typos.ts), mapped to the official
+ * name. Keys are normalized (see normalizeName).
  */
-export const GROUP_ALIASES: Readonly<Record<string, string>> = {
-  lønnskudd: "Lønnstilskudd",
-};
+export const GROUP_ALIASES: Readonly<Record<string, string>> = Object.fromEntries(
+  KNOWN_TYPOS.filter((t) => t.level === "tiltaksgruppe").map((t) => [normalizeName(t.typo), t.official]),
+);
 
 export interface SourceFile {
   file: string;
   text: string;
+  /** What reading the file found (see decode.ts): an encoding note, or an error that stops the import. */
+  findings?: Finding[];
+}
+
+export interface ImportOptions {
+  /**
+   * Names already known (e.g. the bundled months when a new file is checked): a label none of
+   * them nor the other files has is reported, with the nearest known name.
+   */
+  reference?: KnownNames;
 }
 
 export interface ImportResult {
@@ -99,9 +112,17 @@ interface Located<T> {
 
 class Audit {
   readonly findings: Finding[] = [];
-  constructor(readonly file: string) {}
+  /** `endLine`: the file's last line, where a missing table is reported (every finding names a line). */
+  constructor(
+    readonly file: string,
+    readonly endLine = 1,
+  ) {}
 
   error(line: number | undefined, code: Finding["code"], message: string): void {
+    if (line === undefined && code === "missing-table") {
+      line = this.endLine;
+      message = `${message} Filen slutter på linje ${this.endLine} uten den.`;
+    }
     this.findings.push({ severity: "error", code, line, file: this.file, message });
   }
   warn(line: number | undefined, code: Finding["code"], message: string): void {
@@ -192,6 +213,9 @@ interface PeriodResult {
   crossOrder: string[];
   tiltaksgrupper: Tiltaksgruppe[];
   tiltak: Tiltak[];
+  /** Every name this file defines, with its line, for the checks in label-checks.ts. */
+  labels: SeenLabel[];
+  periodLine: number;
 }
 
 /** Audits one parsed publication and normalizes it. Returns undefined when it has errors (see audit.findings). */
@@ -276,12 +300,15 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
       groupsTotal = { value: figuresOf(row), line: row.line };
       continue;
     }
-    const id = slug(row.label);
+    const typo = knownTypo(row.label, "tiltaksgruppe");
+    if (typo) audit.warn(row.line, "alias", `«${row.label}» er en kjent skrivefeil for tiltaksgruppen «${typo.official}», og er lest som den.`);
+    const name = typo?.official ?? row.label;
+    const id = slug(name);
     if (groupFigures.has(id)) {
-      audit.error(row.line, "duplicate-row", `Tiltaksgruppen «${row.label}» står to ganger i «${groupTable.name}».`);
+      audit.error(row.line, "duplicate-row", `Tiltaksgruppen «${shorten(row.label)}» står to ganger i «${groupTable.name}».`);
       continue;
     }
-    tiltaksgrupper.push({ id, name: row.label });
+    tiltaksgrupper.push({ id, name });
     groupFigures.set(id, { value: figuresOf(row), line: row.line });
   }
   if (!groupsTotal) {
@@ -300,7 +327,7 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
       audit.warn(line, "alias", `«${text}» i ${where} er en kjent skrivefeil for tiltaksgruppen «${viaAlias.name}», og er lest som den.`);
       return viaAlias;
     }
-    audit.error(line, "unknown-group", `Ukjent tiltaksgruppe «${text}» i ${where}. Tiltaksgruppene er de i tabellen «${TABLE_TILTAKSGRUPPER}».`);
+    audit.error(line, "unknown-group", `Ukjent tiltaksgruppe «${shorten(text)}» i ${where}. Tiltaksgruppene er de i tabellen «${TABLE_TILTAKSGRUPPER}».`);
     return undefined;
   };
 
@@ -442,23 +469,34 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
           }
           subtotals.set(g.id, { value: cells, line: row.line });
           for (const p of pending) {
-            const id = slug(p.name);
+            const id = tiltakId(p.name);
+            const typo = knownTypo(p.name, "tiltak");
+            // The sheets keep NAV's spelling, cell for cell; the lookup accepts both.
+            if (typo) audit.warn(p.row.line, "alias", `«${p.name}» er en kjent skrivefeil for tiltaket «${typo.official}». Navnet står som publisert; funksjonene godtar begge skrivemåtene.`);
             tiltak.push({ id, name: p.name, group: g.id });
             tiltakCells.set(id, { value: rowCells(tiltakKeys, p.row), line: p.row.line });
           }
           pending = [];
           continue;
         }
-        const id = slug(row.label);
-        if (tiltakCells.has(id) || pending.some((p) => slug(p.name) === id)) {
-          audit.error(row.line, "duplicate-row", `Tiltaket «${row.label}» står to ganger i «${page.name}».`);
+        const id = tiltakId(row.label);
+        if (tiltakCells.has(id) || pending.some((p) => tiltakId(p.name) === id)) {
+          audit.error(row.line, "duplicate-row", `Tiltaket «${shorten(row.label)}» står to ganger i «${page.name}».`);
           continue;
         }
         pending.push({ name: row.label, row });
       }
     }
-    for (const p of pending) {
-      audit.error(p.row.line, "missing-row", `Tiltaket «${p.name}» står ikke over noen «${TOTAL_LABEL} <tiltaksgruppe>»-rad, så gruppen er ukjent.`);
+    // Rows left over at the end: most often a file cut short, so say that once rather than per row.
+    if (pending.length > 0) {
+      const first = pending[0]!.row.line;
+      const last = pending[pending.length - 1]!.row.line;
+      const names = pending.slice(0, 3).map((p) => `«${shorten(p.name)}»`).join(", ") + (pending.length > 3 ? " …" : "");
+      audit.error(
+        first,
+        "missing-row",
+        `${pending.length === 1 ? "Tiltaket" : `Tiltakene på linje ${first}–${last}`} (${names}) står ikke over noen «${TOTAL_LABEL} <tiltaksgruppe>»-rad, så gruppen er ukjent. Slutter filen for tidlig (avkortet)?`,
+      );
     }
     if (!tiltakTotal && pages[0]) audit.error(pages[0].headerLine, "missing-row", `«${TABLE_TILTAK_OG_HG}» mangler raden «${TOTAL_LABEL}».`);
   }
@@ -578,27 +616,50 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
 
   // A file of raw counts (e.g. an internal extract) is fine: the rule hides 1–3 on every way out.
   // Say so, so nobody takes the file itself for a publishable one.
-  const small = [
-    ...Object.values(tiltakData).flatMap((r) => Object.values(r)),
-    ...Object.values(groups).flatMap((r) => Object.values(r).map((f) => f.antall)),
-  ].filter((c) => typeof c === "number" && c >= 1 && c <= 3).length;
-  if (small > 0) {
+  const isSmall = (c: Count) => typeof c === "number" && c >= 1 && c <= 3;
+  const smallCells: Located<Count>[] = [
+    ...tiltak.flatMap((t) => Object.values(tiltakCells.get(t.id)!.value).map((value) => ({ value, line: tiltakCells.get(t.id)!.line }))),
+    ...tiltaksgrupper.flatMap((g) => [
+      { value: groupFigures.get(g.id)!.value.antall, line: groupFigures.get(g.id)!.line },
+      ...hovedgrupper.flatMap((h) => {
+        const sub = perHg.get(h.id)!.groups.get(g.id);
+        return sub ? [{ value: sub.value.antall, line: sub.line }] : [];
+      }),
+    ]),
+  ].filter((c) => isSmall(c.value));
+  if (smallCells.length > 0) {
+    const lines = [...new Set(smallCells.map((c) => c.line))].sort((a, b) => a - b);
     audit.warn(
-      undefined,
+      lines[0],
       "unsuppressed",
-      `Filen har ${small} antall fra 1 til 3 som ikke er prikket. NAV tiltak viser dem som «*» overalt, men filen selv må ikke publiseres slik.`,
+      `Filen har ${smallCells.length} antall fra 1 til 3 som ikke er prikket (linje ${lines.join(", ")}). NAV tiltak viser dem som «*» overalt, men filen selv må ikke publiseres slik.`,
     );
   }
+
+  const { notes, finding: noteFinding } = completeNotes(pub.notes, pub.notesLine);
+  if (noteFinding) audit.findings.push({ ...noteFinding, file: audit.file });
 
   return {
     data: { period, label, total, groups, tiltak: tiltakData },
     title: pub.title,
-    notes: pub.notes,
+    notes,
     hovedgrupper,
     crossOrder: crossKeys.filter((k) => k !== ALL),
     tiltaksgrupper,
     tiltak,
+    periodLine: firstTable.periodLine,
+    labels: [
+      { level: "tittel", name: pub.title, line: pub.titleLine ?? 1 },
+      ...hovedgrupper.map((h): SeenLabel => ({ level: "hovedgruppe", name: h.name, line: hgFigures.get(h.id)!.line })),
+      ...tiltaksgrupper.map((g): SeenLabel => ({ level: "tiltaksgruppe", name: g.name, line: groupFigures.get(g.id)!.line })),
+      ...tiltak.map((t): SeenLabel => ({ level: "tiltak", name: t.name, line: tiltakCells.get(t.id)!.line })),
+    ],
   };
+}
+
+/** A tiltak's id comes from its official name, so a month that fixes a known typo keeps the same tiltak. */
+function tiltakId(name: string): string {
+  return slug(officialName(name, "tiltak"));
 }
 
 function findHgById(hovedgrupper: Hovedgruppe[], id: string): string {
@@ -636,14 +697,16 @@ function mergeOrder(orders: string[][]): string[] {
  * Throws PublicationError, listing every problem with its file and line, when any file is
  * malformed or inconsistent.
  */
-export function importPublications(sources: SourceFile[]): ImportResult {
-  const findings: Finding[] = [];
+export function importPublications(sources: SourceFile[], options: ImportOptions = {}): ImportResult {
+  let findings: Finding[] = [];
   const results: (PeriodResult & { file: string })[] = [];
   for (const source of sources) {
-    const parsed = parsePublication(source.text);
-    const audit = new Audit(source.file);
-    audit.findings.push(...parsed.findings.map((f) => ({ ...f, file: source.file })));
-    const result = audit.failed ? undefined : buildPeriod(parsed.publication, audit);
+    const audit = new Audit(source.file, source.text.replace(/\s+$/, "").split(/\r\n?|\n/).length);
+    audit.findings.push(...(source.findings ?? []).map((f) => ({ ...f, file: source.file })));
+    // A file that could not be read as text is not parsed: that would only repeat the same problem per line.
+    const parsed = audit.failed ? undefined : parsePublication(source.text);
+    audit.findings.push(...(parsed?.findings ?? []).map((f) => ({ ...f, file: source.file })));
+    const result = audit.failed || !parsed ? undefined : buildPeriod(parsed.publication, audit);
     findings.push(...audit.findings);
     if (result) results.push({ ...result, file: source.file });
   }
@@ -655,11 +718,16 @@ export function importPublications(sources: SourceFile[]): ImportResult {
         severity: "error",
         code: "duplicate-period",
         file: b.file,
+        line: b.periodLine,
         message: `Perioden ${b.data.label} finnes både i «${a.file}» og i «${b.file}». Fjern den ene filen.`,
       });
     }
   }
   if (sources.length === 0) findings.push({ severity: "error", code: "empty-file", message: "Ingen publikasjonsfiler å lese." });
+  if (!findings.some((f) => f.severity === "error")) {
+    findings.push(...labelFindings(results.map((r) => ({ file: r.file, labels: r.labels })), options.reference));
+  }
+  findings = capFindings(findings);
   if (findings.some((f) => f.severity === "error")) throw new PublicationError(findings);
 
   const newestFirst = [...results].reverse();
@@ -677,6 +745,6 @@ export function importPublications(sources: SourceFile[]): ImportResult {
 }
 
 /** Convenience for one file. */
-export function importPublication(text: string, file = "publikasjon.txt"): ImportResult {
-  return importPublications([{ file, text }]);
+export function importPublication(text: string, file = "publikasjon.txt", options: ImportOptions = {}): ImportResult {
+  return importPublications([{ file, text }], options);
 }

@@ -22,7 +22,14 @@ export type FindingCode =
   | "bad-change"
   | "alias"
   | "unsuppressed"
-  | "duplicate-period";
+  | "duplicate-period"
+  | "encoding"
+  | "not-text"
+  | "not-publication"
+  | "missing-note"
+  | "typo"
+  | "new-label"
+  | "formula-text";
 
 export interface Finding {
   severity: Severity;
@@ -37,6 +44,44 @@ export function formatFinding(f: Finding): string {
   const where = [f.file, f.line !== undefined ? `linje ${f.line}` : undefined].filter(Boolean).join(", ");
   const prefix = f.severity === "error" ? "Feil" : "Merk";
   return where ? `${prefix} (${where}): ${f.message}` : `${prefix}: ${f.message}`;
+}
+
+/** How many findings of one kind (file, severity, code) are listed before the rest are summed up. */
+export const FINDINGS_PER_KIND = 20;
+
+/**
+ * Keeps the first `max` findings of each kind and replaces the rest with one «… og N til av samme
+ * slag», naming their lines, so a wrong file gives a readable answer instead of thousands of lines.
+ */
+export function capFindings(findings: readonly Finding[], max = FINDINGS_PER_KIND): Finding[] {
+  const kindOf = (f: Finding) => `${f.file ?? ""}\u0000${f.severity}\u0000${f.code}`;
+  const seen = new Map<string, number>();
+  const dropped = new Map<string, Finding[]>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const k = kindOf(f);
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    if (n <= max) out.push(f);
+    else if (dropped.has(k)) dropped.get(k)!.push(f);
+    else dropped.set(k, [f]);
+  }
+  for (const rest of dropped.values()) {
+    const first = rest[0]!;
+    const lines = rest.flatMap((f) => (f.line !== undefined ? [f.line] : []));
+    const where = lines.length > 0 ? ` (linje ${lines.reduce((a, b) => Math.min(a, b))}–${lines.reduce((a, b) => Math.max(a, b))})` : "";
+    // Placed right after the last one listed, so it reads as the end of that run.
+    let last = out.length - 1;
+    while (last >= 0 && kindOf(out[last]!) !== kindOf(first)) last--;
+    out.splice(last + 1, 0, {
+      severity: first.severity,
+      code: first.code,
+      file: first.file,
+      line: lines[0],
+      message: `… og ${rest.length} til av samme slag${where}.`,
+    });
+  }
+  return out;
 }
 
 /** Thrown when a publication is rejected. Carries every finding, so nothing partial is ever returned. */

@@ -4,7 +4,8 @@
 
 import { ALL, type Count, type Dataset, type Figures, type HgKey, type Hovedgruppe, type PeriodData } from "./types.js";
 import { suppressCount, suppressFigures } from "./suppression.js";
-import { formatInteger } from "./text.js";
+import { formatInteger, isFormulaLike } from "./text.js";
+import { statisticsNote } from "./notes.js";
 import {
   FIGURE_HEADERS,
   TABLE_GRUPPER_OG_HG,
@@ -110,7 +111,8 @@ class Grid {
 
   add(values: CellValue[], formats: string[] = [], opts: { bold?: boolean } = {}): number {
     this.cells.push(values);
-    this.formats.push(values.map((_, i) => formats[i] ?? FORMAT_GENERAL));
+    // Formula-like text (a label «=HYPERLINK(…)») is marked as text here, for every way out to Excel.
+    this.formats.push(values.map((v, i) => (typeof v === "string" && isFormulaLike(v) ? FORMAT_TEXT : (formats[i] ?? FORMAT_GENERAL))));
     const row = this.cells.length - 1;
     if (opts.bold) this.bold.push(row);
     return row;
@@ -150,9 +152,9 @@ function crossFormats(n: number): string[] {
 }
 
 function statisticsNotes(ds: Dataset): string[] {
-  // The § 2-6 sentence and the one explaining it; kept on every sheet, as DESIGN.md asks.
-  const i = ds.notes.findIndex((n) => n.includes("§ 2-6"));
-  return i < 0 ? [] : ds.notes.slice(i, i + 2);
+  // The § 2-6 sentence and the one explaining it; kept on every sheet, as DESIGN.md asks (the
+  // standard wording when a dataset lacks it).
+  return statisticsNote(ds.notes);
 }
 
 function lowerFirst(text: string): string {

@@ -5,7 +5,8 @@
 
 import { ALL, type Dataset, type HgKey, type PeriodData, type Tiltak } from "./types.js";
 import { GROUP_ALIASES, TOTAL_LABEL } from "./dataset.js";
-import { editDistance, normalizeName, parsePeriodLabel } from "./text.js";
+import { spellings } from "./known-typos.js";
+import { editDistance, normalizeName, parsePeriodLabel, shorten } from "./text.js";
 
 /** The Excel error a failed call becomes: #VALUE! (bad argument) or #N/A (no such figure). */
 export type ExcelErrorKind = "VALUE" | "NA";
@@ -106,7 +107,7 @@ export function suggestNames(input: string, names: readonly string[], max = 3): 
 function unknownMessage(what: string, input: string, names: readonly string[], hint: string): string {
   const suggestions = suggestNames(input, names);
   const tail = suggestions.length > 0 ? `Mente du ${quoteList(suggestions)}?` : hint;
-  return `Ukjent ${what} «${input.trim()}». ${tail}`;
+  return `Ukjent ${what} «${shorten(input.trim())}». ${tail}`;
 }
 
 /** Excel stores a typed "2016-11" as a date; its serial number (days since 1899-12-30) comes through as a number. */
@@ -163,7 +164,8 @@ export class NameResolver {
   private readonly listMemo = new Map<string, ListTarget | FunctionError>();
 
   constructor(readonly dataset: Dataset) {
-    for (const t of dataset.tiltak) this.tiltakIndex.set(lookupKey(t.name), t);
+    // Every spelling of a known typo finds the tiltak (known-typos.ts), whichever one NAV printed.
+    for (const t of dataset.tiltak) for (const form of spellings(t.name, "tiltak")) this.tiltakIndex.set(lookupKey(form), t);
     this.groupIndex.set(lookupKey(TOTAL_LABEL), TOTAL_GROUP);
     for (const g of dataset.tiltaksgrupper) {
       const ref: GroupRef = Object.freeze({ id: g.id, name: g.name });
@@ -322,7 +324,7 @@ export class NameResolver {
     const period = parsePeriodArg(text);
     const available = this.dataset.periods.map((p) => p.period);
     if (period === null) {
-      return new FunctionError("NA", `«${text.trim()}» er ikke en periode. Skriv perioden som ÅÅÅÅ-MM, f.eks. «${this.newest?.period ?? "2016-11"}».`);
+      return new FunctionError("NA", `«${shorten(text.trim())}» er ikke en periode. Skriv perioden som ÅÅÅÅ-MM, f.eks. «${this.newest?.period ?? "2016-11"}».`);
     }
     const data = this.periodIndex.get(period);
     if (data) return data;

@@ -3,6 +3,7 @@
 
 import { SUPPRESSED, type Count } from "./types.js";
 import type { Finding } from "./findings.js";
+import { shorten } from "./text.js";
 
 export interface RawRow {
   label: string;
@@ -24,7 +25,10 @@ export interface RawTable {
 
 export interface RawPublication {
   title: string;
+  titleLine?: number;
   notes: string[];
+  /** Line of the «## Om tabellene» heading; undefined when the file has no notes page. */
+  notesLine?: number;
   notesPeriodLabel?: string;
   notesPeriodLine?: number;
   tables: RawTable[];
@@ -47,7 +51,14 @@ export function parseCell(raw: string): { value: Count } | { error: string } {
     .replace(/\u2212/g, "-");
   if (text === "") return { value: null };
   if (text === SUPPRESSED) return { value: SUPPRESSED };
-  if (!NUMBER.test(text)) return { error: `«${text}» er ikke et tall, «*» eller tomt` };
+  if (!NUMBER.test(text)) {
+    // The commonest slip: a number typed or exported without NAV's thousands separator.
+    if (/^-?[1-9]\d{3,}$/.test(text)) {
+      const written = text.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+      return { error: `«${text}» mangler mellomrom mellom tusenene; NAV skriver tallet «${written}»` };
+    }
+    return { error: `«${shorten(text)}» er ikke et tall, «*» eller tomt` };
+  }
   const value = Number(text.replace(/ /g, ""));
   return { value: Object.is(value, -0) ? 0 : value };
 }
@@ -74,7 +85,19 @@ export function parsePublication(source: string): { publication: RawPublication;
   const publication: RawPublication = { title: "", notes: [], tables: [] };
 
   if (text.trim() === "") {
-    findings.push({ severity: "error", code: "empty-file", message: "Filen er tom." });
+    findings.push({ severity: "error", code: "empty-file", line: 1, message: "Filen er tom." });
+    return { publication, findings };
+  }
+
+  // Not a publication at all (a letter, a CSV, a log): one message instead of one per line.
+  if (!lines.some((l) => /^#{1,3} /.test(l))) {
+    findings.push({
+      severity: "error",
+      code: "not-publication",
+      line: 1,
+      message:
+        "Filen ser ikke ut som en publikasjon av «Deltakere i arbeidsrettede tiltak»: den har ingen overskrifter («# …», «## …»). Velg tekstfilen med NAVs tabeller.",
+    });
     return { publication, findings };
   }
 
@@ -96,9 +119,12 @@ export function parsePublication(source: string): { publication: RawPublication;
     if (line.startsWith("# ")) {
       const title = line.slice(2).trim();
       if (publication.title && title !== publication.title) {
-        error(lineNo, "structure", `Sidetittelen «${title}» avviker fra «${publication.title}».`);
+        error(lineNo, "structure", `Sidetittelen «${shorten(title)}» avviker fra «${shorten(publication.title)}».`);
       }
-      publication.title ||= title;
+      if (!publication.title) {
+        publication.title = title;
+        publication.titleLine = lineNo;
+      }
       tableName = undefined;
       periodLabel = undefined;
       subtitle = undefined;
@@ -112,6 +138,7 @@ export function parsePublication(source: string): { publication: RawPublication;
       subtitle = undefined;
       current = undefined;
       inNotes = tableName === "Om tabellene";
+      if (inNotes) publication.notesLine ??= lineNo;
       continue;
     }
     if (line.startsWith("### ")) {
@@ -142,7 +169,7 @@ export function parsePublication(source: string): { publication: RawPublication;
         periodLabel = line.trim();
         periodLine = lineNo;
       } else {
-        error(lineNo, "structure", `Uventet tekst «${line.trim()}» i tabellen «${tableName}».`);
+        error(lineNo, "structure", `Uventet tekst «${shorten(line.trim())}» i tabellen «${shorten(tableName)}».`);
       }
       continue;
     }
@@ -151,7 +178,7 @@ export function parsePublication(source: string): { publication: RawPublication;
       // A header line. A repeated header on a continuation page starts a new raw table;
       // dataset.ts merges the pages.
       if (periodLabel === undefined) {
-        error(lineNo, "bad-period", `Tabellen «${tableName}» mangler periodelinje.`);
+        error(lineNo, "bad-period", `Tabellen «${shorten(tableName)}» mangler periodelinje.`);
         periodLabel = "";
       }
       current = {
@@ -168,7 +195,7 @@ export function parsePublication(source: string): { publication: RawPublication;
       continue;
     }
     if (!current) {
-      error(lineNo, "structure", `Tabellrad uten kolonneoverskrifter i «${tableName}».`);
+      error(lineNo, "structure", `Tabellrad uten kolonneoverskrifter i «${shorten(tableName)}».`);
       continue;
     }
     const { text: label, bold } = unbold(fields[0]!);
@@ -178,12 +205,12 @@ export function parsePublication(source: string): { publication: RawPublication;
       error(
         lineNo,
         "missing-cell",
-        `Raden «${label}» har ${rawCells.length} celler, men tabellen har ${width} kolonner.`,
+        `Raden «${shorten(label)}» har ${rawCells.length} celler, men tabellen har ${width} kolonner.`,
       );
       continue;
     }
     if (rawCells.length > width) {
-      error(lineNo, "extra-cell", `Raden «${label}» har ${rawCells.length} celler, men tabellen har ${width} kolonner.`);
+      error(lineNo, "extra-cell", `Raden «${shorten(label)}» har ${rawCells.length} celler, men tabellen har ${width} kolonner.`);
       continue;
     }
     const cells: Count[] = [];
@@ -191,7 +218,7 @@ export function parsePublication(source: string): { publication: RawPublication;
     rawCells.forEach((raw, c) => {
       const parsed = parseCell(raw);
       if ("error" in parsed) {
-        error(lineNo, "bad-number", `Raden «${label}», kolonnen «${current!.headers[c]}»: ${parsed.error}.`);
+        error(lineNo, "bad-number", `Raden «${shorten(label)}», kolonnen «${shorten(current!.headers[c]!)}»: ${parsed.error}.`);
         ok = false;
       } else {
         cells.push(parsed.value);

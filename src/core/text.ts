@@ -74,3 +74,26 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[b.length]!;
 }
+
+/** Longest text echoed back in a message; the rest is cut so a pasted megabyte stays one line. */
+export const ECHO_MAX = 80;
+
+/**
+ * Text to quote in a message: line breaks and other control characters shown as spaces, and
+ * anything over `max` characters cut with «…» and its length, e.g. «=HYPERLINK("http:/… (312 tegn)».
+ */
+export function shorten(text: string, max = ECHO_MAX): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f]/g, " ");
+  if (flat.length <= max) return flat;
+  return `${flat.slice(0, max - 1)}… (${formatInteger(flat.length)} tegn)`;
+}
+
+/**
+ * Text Excel would take for a formula when written into a General cell: it starts with «=», «+»,
+ * «-», «−» or «@», or with a tab or carriage return (which spreadsheet programs strip before
+ * parsing). Such text is always written as text («@»), whatever its length: the one rule for it.
+ */
+export function isFormulaLike(text: string): boolean {
+  return /^[\t\r ]*[=+\-\u2212@]|^[\t\r]/.test(text);
+}

@@ -1,10 +1,11 @@
 // Node-only: reads the publication files bundled with the project (src/data/publications/*.txt).
 // Adding a month means dropping its file in that folder and rebuilding.
 
-import { readdirSync, readFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { importPublications, type ImportResult, type SourceFile } from "../core/dataset.js";
+import { FileProblem, fileProblemMessage, readPublicationFile } from "./files.js";
 
 export const PUBLICATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "publications");
 
@@ -13,12 +14,12 @@ export function readSources(dir: string = PUBLICATIONS_DIR): SourceFile[] {
   try {
     names = readdirSync(dir);
   } catch (e) {
-    throw new Error(`Kan ikke lese mappen «${dir}» (${(e as NodeJS.ErrnoException).code ?? String(e)}). Sjekk NAV_TILTAK_DATA.`);
+    throw new FileProblem(`${fileProblemMessage(dir, e, "Datamappen")} Sjekk NAV_TILTAK_DATA.`);
   }
   return names
     .filter((f) => f.endsWith(".txt"))
     .sort()
-    .map((f) => ({ file: basename(f), text: readFileSync(join(dir, f), "utf8") }));
+    .map((f) => readPublicationFile(join(dir, f)));
 }
 
 /**

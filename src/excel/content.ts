@@ -4,6 +4,7 @@
 
 import type { Dataset } from "../core/types.js";
 import { FORMAT_GENERAL, FORMAT_TEXT, SHEET_NAMES, displayText, type LayoutKey, type SheetLayout } from "../core/layout.js";
+import { isFormulaLike } from "../core/text.js";
 import { changeLongTable, tiltakLongTable, type HovedgruppeSpan, type LongTable } from "../core/pivot.js";
 
 /** A cell as written: "" is an empty cell (Office.js reads empty cells back as ""). */
@@ -124,7 +125,8 @@ export function textSafeFormats(values: readonly (readonly WriteValue[])[], form
   return formats.map((row, r) =>
     row.map((f, c) => {
       const v = values[r]?.[c];
-      return f === FORMAT_GENERAL && typeof v === "string" && v.length <= 255 && PARSEABLE_TEXT.test(v) ? FORMAT_TEXT : f;
+      // Formula-like text is text at any length (core isFormulaLike: the one rule for it).
+      return f === FORMAT_GENERAL && typeof v === "string" && ((v.length <= 255 && PARSEABLE_TEXT.test(v)) || isFormulaLike(v)) ? FORMAT_TEXT : f;
     }),
   );
 }

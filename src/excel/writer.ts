@@ -278,7 +278,8 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
       ws.freezePanes.unfreeze();
     }
 
-    // The block itself: number formats before values, so text such as "2016-11" stays text.
+    // The block itself: number formats before values, so text such as "2016-11" stays text, and
+    // formula-like text («=…», «+…», «@…», any length) is never run as a formula: its cells carry «@».
     const block = rangeOf(ws, t.rect);
     block.numberFormat = spec.numberFormats;
     block.values = spec.values;

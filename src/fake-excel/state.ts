@@ -1159,6 +1159,41 @@ export class WorkbookState {
     }
   }
 
+  /**
+   * Lines a cell's text takes: its line breaks, and with wrapText also the lines a paragraph wraps
+   * into at the column's width ("best fit, based on the current data in the columns":
+   * learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitrows-member(1)).
+   * Widths use the same estimate as autofitColumns.
+   */
+  private textLines(sheet: SheetState, row: number, col: number): number {
+    const paragraphs = this.cellText(sheet, row, col).split("\n");
+    if (this.formatAt(sheet, row, col, "wrapText") !== true) return paragraphs.length;
+    const size = this.formatAt(sheet, row, col, "font.size") as number;
+    const bold = this.formatAt(sheet, row, col, "font.bold") === true;
+    const room = this.columnWidth(sheet, col) - 7.5; // the cell's padding, as in textWidth's + 10 px
+    const perChar = 7 * (size / 11) * (bold ? 1.1 : 1) * 0.75;
+    // Greedy word wrap, as a spreadsheet breaks lines at spaces; a word longer than the cell breaks anywhere.
+    const wrapped = (p: string): number => {
+      let lines = 1;
+      let used = 0;
+      for (const word of p.split(" ")) {
+        const w = word.length * perChar;
+        const next = used === 0 ? w : used + perChar + w;
+        if (next <= room || used === 0) used = next;
+        else {
+          lines++;
+          used = w;
+        }
+        while (used > room && room > perChar) {
+          lines++;
+          used -= room;
+        }
+      }
+      return lines;
+    };
+    return paragraphs.reduce((n, p) => n + wrapped(p), 0);
+  }
+
   autofitRows(ref: RangeRef): void {
     this.assertEditable(ref.sheet, "formatRows");
     const used = this.usedRect(ref.sheet, true);
@@ -1167,7 +1202,7 @@ export class WorkbookState {
       const cols = used ? intersection(ref.rect, { row: r, col: used.col, rows: 1, cols: used.cols }) : null;
       if (cols) {
         for (let c = cols.col; c < cols.col + cols.cols; c++) {
-          const lines = this.cellText(ref.sheet, r, c).split("\n").length;
+          const lines = this.textLines(ref.sheet, r, c);
           const size = this.formatAt(ref.sheet, r, c, "font.size") as number;
           height = Math.max(height, Math.round(lines * STANDARD_ROW_HEIGHT * (size / 11) * 100) / 100);
         }

@@ -1,11 +1,10 @@
 // `nav-tiltak audit`: which suppressed cells the published totals give away (prikkekontroll).
-import { readFileSync } from "node:fs";
-import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { auditPeriod, type AuditMode, type CellBounds, type TableAudit } from "../../core/disclosure-audit.js";
-import { importPublications, type SourceFile } from "../../core/dataset.js";
+import { importPublications } from "../../core/dataset.js";
 import { formatInteger } from "../../core/text.js";
 import { loadProjectDataset } from "../../data/load.js";
+import { EXIT, periodOption, readPublicationFile, requirePeriod, UsageError } from "../contract.js";
 import { argsProblem, type CliIO, type Command } from "../io.js";
 
 const USAGE = "nav-tiltak audit [--json] [--samlet] [--periode ÅÅÅÅ-MM] [fil …]";
@@ -54,23 +53,15 @@ function summary(t: TableAudit): string {
   return `  ${pinned} av ${total} prikkede celler i «${t.table}» kan regnes ut eksakt.${extra}`;
 }
 
-/** The bundled publications, or the given files (to check tables before they are published). */
-function readSources(files: string[], io: CliIO): SourceFile[] | undefined {
-  const sources: SourceFile[] = [];
-  for (const file of files) {
-    try {
-      sources.push({ file: basename(file), text: readFileSync(file, "utf8") });
-    } catch (e) {
-      io.err(`Kan ikke lese «${file}»: ${(e as NodeJS.ErrnoException).code ?? String(e)}\nBruk: ${USAGE}\n`);
-      return undefined;
-    }
-  }
-  return sources;
-}
-
 export const audit: Command = {
   summary: "Prikkekontroll: finner prikkede celler som summene avslører",
   usage: USAGE,
+  help:
+    "--json     skriv cellene som JSON (min/max er null der ingenting begrenser dem)\n" +
+    "--samlet   kontroller alle tabellene samlet, slik en leser kan kombinere dem\n" +
+    "--periode  måneden (ÅÅÅÅ-MM); nyeste om den utelates\n" +
+    "fil …      kontroller disse publikasjonsfilene i stedet for de medfølgende\n" +
+    "Exit 1 når tallene ikke går opp eller en fil avvises.",
   run(args: string[], io: CliIO) {
     let values: { json?: boolean; samlet?: boolean; periode?: string };
     let files: string[];
@@ -83,26 +74,19 @@ export const audit: Command = {
       values = parsed.values;
       files = parsed.positionals;
     } catch (e) {
-      const what = argsProblem(
-        e,
-        (option) => `Valget ${option ? `«${option.split(" ")[0]}» ` : ""}er brukt feil (--periode trenger en verdi; --json og --samlet tar ingen).`,
+      throw new UsageError(
+        argsProblem(
+          e,
+          (option) => `Valget ${option ? `«${option.split(" ")[0]}» ` : ""}er brukt feil (--periode trenger en verdi; --json og --samlet tar ingen).`,
+        ),
       );
-      io.err(`${what}\nBruk: ${USAGE}\n`);
-      return 2;
     }
-    if (values.periode !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.periode)) {
-      io.err(`Ugyldig periode «${values.periode}»: skriv den som ÅÅÅÅ-MM, f.eks. 2016-11.\nBruk: ${USAGE}\n`);
-      return 2;
-    }
+    periodOption(values.periode);
 
-    const sources = readSources(files, io);
-    if (!sources) return 2;
+    // The bundled publications, or the given files (to check tables before they are published).
+    const sources = files.map(readPublicationFile);
     const dataset = sources.length > 0 ? importPublications(sources).dataset : loadProjectDataset().dataset;
-    if (values.periode !== undefined && !dataset.periods.some((p) => p.period === values.periode)) {
-      const known = dataset.periods.map((p) => p.period).join(", ");
-      io.err(`Perioden «${values.periode}» finnes ikke i datasettet (har: ${known}).\n`);
-      return 2;
-    }
+    requirePeriod(dataset, values.periode);
     const mode: AuditMode = values.samlet ? "combined" : "per-table";
     const result = auditPeriod(dataset, values.periode, { mode });
 
@@ -144,6 +128,6 @@ export const audit: Command = {
       io.out(`\nI alt: ${pinned} av ${all.length} prikkede celler kan regnes ut eksakt.\n`);
     }
     for (const p of problems) io.err(`Feil: ${p}\n`);
-    return problems.length > 0 ? 1 : 0;
+    return problems.length > 0 ? EXIT.REJECTED : EXIT.OK;
   },
 };

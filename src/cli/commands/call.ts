@@ -2,11 +2,12 @@
 // the same core code (src/core/functions.ts) as the add-in, so a result can be checked from a shell.
 import { FUNCTION_IDS, FUNCTION_PARAMETERS, NAMESPACE, NavFunctions, functionId, EXCEL_ERROR_TEXT } from "../../core/functions.js";
 import { loadProjectDataset } from "../../data/load.js";
+import { EXIT, shorten } from "../contract.js";
 import type { CliIO, Command } from "../io.js";
 
-/** Exit status for an Excel error and for bad usage (1 is left for crashes and unreadable data). */
-export const EXIT_EXCEL_ERROR = 2;
-export const EXIT_USAGE = 2;
+/** Exit status for an Excel error (#VALUE!, #N/A: the arguments were wrong) and for bad usage. */
+export const EXIT_EXCEL_ERROR = EXIT.USAGE;
+export const EXIT_USAGE = EXIT.USAGE;
 
 function signatures(): string {
   return FUNCTION_IDS.map((id) => {
@@ -16,21 +17,25 @@ function signatures(): string {
 }
 
 function usage(io: CliIO, problem: string): number {
-  io.err(
-    `${problem}\nBruk: ${call.usage}\nFunksjoner (NAV.-prefikset kan sløyfes, store/små bokstaver spiller ingen rolle):\n${signatures()}\n` +
-      `Et tomt argument ("") betyr standardverdien, f.eks. nav-tiltak call TILTAK Arbeidstrening "" 2016-11\n`,
-  );
+  io.err(`${problem}\nBruk: ${call.usage}\n${call.help}\n`);
   return EXIT_USAGE;
 }
 
 export const call: Command = {
   summary: "Kjører en NAV-funksjon (som i Excel) og skriver resultatet som JSON",
   usage: "nav-tiltak call <FUNKSJON> [ARGUMENT...]",
+  get help() {
+    return (
+      `Funksjoner (NAV.-prefikset kan sløyfes, store/små bokstaver spiller ingen rolle):\n${signatures()}\n` +
+      `Et tomt argument ("") betyr standardverdien, f.eks. nav-tiltak call TILTAK Arbeidstrening "" 2016-11\n` +
+      "Resultatet skrives som én linje JSON. #VALUE! og #N/A skrives til stderr, med exit-status 2."
+    );
+  },
   run(args, io) {
     const [name, ...rest] = args;
-    if (name === undefined || name === "--help" || name === "-h") return usage(io, "Mangler funksjonsnavn.");
+    if (name === undefined) return usage(io, "Mangler funksjonsnavn.");
     const id = functionId(name);
-    if (!id) return usage(io, `Ukjent funksjon «${name}».`);
+    if (!id) return usage(io, `Ukjent funksjon «${shorten(name)}».`);
     const params = FUNCTION_PARAMETERS[id];
     const required = params.filter((p) => !p.optional).length;
     if (rest.length < required) {

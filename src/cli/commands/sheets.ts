@@ -2,29 +2,28 @@
 import { parseArgs } from "node:util";
 import { buildLayouts, layoutText } from "../../core/layout.js";
 import { loadProjectDataset } from "../../data/load.js";
+import { EXIT, periodOption, requirePeriod, UsageError } from "../contract.js";
 import { argsProblem, type Command } from "../io.js";
 
 export const sheets: Command = {
   summary: "Skriver ut hvert ark tillegget setter inn, som tabulatorseparert tekst",
   usage: "nav-tiltak sheets --tsv [--periode ÅÅÅÅ-MM]",
+  help: "--tsv      skriv arkene som tabulatorseparert tekst (eneste format foreløpig)\n--periode  måneden som skal skrives (ÅÅÅÅ-MM); nyeste om den utelates",
   run(args, io) {
     let values: { tsv?: boolean; periode?: string };
     try {
       values = parseArgs({ args, options: { tsv: { type: "boolean" }, periode: { type: "string" } } }).values;
     } catch (e) {
-      const what = argsProblem(e, () => "--periode trenger en verdi (ÅÅÅÅ-MM); --tsv tar ingen.");
-      io.err(`${what}\nBruk: ${this.usage}\n`);
-      return 2;
+      throw new UsageError(argsProblem(e, () => "--periode trenger en verdi (ÅÅÅÅ-MM); --tsv tar ingen."));
     }
-    if (!values.tsv) {
-      io.err("Bare --tsv støttes foreløpig: nav-tiltak sheets --tsv\n");
-      return 2;
-    }
+    if (!values.tsv) throw new UsageError("Bare --tsv støttes foreløpig: nav-tiltak sheets --tsv");
+    const period = periodOption(values.periode);
     const { dataset } = loadProjectDataset();
-    for (const layout of buildLayouts(dataset, values.periode)) {
+    requirePeriod(dataset, period);
+    for (const layout of buildLayouts(dataset, period)) {
       io.out(`## ${layout.name}\n`);
       for (const row of layoutText(layout)) io.out(`${row.join("\t")}\n`);
     }
-    return 0;
+    return EXIT.OK;
   },
 };
