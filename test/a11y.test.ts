@@ -56,11 +56,11 @@ describe.each(WIDTHS)("task pane at %i px", (width) => {
     const lines = await page.locator("footer").evaluate((footer) => {
       const walker = document.createTreeWalker(footer, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf("§ 2-6") ?? -1;
+        const at = node.textContent?.indexOf("§\u00a02\u20116") ?? -1;
         if (at < 0) continue;
         const range = document.createRange();
         range.setStart(node, at);
-        range.setEnd(node, at + "§ 2-6".length);
+        range.setEnd(node, at + 5);
         return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
       }
       return 0;

@@ -11,7 +11,7 @@
 const ACTION_GROUP = ".actions, .actions-row";
 
 export interface ActionTracker {
-  /** The data-action element the user last activated (click, Enter or Space), if still in the pane. */
+  /** The data-action element the user last activated (click, Enter or Space), if still in the page. */
   trigger(): HTMLElement | null;
   /** Disables the pane's actions for an operation; call the returned function when it ends. */
   begin(trigger: HTMLElement | null): () => void;
@@ -21,33 +21,25 @@ export interface ActionTracker {
 export function trackActions(pane: HTMLElement): ActionTracker {
   let last: HTMLElement | null = null;
   let busy = false;
+  const all = () => pane.querySelectorAll<HTMLElement>("[data-action]");
   // Capture phase: runs before the view's own click handler calls runOperation.
   pane.addEventListener(
     "click",
     (event) => {
-      const action = (event.target as Element | null)?.closest?.<HTMLElement>("[data-action]") ?? null;
-      if (!action) return;
-      if (busy) {
-        event.stopImmediatePropagation();
-        event.preventDefault();
-        return;
-      }
-      last = action;
+      const action = (event.target as Element).closest<HTMLElement>("[data-action]");
+      if (action && busy) event.stopImmediatePropagation();
+      else if (action) last = action;
     },
     true,
   );
   return {
-    trigger: () => (last && pane.contains(last) ? last : null),
+    trigger: () => (last?.isConnected ? last : null),
     begin(trigger) {
       busy = true;
-      const actions = [...pane.querySelectorAll<HTMLElement>("[data-action]")];
-      for (const a of actions) {
-        if (a === trigger) a.setAttribute("aria-disabled", "true");
-        else a.setAttribute("disabled", "");
-      }
+      for (const a of all()) a.setAttribute(a === trigger ? "aria-disabled" : "disabled", "true");
       return () => {
         busy = false;
-        for (const a of pane.querySelectorAll<HTMLElement>("[data-action]")) {
+        for (const a of all()) {
           a.removeAttribute("disabled");
           a.removeAttribute("aria-disabled");
         }
@@ -57,15 +49,12 @@ export function trackActions(pane: HTMLElement): ActionTracker {
   };
 }
 
-/** Gives focus back to `trigger` when the operation left it nowhere (on <body>) and it is visible. */
+/** Gives focus back to `trigger` when the operation left it on <body> and it is visible. */
 export function returnFocus(trigger: HTMLElement | null): void {
-  if (!trigger || !trigger.isConnected || trigger.closest("[hidden]")) return;
-  const active = document.activeElement;
-  if (active === null || active === document.body || active === trigger) trigger.focus();
+  if (trigger?.isConnected && !trigger.closest("[hidden]") && document.activeElement === document.body) trigger.focus();
 }
 
 /** Where a status for an operation started by `trigger` goes: after its action row. */
 export function statusAnchor(trigger: HTMLElement | null): Element | null {
-  if (!trigger) return null;
-  return trigger.closest(ACTION_GROUP) ?? trigger;
+  return trigger?.closest(ACTION_GROUP) ?? trigger;
 }

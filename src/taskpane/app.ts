@@ -36,6 +36,9 @@ function registerFluent(root: HTMLElement): void {
   accentBaseColor.setValueFor(root, NAV_BLUE);
 }
 
+// The footer has the full foreground colour, not the hint colour: it sits on the grey layer, where
+// hint text is below 4.5:1. (No comments inside the CSS: they would ship in the bundle, which has a
+// size budget.)
 const STYLES = `
 .nav-pane {
   font-family: var(--body-font, "Segoe UI", sans-serif);
@@ -84,11 +87,7 @@ const STYLES = `
 .nav-pane .message-level { font-weight: 600; }
 .nav-pane .message-warning .message-level { color: #8a5300; }
 .nav-pane .message-error { color: #c50f1f; font-weight: 600; }
-/* Full foreground, not the hint colour: the footer sits on the grey layer, where hint text is below 4.5:1. */
 .nav-pane footer { margin: 12px 16px 0; color: var(--neutral-foreground-rest, #242424); font-size: var(--type-ramp-minus-1-font-size, 12px); }
-.nav-pane .nowrap { white-space: nowrap; }
-/* A status placed inside a card, next to the button that started the operation. */
-.nav-pane .card .status { margin: 10px 0 0; padding: 8px 10px; background: var(--neutral-layer-2, #f5f5f5); }
 .nav-pane .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 `;
 
@@ -184,14 +183,9 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
     pane,
     ...panels,
     status.element,
-    h(
-      "footer",
-      {},
-      "Tall fra 1 til 3 vises som * (Statistikklovens ",
-      // Kept on one line: a narrow pane must not break the reference into «§ 2-» and «6».
-      h("span", { class: "nowrap" }, "§ 2-6"),
-      "). Tallene følger med tillegget; ingen data hentes fra nettet.",
-    ),
+    // «§\u00a02\u20116»: a no-break space and a non-breaking hyphen keep the reference on one line
+    // in a narrow pane (it used to break into «§ 2-» and «6»), without markup or CSS.
+    h("footer", {}, "Tall fra 1 til 3 vises som * (Statistikklovens §\u00a02\u20116). Tallene følger med tillegget; ingen data hentes fra nettet."),
   );
   root.appendChild(pane);
   return services;
