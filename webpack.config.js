@@ -106,6 +106,10 @@ class HostingFilesPlugin {
  * the server falls back to plain http.
  */
 async function devServerHttps() {
+  // A still-valid certificate is reused as it is (src/build/dev-certs.mjs says why).
+  const { reusableDevCertificate } = await import("./src/build/dev-certs.mjs");
+  const reused = reusableDevCertificate();
+  if (reused) return reused;
   try {
     const { default: devCerts } = await import("office-addin-dev-certs");
     const options = await devCerts.getHttpsServerOptions();

@@ -11,18 +11,8 @@ import { extname, join, normalize, sep } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOnce } from "./helpers/build.js";
+import { CHROMIUM_ARGS, chromiumExecutable } from "./helpers/chromium.js";
 
-// Debian's chromium first (what CI installs); other common installs so a newcomer's machine works too.
-const CHROMIUM_CANDIDATES = [
-  process.env.CHROMIUM_PATH,
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/usr/bin/google-chrome",
-  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-  "/Applications/Chromium.app/Contents/MacOS/Chromium",
-  "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
-].filter((p): p is string => Boolean(p));
-const CHROMIUM = CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? CHROMIUM_CANDIDATES[0]!;
 const ARTIFACTS = join(import.meta.dirname, "..", "test-artifacts");
 
 const TYPES: Record<string, string> = {
@@ -57,25 +47,16 @@ const requests: string[] = [];
 const errors: string[] = [];
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `No Chromium found (tried ${CHROMIUM_CANDIDATES.join(", ")}); install Debian's chromium or set CHROMIUM_PATH`).toBe(true);
-  const dist = await buildOnce();
+  const [executablePath, dist] = await Promise.all([chromiumExecutable(), buildOnce()]);
   server = await serve(dist);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   profile = mkdtempSync(join(tmpdir(), "nav-tiltak-chromium-"));
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     viewport: { width: 1280, height: 860 },
     locale: "nb-NO",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.on("request", (r) => requests.push(r.url()));

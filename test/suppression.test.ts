@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { buildLayouts, layoutText, type SheetLayout } from "../src/core/layout.js";
 import { changeLongTable, tiltakLongTable } from "../src/core/pivot.js";
 import { suppressCount, suppressFigures } from "../src/core/suppression.js";

@@ -3,7 +3,7 @@
 // Norwegian message. Pure: no Office.js. Every resolution is memoized by the raw argument, so a
 // sheet full of formulas pays for normalizing, indexing and suggestions once per distinct text.
 
-import { ALL, type Dataset, type HgKey, type PeriodData, type Tiltak, type Tiltaksgruppe } from "./types.js";
+import { ALL, type Dataset, type HgKey, type PeriodData, type Tiltak } from "./types.js";
 import { GROUP_ALIASES, TOTAL_LABEL } from "./dataset.js";
 import { spellings } from "./known-typos.js";
 import { editDistance, normalizeName, parsePeriodLabel, shorten } from "./text.js";

@@ -43,7 +43,7 @@ function withAlong(r: Rect, axis: Axis, s: number, e: number): Rect {
  */
 export function classify(r: Rect, op: ShiftOp): "none" | "full" | "partial" {
   const [a0, a1] = across(r, op.axis);
-  const [s, e] = along(r, op.axis);
+  const [, e] = along(r, op.axis);
   if (a1 <= op.band[0] || a0 >= op.band[1] || e <= op.at) return "none";
   return a0 >= op.band[0] && a1 <= op.band[1] ? "full" : "partial";
 }

@@ -38,7 +38,6 @@ import type {
   CalculationMode,
   CellFormat,
   CellValue,
-  ClearApplyTo,
   HorizontalAlignment,
   PivotLayoutType,
   ProtectionOptions,

@@ -6,7 +6,7 @@
 
 declare namespace CustomFunctions {
   /** Maps a function id from the JSON metadata to its implementation. */
-  function associate(id: string, fn: (...args: any[]) => unknown): void;
+  function associate(id: string, fn: (...args: never[]) => unknown): void;
 
   /** An error returned (or thrown) to the cell, with an optional message shown in its error menu. */
   class Error {

@@ -15,6 +15,7 @@ import {
 import { BUNDLED_DATASET } from "../core/bundled.js";
 import type { Dataset } from "../core/types.js";
 import type { ExcelHost } from "../excel/types.js";
+import { statusAnchor, trackActions } from "./a11y.js";
 import { append, h } from "./dom.js";
 import { StatusArea } from "./status.js";
 import { PANE_VIEWS } from "./registry.js";
@@ -35,6 +36,9 @@ function registerFluent(root: HTMLElement): void {
   accentBaseColor.setValueFor(root, NAV_BLUE);
 }
 
+// The footer has the full foreground colour, not the hint colour: it sits on the grey layer, where
+// hint text is below 4.5:1. (No comments inside the CSS: they would ship in the bundle, which has a
+// size budget.)
 const STYLES = `
 .nav-pane {
   font-family: var(--body-font, "Segoe UI", sans-serif);
@@ -83,7 +87,7 @@ const STYLES = `
 .nav-pane .message-level { font-weight: 600; }
 .nav-pane .message-warning .message-level { color: #8a5300; }
 .nav-pane .message-error { color: #c50f1f; font-weight: 600; }
-.nav-pane footer { margin: 12px 16px 0; color: var(--neutral-foreground-hint, #616161); font-size: var(--type-ramp-minus-1-font-size, 12px); }
+.nav-pane footer { margin: 12px 16px 0; color: var(--neutral-foreground-rest, #242424); font-size: var(--type-ramp-minus-1-font-size, 12px); }
 .nav-pane .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 `;
 
@@ -106,14 +110,17 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
   const status = new StatusArea();
   const pane = h("main", { class: "nav-pane", "aria-labelledby": "pane-title" });
   const period = dataset.periods[dataset.periods.length - 1]?.label ?? "";
+  const actions = trackActions(pane);
 
   const services: PaneServices = {
     host,
     dataset,
     async runOperation(label, op) {
-      const actions = [...pane.querySelectorAll<HTMLElement>("[data-action]")];
-      actions.forEach((a) => a.setAttribute("disabled", ""));
+      // Focus, busy state and where the result shows: src/taskpane/a11y.ts.
+      const trigger = actions.trigger();
+      const end = actions.begin(trigger);
       pane.setAttribute("aria-busy", "true");
+      status.placeAfter(statusAnchor(trigger));
       status.start(label);
       try {
         const report = await op((fraction, text) => status.update(fraction, text));
@@ -123,8 +130,8 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
         status.fail(error);
         return null;
       } finally {
-        actions.forEach((a) => a.removeAttribute("disabled"));
         pane.removeAttribute("aria-busy");
+        end();
         options.onWorkbookChanged?.();
       }
     },
@@ -176,7 +183,9 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
     pane,
     ...panels,
     status.element,
-    h("footer", {}, "Tall fra 1 til 3 vises som * (Statistikklovens § 2-6). Tallene følger med tillegget; ingen data hentes fra nettet."),
+    // «§\u00a02\u20116»: a no-break space and a non-breaking hyphen keep the reference on one line
+    // in a narrow pane (it used to break into «§ 2-» and «6»), without markup or CSS.
+    h("footer", {}, "Tall fra 1 til 3 vises som * (Statistikklovens §\u00a02\u20116). Tallene følger med tillegget; ingen data hentes fra nettet."),
   );
   root.appendChild(pane);
   return services;

@@ -29,6 +29,14 @@ export class StatusArea {
     );
   }
 
+  /**
+   * Moves the status right after `anchor` (the action row of the button that started the
+   * operation), so the result shows where the user is; with no anchor it stays where it is.
+   */
+  placeAfter(anchor: Element | null): void {
+    if (anchor && anchor.nextElementSibling !== this.element) anchor.after(this.element);
+  }
+
   start(label: string): void {
     clear(this.list);
     clear(this.alert);

@@ -2,11 +2,10 @@
 // test/build.test.ts: a small XML reader (enough for a manifest: elements, attributes, text,
 // comments, the XML declaration) and the structural checks the XML Schemas cannot express.
 
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { validateXML } from "xmllint-wasm";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const MANIFEST_FILE = join(ROOT, "manifest.xml");
@@ -308,32 +307,30 @@ export function manifestProblems(xml: string): string[] {
   return problems;
 }
 
-/** Result of validating XML against the vendored manifest schemas with xmllint. */
+/** Result of validating XML against the vendored manifest schemas. */
 export interface SchemaResult {
   valid: boolean;
+  /** xmllint's report, e.g. "manifest.xml validates" or "manifest.xml:12: element …: fails to validate". */
   output: string;
 }
 
+/** The schemas the manifest schema imports, loaded into the validator's in-memory file system. */
+const SCHEMA_DIR = dirname(SCHEMA_FILE);
+const IMPORTED_SCHEMAS = readdirSync(SCHEMA_DIR).filter((f) => f.endsWith(".xsd") && join(SCHEMA_DIR, f) !== SCHEMA_FILE);
+
 /**
- * Validates an XML string against test/schemas/OfficeAppManifestV1_1.xsd with xmllint (Debian:
- * libxml2-utils). Throws a clear error if xmllint is not installed.
+ * Validates an XML string against test/schemas/OfficeAppManifestV1_1.xsd with xmllint-wasm
+ * (libxml2's xmllint compiled to WebAssembly, from the npm registry), offline and without any
+ * system package. Throws if the vendored schemas themselves do not compile.
  */
-export function validateWithSchema(xml: string): SchemaResult {
-  const dir = mkdtempSync(join(tmpdir(), "nav-tiltak-manifest-"));
-  const file = join(dir, "manifest.xml");
-  writeFileSync(file, xml);
-  const r = spawnSync("xmllint", ["--noout", "--nonet", "--schema", SCHEMA_FILE, file], { encoding: "utf8" });
-  if (r.error) {
-    const code = (r.error as NodeJS.ErrnoException).code;
-    throw new Error(
-      code === "ENOENT"
-        ? "xmllint was not found: the offline manifest schema check needs it. Install libxml2-utils " +
-            "(Debian/Ubuntu: apt-get install libxml2-utils; macOS ships xmllint). CI installs it in .ci/run."
-        : `could not run xmllint: ${r.error.message}`,
-    );
-  }
-  const output = `${r.stdout}${r.stderr}`.replaceAll(file, "manifest.xml").trim();
-  // 0: valid; 3/4: schema invalid or failed to compile; other codes: xmllint could not validate.
-  if (r.status !== 0 && /failed to compile/.test(output)) throw new Error(`the vendored schemas do not compile:\n${output}`);
-  return { valid: r.status === 0, output };
+export async function validateWithSchema(xml: string): Promise<SchemaResult> {
+  const result = await validateXML({
+    xml: { fileName: "manifest.xml", contents: xml },
+    schema: { fileName: basename(SCHEMA_FILE), contents: readFileSync(SCHEMA_FILE, "utf8") },
+    // xs:import schemaLocation is resolved against the in-memory file system: no network.
+    preload: IMPORTED_SCHEMAS.map((f) => ({ fileName: f, contents: readFileSync(join(SCHEMA_DIR, f), "utf8") })),
+  });
+  const output = result.rawOutput.trim();
+  if (/failed to compile/.test(output)) throw new Error(`the vendored schemas do not compile:\n${output}`);
+  return { valid: result.valid, output };
 }

@@ -1,0 +1,53 @@
+// ESLint flat config: the JavaScript and TypeScript recommendations plus Microsoft's Office
+// add-in rules (eslint-plugin-office-addins).
+//
+// The plugin's own `recommended` config is not used: it brings React, Prettier-as-a-lint-rule
+// and its own copy of the TypeScript parser. Only its rules are taken here, with the severities
+// its recommended config gives them, and they run on typescript-eslint's parser like every other
+// rule. test/lint.test.ts proves they really run, on a file with deliberate violations.
+import js from "@eslint/js";
+import officeAddins from "eslint-plugin-office-addins";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+/** The office-addins rules and levels from the plugin's recommended config. */
+const officeAddinsRules = Object.fromEntries(
+  officeAddins.configs.recommended
+    .flatMap((config) => Object.entries(config.rules ?? {}))
+    .filter(([name]) => name.startsWith("office-addins/")),
+);
+
+export default tseslint.config(
+  {
+    // test/lint-fixtures holds deliberate violations; test/lint.test.ts lints it on its own.
+    ignores: ["node_modules/", "dist/", "src/generated/", "test-artifacts/", "coverage/", "test/lint-fixtures/"],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "module",
+      globals: { ...globals.node },
+    },
+    rules: {
+      // `_name` marks a parameter a callback signature forces on us.
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Code that runs in Excel's browser runtime or the preview page.
+    files: ["src/taskpane/**", "src/functions/**", "src/preview/**", "src/excel/**", "src/fake-excel/**"],
+    languageOptions: { globals: { ...globals.browser, Office: "readonly", Excel: "readonly", CustomFunctions: "readonly" } },
+  },
+  {
+    // The custom functions runtime is a global declared in a .d.ts script, not a module to import.
+    files: ["src/functions/functions.ts"],
+    rules: { "@typescript-eslint/triple-slash-reference": ["error", { path: "always" }] },
+  },
+  {
+    files: ["src/**/*.ts"],
+    plugins: { "office-addins": officeAddins },
+    rules: officeAddinsRules,
+  },
+);
