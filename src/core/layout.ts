@@ -3,7 +3,7 @@
 // only render these; they never decide a number or a "*" themselves.
 
 import { ALL, type Count, type Dataset, type Figures, type HgKey, type Hovedgruppe, type PeriodData } from "./types.js";
-import { suppressCount, suppressFigures } from "./suppression.js";
+import { notesWithSymbols, suppressCount, suppressFigures } from "./suppression.js";
 import { formatInteger } from "./text.js";
 import {
   FIGURE_HEADERS,
@@ -133,7 +133,7 @@ class Grid {
   }
 }
 
-/** A count cell as shown: number, "*" or empty. */
+/** A count cell as shown: number, "*", ":" or empty. */
 function shown(c: Count): CellValue {
   return suppressCount(c);
 }
@@ -150,9 +150,12 @@ function crossFormats(n: number): string[] {
 }
 
 function statisticsNotes(ds: Dataset): string[] {
-  // The § 2-6 sentence and the one explaining it; kept on every sheet, as DESIGN.md asks.
-  const i = ds.notes.findIndex((n) => n.includes("§ 2-6"));
-  return i < 0 ? [] : ds.notes.slice(i, i + 2);
+  // The § 2-6 sentence and the one explaining it; kept on every sheet, as DESIGN.md asks. Where a
+  // cell is hidden with ":", its explanation goes on every sheet too.
+  const notes = notesWithSymbols(ds);
+  const i = notes.findIndex((n) => n.includes("§ 2-6"));
+  const symbol = notes.find((n) => n.includes("«:»"));
+  return [...(i < 0 ? [] : notes.slice(i, i + 2)), ...(symbol ? [symbol] : [])];
 }
 
 function lowerFirst(text: string): string {
@@ -232,7 +235,7 @@ function omTabellene(ctx: Context): SheetLayout {
   g.add(["Om tabellene"], [], { bold: true });
   g.add([ctx.data.label]);
   g.blank();
-  for (const n of ctx.ds.notes) g.notes.push(g.add([n]));
+  for (const n of notesWithSymbols(ctx.ds)) g.notes.push(g.add([n]));
   const layout = finishLayout(ctx, "om-tabellene", "Om tabellene", g, 0);
   layout.columnWidths = [100];
   return layout;

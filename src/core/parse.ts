@@ -1,7 +1,7 @@
 // Parser for NAV's published table text (format described in DESIGN.md).
 // It only reads structure; meaning and consistency are checked in dataset.ts.
 
-import { SUPPRESSED, type Count } from "./types.js";
+import { HIDDEN, SUPPRESSED, type Count } from "./types.js";
 import type { Finding } from "./findings.js";
 
 export interface RawRow {
@@ -39,7 +39,7 @@ function unbold(text: string): { text: string; bold: boolean } {
   return m ? { text: m[1]!.trim(), bold: true } : { text: text.trim(), bold: false };
 }
 
-/** Reads one published cell: `83 484`, `-1 216`, `*` or empty. Returns an error message for anything else. */
+/** Reads one published cell: `83 484`, `-1 216`, `*`, `:` or empty. Returns an error message for anything else. */
 export function parseCell(raw: string): { value: Count } | { error: string } {
   // Accept the separators and minus signs that copy/paste from the web page produces.
   const text = unbold(raw)
@@ -47,7 +47,8 @@ export function parseCell(raw: string): { value: Count } | { error: string } {
     .replace(/\u2212/g, "-");
   if (text === "") return { value: null };
   if (text === SUPPRESSED) return { value: SUPPRESSED };
-  if (!NUMBER.test(text)) return { error: `«${text}» er ikke et tall, «*» eller tomt` };
+  if (text === HIDDEN) return { value: HIDDEN };
+  if (!NUMBER.test(text)) return { error: `«${text}» er ikke et tall, «*», «:» eller tomt` };
   const value = Number(text.replace(/ /g, ""));
   return { value: Object.is(value, -0) ? 0 : value };
 }
