@@ -12,6 +12,7 @@
  */
 
 import {
+  DisclosureSearchLimitError,
   solveBounds,
   type DisclosureProblem,
   type DisclosureResult,
@@ -111,7 +112,7 @@ function run(highs: Highs, body: string, objective: string, sense: "Minimize" | 
   const r = highs.solve(`${sense}\n obj: ${objective}\n${body}`, OPTIONS);
   if (r.Status === "Infeasible") return undefined;
   if (r.Status !== "Optimal") throw new MilpError(r.Status);
-  return Array.from({ length: n }, (_, i) => Math.round(r.Columns[`x${i}`]?.Primal ?? 0));
+  return Array.from({ length: n }, (_, i) => Math.round(r.Columns[`x${i}`]?.Primal ?? 0) || 0);
 }
 
 /**
@@ -149,7 +150,22 @@ export function milpBounds(highs: Highs, problem: DisclosureProblem, only?: read
   return { feasible: true, bounds };
 }
 
-/** A loaded solver as a drop-in for solveBounds (same signature, synchronous). */
-export function milpSolver(highs: Highs): (problem: DisclosureProblem) => DisclosureResult {
-  return (problem) => milpBounds(highs, problem);
+/** Search nodes the propagation-and-search solver may spend before the integer program takes over. */
+const SEARCH_BUDGET = 20_000;
+
+/**
+ * A loaded solver as a drop-in for solveBounds (same signature, synchronous). Both ways are exact:
+ * the search in disclosure.ts answers most tables in milliseconds (propagation pins most cells), so
+ * it goes first with a small budget; a table that needs more (wide ":" domains, large tables with
+ * most cells suppressed) goes to the integer program, whose cost is about one solve per bound.
+ */
+export function milpSolver(highs: Highs, searchBudget = SEARCH_BUDGET): (problem: DisclosureProblem) => DisclosureResult {
+  return (problem) => {
+    try {
+      return solveBounds(problem, { nodeLimit: searchBudget });
+    } catch (e) {
+      if (!(e instanceof DisclosureSearchLimitError)) throw e;
+      return milpBounds(highs, problem);
+    }
+  };
 }
