@@ -3,6 +3,7 @@ import type { CliIO, Command } from "./io.js";
 import { audit } from "./commands/audit.js";
 import { call } from "./commands/call.js";
 import { importCommand } from "./commands/import.js";
+import { prikk } from "./commands/prikk.js";
 import { sheets } from "./commands/sheets.js";
 
 export const COMMANDS: Record<string, Command> = {
@@ -10,6 +11,7 @@ export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   audit,
   call,
+  prikk,
 };
 
 function help(io: CliIO): void {

@@ -59,6 +59,12 @@ export interface AuditOptions {
    * (core/protect/milp.ts) is much faster on large or heavily suppressed tables and with ":" cells.
    */
   solve?: (problem: DisclosureProblem) => DisclosureResult;
+  /**
+   * Where no published figure bounds a value, run once with this stand-in cap instead of twice (the
+   * second run only tells bounds that move with the cap apart, to report them as ±∞). Protection
+   * uses it: a bound at the cap is as wide as it needs to know.
+   */
+  standInCap?: number;
 }
 
 /** What a suppressed cell stands for. */
@@ -229,6 +235,7 @@ class Model {
       const d = hiddenDomain?.() ?? { min: 0, max: this.cap };
       const v: DisclosureVariable = { lo: d.min, hi: d.max, name: this.where(meta) };
       if (!hiddenDomain) v.exclude = { lo: 1, hi: SUPPRESS_MAX };
+      v.auxiliary = true;
       this.variables.push(v);
       this.varCells.push({ ...meta, hidden: true });
     } else {
@@ -833,17 +840,18 @@ export function auditLayouts(layouts: readonly SheetLayout[], options: AuditOpti
     period: first?.period ?? "",
     periodLabel: first?.periodLabel ?? "",
     mode,
-    tables: groups.flatMap((g) => auditGroup(layouts, g, mode, options.solve ?? solveBounds)),
+    tables: groups.flatMap((g) => auditGroup(layouts, g, mode, options.solve ?? solveBounds, options.standInCap)),
   };
 }
 
 type Solve = (problem: DisclosureProblem) => DisclosureResult;
 
-function auditGroup(layouts: readonly SheetLayout[], sheets: number[], mode: AuditMode, solve: Solve): TableAudit[] {
+function auditGroup(layouts: readonly SheetLayout[], sheets: number[], mode: AuditMode, solve: Solve, standInCap?: number): TableAudit[] {
   const own = sheets.map((i) => layouts[i]!);
   const overall = overallLastYear(own);
   if (overall !== undefined && !own.some(hasHiddenCell)) return auditWithCap(layouts, sheets, mode, overall, solve);
   const loose = looseCap(own);
+  if (standInCap !== undefined) return auditWithCap(layouts, sheets, mode, Math.max(loose, standInCap), solve);
   return mergeCaps(auditWithCap(layouts, sheets, mode, loose, solve), auditWithCap(layouts, sheets, mode, 2 * loose, solve));
 }
 

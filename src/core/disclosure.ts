@@ -37,6 +37,11 @@ export interface DisclosureVariable extends Interval {
   name?: string;
   /** Values inside [lo, hi] the variable cannot take (e.g. 1..3 for a ":" cell). */
   exclude?: Interval;
+  /**
+   * Only an unknown of the system, its own bounds not wanted (a ":" cell): a solver may report any
+   * range that contains the values it saw in solutions rather than prove the exact one.
+   */
+  auxiliary?: boolean;
 }
 
 export interface LinearTerm {

@@ -116,8 +116,8 @@ function run(highs: Highs, body: string, objective: string, sense: "Minimize" | 
 }
 
 /**
- * Exact min and max of the chosen variables (all by default) over the integer solutions, as
- * solveBounds gives them. Every solution found tightens the witnesses of all variables, so a bound
+ * Exact min and max of the chosen variables (by default all but the auxiliary ones, whose ranges are
+ * only those seen in solutions) over the integer solutions, as solveBounds gives them. Every solution found tightens the witnesses of all variables, so a bound
  * already reached by some solution needs no solve of its own. An infeasible problem is explained by
  * solveBounds (its minimal conflict set).
  */
@@ -136,7 +136,7 @@ export function milpBounds(highs: Highs, problem: DisclosureProblem, only?: read
       if (x > max[i]!) max[i] = x;
     });
   };
-  for (const v of only ?? problem.variables.map((_, i) => i)) {
+  for (const v of only ?? problem.variables.flatMap((x, i) => (x.auxiliary ? [] : [i]))) {
     if (min[v]! > domain[v]!.lo) {
       const sol = run(highs, body, `x${v}`, "Minimize", n);
       if (sol) record(sol);
@@ -161,6 +161,8 @@ const SEARCH_BUDGET = 20_000;
  */
 export function milpSolver(highs: Highs, searchBudget = SEARCH_BUDGET): (problem: DisclosureProblem) => DisclosureResult {
   return (problem) => {
+    // Wide ":" domains make the search enumerate value by value: go straight to the program.
+    if (problem.variables.some((v) => v.exclude)) return milpBounds(highs, problem);
     try {
       return solveBounds(problem, { nodeLimit: searchBudget });
     } catch (e) {
