@@ -14,6 +14,8 @@ import { writePublication } from "../src/core/publication-text.js";
 import { HIDDEN_NOTE } from "../src/core/suppression.js";
 import { cli } from "./helpers/cli.js";
 import { makeRawDataset } from "./helpers/raw-dataset.js";
+import { novemberRaw } from "./helpers/november-raw.js";
+import { factModel } from "../src/core/protect/facts.js";
 
 let highs: Highs;
 const dirs: string[] = [];
@@ -44,6 +46,18 @@ describe("protect", () => {
     const unprotected = auditLayouts(buildLayouts(raw), { mode: "combined" });
     expect(unprotected.tables.flatMap((t) => t.cells).some((c) => c.kind === "count" && c.pinned)).toBe(true);
   }, 300_000);
+});
+
+describe("November 2016 with its «*» put back", () => {
+  it("recovers every suppressed figure from the published totals, so protection has real input", () => {
+    const { raw, restored } = novemberRaw();
+    expect(restored).toBe(15); // 16 «*» on the sheets; one change is shown in two tables
+    const model = factModel(raw);
+    expect(model.facts.filter((f) => f.primary).length).toBe(15);
+    // Written out, it is a valid publication of raw counts.
+    const { findings } = importPublication(writePublication(raw, "2016-11"));
+    expect(findings.some((f) => f.code === "unsuppressed")).toBe(true);
+  });
 });
 
 describe("nav-tiltak prikk", () => {
