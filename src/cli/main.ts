@@ -4,6 +4,7 @@ import { EXIT, EXIT_HELP, runCommand, shorten } from "./contract.js";
 import { audit } from "./commands/audit.js";
 import { call } from "./commands/call.js";
 import { importCommand } from "./commands/import.js";
+import { prikk } from "./commands/prikk.js";
 import { sheets } from "./commands/sheets.js";
 import { xlsx } from "./commands/xlsx.js";
 
@@ -13,6 +14,7 @@ export const COMMANDS: Record<string, Command> = {
   audit,
   call,
   xlsx,
+  prikk,
 };
 
 function help(io: CliIO): void {

@@ -3,6 +3,7 @@
 
 import {
   ALL,
+  HIDDEN,
   SUPPRESSED,
   type Count,
   type Dataset,
@@ -66,10 +67,13 @@ type Interval = readonly [number, number];
 function countInterval(c: Count): Interval {
   if (c === null) return [0, 0];
   if (c === SUPPRESSED) return [1, 3];
+  // ":" is 0 or ≥ 4; for checking a sum the interval [0, ∞) is the safe hull.
+  if (c === HIDDEN) return [0, Infinity];
   return [c, c];
 }
 
 function changeInterval(f: Figures): Interval {
+  if (f.endring === HIDDEN || f.antall === HIDDEN) return [-Infinity, Infinity];
   if (f.endring !== SUPPRESSED) return countInterval(f.endring);
   if (f.antall === SUPPRESSED) return [-Infinity, 3];
   const [lo, hi] = countInterval(f.antall);
@@ -85,12 +89,13 @@ function overlaps(a: Interval, b: Interval): boolean {
 }
 
 function showInterval([lo, hi]: Interval): string {
-  if (lo === -Infinity) return `høyst ${formatInteger(hi)}`;
+  if (lo === -Infinity) return hi === Infinity ? "hva som helst" : `høyst ${formatInteger(hi)}`;
+  if (hi === Infinity) return `minst ${formatInteger(lo)}`;
   return lo === hi ? formatInteger(lo) : `${formatInteger(lo)}–${formatInteger(hi)}`;
 }
 
 function showCount(c: Count): string {
-  return c === null ? "tom" : c === SUPPRESSED ? "*" : formatInteger(c);
+  return c === null ? "tom" : c === SUPPRESSED || c === HIDDEN ? c : formatInteger(c);
 }
 
 /** Percent change as NAV publishes it: round(endring / last year × 100); null when last year was 0. */

@@ -32,7 +32,7 @@
  * a group's change over all hovedgrupper is the sum of its changes per hovedgruppe.
  */
 
-import { ALL, SUPPRESSED, type Dataset } from "./types.js";
+import { ALL, HIDDEN, SUPPRESSED, type Dataset } from "./types.js";
 import { FIGURE_HEADERS, TOTAL_LABEL, percentChange } from "./dataset.js";
 import { SUPPRESS_MAX } from "./suppression.js";
 import { buildLayouts, type CellValue, type LayoutKey, type SheetLayout, type TableBlock } from "./layout.js";
@@ -41,6 +41,8 @@ import {
   between,
   equality,
   solveBounds,
+  type DisclosureProblem,
+  type DisclosureResult,
   type DisclosureVariable,
   type LinearConstraint,
   type LinearTerm,
@@ -52,6 +54,17 @@ export type AuditMode = "per-table" | "combined";
 
 export interface AuditOptions {
   mode?: AuditMode;
+  /**
+   * The exact bounds solver: solveBounds (disclosure.ts) unless given. The integer-programming one
+   * (core/protect/milp.ts) is much faster on large or heavily suppressed tables and with ":" cells.
+   */
+  solve?: (problem: DisclosureProblem) => DisclosureResult;
+  /**
+   * Where no published figure bounds a value, run once with this stand-in cap instead of twice (the
+   * second run only tells bounds that move with the cap apart, to report them as ±∞). Protection
+   * uses it: a bound at the cap is as wide as it needs to know.
+   */
+  standInCap?: number;
 }
 
 /** What a suppressed cell stands for. */
@@ -133,10 +146,17 @@ interface PercentCell {
   /** Last-year range the percent's presence implies (for the "*" alone domain). */
   lastYear: Range;
   endringDomain: Range;
+  /** Where antall is ":": the variable for last year's count (see Model.changeLastYear). */
+  lastYearVar?: number;
+  antallDomain: Range;
 }
 
-/** Where a suppressed cell is, by sheet index while modelling (the sheet name is filled in on output). */
-type CellMeta = Pick<CellBounds, "row" | "col" | "rowLabel" | "colLabel" | "hovedgruppe" | "kind"> & { sheet: number };
+/**
+ * Where a suppressed cell is, by sheet index while modelling (the sheet name is filled in on output).
+ * `hidden`: a ":" cell, or a helper variable (last year's count of a row whose antall is ":"). They are
+ * unknowns of the model but not reported: only "*" cells are protected, a ":" cell may be worked out.
+ */
+type CellMeta = Pick<CellBounds, "row" | "col" | "rowLabel" | "colLabel" | "hovedgruppe" | "kind"> & { sheet: number; hidden?: boolean };
 
 /** Which published figure a cell shows, for linking tables in combined mode. */
 interface FactRef {
@@ -156,7 +176,8 @@ function label(value: CellValue | undefined): string {
 function showValue(op: Operand, vars: readonly DisclosureVariable[]): string {
   if ("value" in op) return formatInteger(op.value);
   const v = vars[op.variable]!;
-  return v.lo === v.hi ? formatInteger(v.lo) : `«*» (${formatInteger(v.lo)} til ${formatInteger(v.hi)})`;
+  if (v.lo === v.hi) return formatInteger(v.lo);
+  return v.exclude ? `«:» (0 eller ${formatInteger(v.exclude.hi + 1)} til ${formatInteger(v.hi)})` : `«*» (${formatInteger(v.lo)} til ${formatInteger(v.hi)})`;
 }
 
 class Model {
@@ -168,26 +189,60 @@ class Model {
   readonly facts = new Map<string, FactRef[]>();
   /** Change variable → the antall on its row, for last year's count. */
   readonly changeAntall = new Map<number, Operand>();
+  /** Change variable → a variable for last year's count, where antall is ":" (too wide to enumerate). */
+  readonly changeLastYear = new Map<number, number>();
   private readonly varAt = new Map<string, number>();
 
-  constructor(readonly layouts: readonly SheetLayout[]) {}
+  /** `cap`: the largest value a ":" cell or an unbounded last-year count is given (see auditLayouts). */
+  constructor(
+    readonly layouts: readonly SheetLayout[],
+    readonly cap = Infinity,
+    readonly solver: (problem: DisclosureProblem) => DisclosureResult = solveBounds,
+  ) {}
 
-  /** The operand for a cell, creating its variable (with the given domain) when it is "*". */
-  operand(meta: CellMeta, domain: () => Range): Operand {
+  /** A variable that stands for no published cell. */
+  helper(meta: CellMeta, d: Range): number {
+    this.variables.push({ lo: d.min, hi: d.max, name: `${this.where(meta)} (fjorårets antall)` });
+    this.varCells.push({ ...meta, hidden: true });
+    return this.variables.length - 1;
+  }
+
+  /** The symbol in a cell, or undefined for a number or an empty cell. */
+  symbol(meta: { sheet: number; row: number; col: number }): string | undefined {
+    const v = this.layouts[meta.sheet]!.cells[meta.row]?.[meta.col];
+    return typeof v === "string" && v !== "" ? v : undefined;
+  }
+
+  /**
+   * The operand for a cell, creating its variable when it is "*" (with the given domain) or ":"
+   * (0 or 4..cap: a value from 1 to 3 would have been "*"; `hiddenDomain` when given).
+   */
+  operand(meta: CellMeta, domain: () => Range, hiddenDomain?: () => Range): Operand {
     const value = this.layouts[meta.sheet]!.cells[meta.row]?.[meta.col];
     if (value === null || value === undefined || value === "") return { value: 0 };
     if (typeof value === "number") {
       if (!Number.isInteger(value)) throw new Error(`${this.where(meta)} er ikke et heltall (${value}).`);
       return { value };
     }
-    if (value !== SUPPRESSED) throw new Error(`${this.where(meta)} er verken et tall, «*» eller tom («${value}»).`);
+    if (value !== SUPPRESSED && value !== HIDDEN) {
+      throw new Error(`${this.where(meta)} er verken et tall, «*», «:» eller tom («${value}»).`);
+    }
     const key = `${meta.sheet}:${meta.row}:${meta.col}`;
     const known = this.varAt.get(key);
     if (known !== undefined) return { variable: known };
-    const d = domain();
     this.varAt.set(key, this.variables.length);
-    this.variables.push({ lo: d.min, hi: d.max, name: this.where(meta) });
-    this.varCells.push(meta);
+    if (value === HIDDEN) {
+      const d = hiddenDomain?.() ?? { min: 0, max: this.cap };
+      const v: DisclosureVariable = { lo: d.min, hi: d.max, name: this.where(meta) };
+      if (!hiddenDomain) v.exclude = { lo: 1, hi: SUPPRESS_MAX };
+      v.auxiliary = true;
+      this.variables.push(v);
+      this.varCells.push({ ...meta, hidden: true });
+    } else {
+      const d = domain();
+      this.variables.push({ lo: d.min, hi: d.max, name: this.where(meta) });
+      this.varCells.push(meta);
+    }
     return { variable: this.variables.length - 1 };
   }
 
@@ -373,35 +428,54 @@ function addSheet(model: Model, sheet: number, fallbackCap: number): void {
         continue;
       }
       const f = shape.figure;
+      const antallSymbol = model.symbol(m0(sheet, r, f.antall));
       const antall = model.operand(meta(r, f.antall, "count"), countDomain);
       ops.set(`${r}:${f.antall}`, antall);
       const cells = layout.cells[r] ?? [];
       const endringCell = cells[f.endring];
       const prosentCell = cells[f.prosent];
       const hasPercent = prosentCell !== null && prosentCell !== undefined && prosentCell !== "";
-      const aDom: Range = "value" in antall ? { min: antall.value, max: antall.value } : countDomain();
-      // Last year's count L = antall − endring: ≥ 1 when a percent exists; 1..3 when only the change is
-      // suppressed; 0 when there is no percent. When antall is suppressed too, L is at most the block
-      // total's last-year count if the total row gives it; otherwise (and for the total row itself)
-      // at most the overall total's, the only figure that bounds every row (see auditLayouts).
+      const aDom: Range =
+        "value" in antall ? { min: antall.value, max: antall.value } : antallSymbol === HIDDEN ? { min: 0, max: model.cap } : countDomain();
+      // Last year's count L = antall − endring: ≥ 1 when a percent exists; 1..3 when the change is "*"
+      // beside a published or ":" antall; 0 or ≥ 4 when the change is ":" (1..3 would be "*"); 0 when
+      // there is no percent. When antall is "*" too, L is at most the block total's last-year count if
+      // the total row gives it; otherwise (and for the total row itself) at most the overall total's,
+      // the only figure that bounds every row (see auditLayouts).
+      const capOfRow = (): number => (r === shape.grandRow ? fallbackCap : lastYearCap(layout, shape) ?? fallbackCap);
       let lastYear: Range | undefined;
       if (endringCell === SUPPRESSED) {
         if (!hasPercent) lastYear = { min: 0, max: 0 };
-        else if ("value" in antall) lastYear = { min: 1, max: SUPPRESS_MAX };
-        else {
-          const cap = r === shape.grandRow ? fallbackCap : lastYearCap(layout, shape) ?? fallbackCap;
-          lastYear = { min: 1, max: Math.max(1, cap) };
-        }
+        else if (antallSymbol !== SUPPRESSED) lastYear = { min: 1, max: SUPPRESS_MAX };
+        else lastYear = { min: 1, max: Math.max(1, capOfRow()) };
+      } else if (endringCell === HIDDEN) {
+        lastYear = hasPercent ? { min: SUPPRESS_MAX + 1, max: Math.max(SUPPRESS_MAX + 1, capOfRow()) } : { min: 0, max: 0 };
       } else if (!("value" in antall) || prosentCell === SUPPRESSED) {
         lastYear = { min: hasPercent ? 1 : 0, max: Infinity };
       }
       const endringDomain: Range = lastYear
         ? { min: aDom.min - lastYear.max, max: aDom.max - lastYear.min }
         : { min: -Infinity, max: Infinity };
-      const endring = model.operand(meta(r, f.endring, "change"), () => endringDomain);
+      const endring = model.operand(meta(r, f.endring, "change"), () => endringDomain, () => endringDomain);
       ops.set(`${r}:${f.endring}`, endring);
       if ("variable" in endring) model.changeAntall.set(endring.variable, antall);
-      if (lastYear && (!("value" in antall) || !("value" in endring))) {
+      let lastYearVar: number | undefined;
+      if (lastYear && antallSymbol === HIDDEN && "variable" in endring) {
+        // A ":" antall spans thousands of values, too many to enumerate: last year's count gets a
+        // variable of its own, antall − endring − L = 0, and its bounds come from the same solve.
+        lastYearVar = model.helper(meta(r, f.endring, "change"), lastYear);
+        model.changeLastYear.set(endring.variable, lastYearVar);
+        model.add(
+          [
+            { op: antall, sign: 1 },
+            { op: endring, sign: -1 },
+            { op: { variable: lastYearVar }, sign: -1 },
+          ],
+          0,
+          0,
+          `${model.where(meta(r, f.endring, "change"))}: fjorårets antall er Antall − Endring`,
+        );
+      } else if (lastYear && (!("value" in antall) || !("value" in endring))) {
         model.add(
           [
             { op: antall, sign: 1 },
@@ -422,8 +496,10 @@ function addSheet(model: Model, sheet: number, fallbackCap: number): void {
           endring,
           lastYear: lastYear ?? { min: 1, max: Infinity },
           endringDomain: "value" in endring ? { min: endring.value, max: endring.value } : endringDomain,
+          lastYearVar,
+          antallDomain: aDom,
         });
-      } else if (typeof prosentCell === "string" && prosentCell !== "") {
+      } else if (typeof prosentCell === "string" && prosentCell !== "" && prosentCell !== HIDDEN) {
         throw new Error(`${model.where(m0(sheet, r, f.prosent))} er verken et tall, «*» eller tom («${prosentCell}»).`);
       }
     }
@@ -511,7 +587,7 @@ function solve(model: Model, fixed?: { variable: number; value: number }): Solve
   const variables = fixed
     ? model.variables.map((v, i) => (i === fixed.variable ? { ...v, lo: fixed.value, hi: fixed.value } : v))
     : model.variables;
-  const r = solveBounds({ variables, constraints: model.constraints });
+  const r = model.solver({ variables, constraints: model.constraints });
   return r.feasible ? r : { feasible: false, conflict: r.conflict };
 }
 
@@ -601,6 +677,20 @@ function cellOut(model: Model, meta: CellMeta, value: Range, domain: Range, last
   return out;
 }
 
+/**
+ * A "*" percent beside a ":" antall: percent = endring / L = antall / L − 1 grows with antall and
+ * falls with L, so the extreme corners of the two ranges bound it. This is a hull (the pairs are not
+ * enumerated); the protected quantity, last year's count, is exact.
+ */
+function percentHull(model: Model, p: PercentCell & CellMeta, a: Range, ly: Range): CellBounds {
+  const hull = (ar: Range, lr: Range): Range => {
+    const lo = Math.max(1, lr.min);
+    const hiL = Math.max(1, lr.max);
+    return { min: pct(ar.min, ar.min - hiL), max: pct(ar.max, ar.max - lo) };
+  };
+  return cellOut(model, p, hull(a, ly), hull(p.antallDomain, p.lastYear), ly);
+}
+
 /** Bounds of every suppressed cell of the model, per sheet index; or the conflicting equations. */
 function evaluate(model: Model): { cells: Map<number, CellBounds[]> } | { equations: string[] } {
   const solved = solve(model);
@@ -609,14 +699,25 @@ function evaluate(model: Model): { cells: Map<number, CellBounds[]> } | { equati
   const found: { sheet: number; cell: CellBounds }[] = [];
 
   model.varCells.forEach((meta, v) => {
+    if (meta.hidden) return;
     const b = bounds[v]!;
     const dom = model.variables[v]!;
     const antall = model.changeAntall.get(v);
-    const lastYear = antall ? solvedPairRanges(model, bounds, antall, { variable: v }, false)?.lastYear : undefined;
+    const lyVar = model.changeLastYear.get(v);
+    const lastYear =
+      lyVar !== undefined
+        ? range({ variable: lyVar }, bounds)
+        : antall
+        ? solvedPairRanges(model, bounds, antall, { variable: v }, false)?.lastYear
+        : undefined;
     found.push({ sheet: meta.sheet, cell: cellOut(model, meta, { min: b.min, max: b.max }, { min: dom.lo, max: dom.hi }, lastYear) });
   });
 
   for (const p of model.percents) {
+    if (p.lastYearVar !== undefined) {
+      found.push({ sheet: p.sheet, cell: percentHull(model, p, range(p.antall, bounds), range({ variable: p.lastYearVar }, bounds)) });
+      continue;
+    }
     const solvedP = solvedPairRanges(model, bounds, p.antall, p.endring, true);
     if (!solvedP?.percent) throw new Error(`${model.where(p)}: fant ingen mulig prosent.`);
     // What "*" alone allows: every antall in its domain, every change its last-year range permits.
@@ -687,83 +788,86 @@ function looseCap(layouts: readonly SheetLayout[]): number {
 }
 
 /** Bounds that grow with the stand-in cap are not bounded by the figures: report them as ±∞. */
-function mergeCaps(a: DisclosureAudit, b: DisclosureAudit): DisclosureAudit {
+function mergeCaps(a: TableAudit[], b: TableAudit[]): TableAudit[] {
   const lo = (x: number, y: number): number => (x === y ? x : -Infinity);
   const hi = (x: number, y: number): number => (x === y ? x : Infinity);
-  return {
-    ...b,
-    tables: b.tables.map((tb, k) => {
-      const ta = a.tables[k]!;
-      if (tb.infeasible || ta.infeasible || ta.cells.length !== tb.cells.length) return tb;
-      return {
-        ...tb,
-        cells: tb.cells.map((cb, i) => {
-          const ca = ta.cells[i]!;
-          const min = lo(ca.min, cb.min);
-          const max = hi(ca.max, cb.max);
-          const domain = { min: lo(ca.domain.min, cb.domain.min), max: hi(ca.domain.max, cb.domain.max) };
-          const out: CellBounds = { ...cb, min, max, pinned: min === max, domain, narrowed: min > domain.min || max < domain.max };
-          if (ca.lastYear && cb.lastYear) {
-            const ly = { min: lo(ca.lastYear.min, cb.lastYear.min), max: hi(ca.lastYear.max, cb.lastYear.max) };
-            out.lastYear = { ...ly, pinned: ly.min === ly.max };
-          }
-          return out;
-        }),
-      };
-    }),
-  };
+  return b.map((tb, k) => {
+    const ta = a[k]!;
+    if (tb.infeasible || ta.infeasible || ta.cells.length !== tb.cells.length) return tb;
+    return {
+      ...tb,
+      cells: tb.cells.map((cb, i) => {
+        const ca = ta.cells[i]!;
+        const min = lo(ca.min, cb.min);
+        const max = hi(ca.max, cb.max);
+        const domain = { min: lo(ca.domain.min, cb.domain.min), max: hi(ca.domain.max, cb.domain.max) };
+        const out: CellBounds = { ...cb, min, max, pinned: min === max, domain, narrowed: min > domain.min || max < domain.max };
+        if (ca.lastYear && cb.lastYear) {
+          const ly = { min: lo(ca.lastYear.min, cb.lastYear.min), max: hi(ca.lastYear.max, cb.lastYear.max) };
+          out.lastYear = { ...ly, pinned: ly.min === ly.max };
+        }
+        return out;
+      }),
+    };
+  });
+}
+
+/** Does a sheet hide a cell with ":"? */
+function hasHiddenCell(l: SheetLayout): boolean {
+  return l.blocks.some((b) => l.cells.slice(b.firstRow, b.lastRow + 1).some((row) => row.includes(HIDDEN)));
 }
 
 /**
- * Audits the given layouts (one period): every suppressed cell with its exact bounds.
+ * Audits the given layouts (one period): every "*" cell with its exact bounds.
+ *
+ * Per-table mode audits each sheet with nothing but its own figures, as a reader of that one table
+ * would; combined mode audits all sheets together.
  *
  * A row whose antall and change are both "*" hides a last-year count that only its block total
- * bounds; the block total, when it is "*" as well, is bounded only by the overall total. When the
- * overall total's last-year count is not published either, nothing may bound it: the solver (which
- * needs finite domains) then runs with a stand-in cap above any figure-implied bound, and again with
- * twice that cap; a bound that moves with the cap is unbounded and reported as ±∞ (a percent tends
- * to −100 and is exact either way).
+ * bounds; the block total, when it is "*" as well, is bounded only by the overall total (I alt in
+ * «Hovedgrupper» or «Tiltaksgrupper», when the audited sheets include one). A ":" cell is 0 or ≥ 4
+ * with no upper bound of its own. Where such a bound is missing, nothing may bound the value: the
+ * solver (which needs finite domains) then runs with a stand-in cap above any figure-implied bound,
+ * and again with twice that cap; a bound that moves with the cap is unbounded and reported as ±∞
+ * (a percent tends to −100 and is exact either way).
  */
 export function auditLayouts(layouts: readonly SheetLayout[], options: AuditOptions = {}): DisclosureAudit {
-  const overall = overallLastYear(layouts);
-  if (overall !== undefined) return auditWithCap(layouts, options, overall);
-  const loose = looseCap(layouts);
-  return mergeCaps(auditWithCap(layouts, options, loose), auditWithCap(layouts, options, 2 * loose));
-}
-
-function auditWithCap(layouts: readonly SheetLayout[], options: AuditOptions, cap: number): DisclosureAudit {
   const mode = options.mode ?? "per-table";
   const sheets = tableSheets(layouts);
   const first = layouts[0];
-  const result: DisclosureAudit = {
+  const groups = mode === "combined" ? [sheets] : sheets.map((i) => [i]);
+  return {
     period: first?.period ?? "",
     periodLabel: first?.periodLabel ?? "",
     mode,
-    tables: sheets.map((i) => ({ table: layouts[i]!.name, tableName: layouts[i]!.tableName, key: layouts[i]!.key, cells: [] })),
+    tables: groups.flatMap((g) => auditGroup(layouts, g, mode, options.solve ?? solveBounds, options.standInCap)),
   };
+}
 
-  if (mode === "combined") {
-    const model = new Model(layouts);
-    for (const i of sheets) addSheet(model, i, cap);
-    addLinks(model);
-    const r = evaluate(model);
-    sheets.forEach((i, k) => {
-      const t = result.tables[k]!;
-      if ("equations" in r) t.infeasible = infeasible("Tabellene i perioden går ikke opp sammen", r.equations);
-      else t.cells = r.cells.get(i) ?? [];
-    });
-    return result;
-  }
+type Solve = (problem: DisclosureProblem) => DisclosureResult;
 
+function auditGroup(layouts: readonly SheetLayout[], sheets: number[], mode: AuditMode, solve: Solve, standInCap?: number): TableAudit[] {
+  const own = sheets.map((i) => layouts[i]!);
+  const overall = overallLastYear(own);
+  if (overall !== undefined && !own.some(hasHiddenCell)) return auditWithCap(layouts, sheets, mode, overall, solve);
+  const loose = looseCap(own);
+  if (standInCap !== undefined) return auditWithCap(layouts, sheets, mode, Math.max(loose, standInCap), solve);
+  return mergeCaps(auditWithCap(layouts, sheets, mode, loose, solve), auditWithCap(layouts, sheets, mode, 2 * loose, solve));
+}
+
+function auditWithCap(layouts: readonly SheetLayout[], sheets: number[], mode: AuditMode, cap: number, solve: Solve): TableAudit[] {
+  const tables: TableAudit[] = sheets.map((i) => ({ table: layouts[i]!.name, tableName: layouts[i]!.tableName, key: layouts[i]!.key, cells: [] }));
+  const model = new Model(layouts, cap, solve);
+  for (const i of sheets) addSheet(model, i, cap);
+  if (mode === "combined") addLinks(model);
+  const r = evaluate(model);
   sheets.forEach((i, k) => {
-    const model = new Model(layouts);
-    addSheet(model, i, cap);
-    const r = evaluate(model);
-    const t = result.tables[k]!;
-    if ("equations" in r) t.infeasible = infeasible(`Tallene i «${layouts[i]!.name}» går ikke opp`, r.equations);
-    else t.cells = r.cells.get(i) ?? [];
+    const t = tables[k]!;
+    if ("equations" in r) {
+      t.infeasible = infeasible(mode === "combined" ? "Tabellene i perioden går ikke opp sammen" : `Tallene i «${layouts[i]!.name}» går ikke opp`, r.equations);
+    } else t.cells = r.cells.get(i) ?? [];
   });
-  return result;
+  return tables;
 }
 
 function infeasible(lead: string, equations: string[]): { message: string; equations: string[] } {

@@ -20,6 +20,10 @@
  *    Because the search is exhaustive, "no solution below the witness" proves the witness is the min.
  * If there is no solution at all, a minimal set of conflicting constraints is reported (deletion
  * filter: drop each constraint whose removal keeps the system infeasible).
+ *
+ * A variable may have a hole in its domain (`exclude`): a cell hidden with ":" is 0 or ≥ 4, since a
+ * value from 1 to 3 would have been "*". Propagation moves a bound that falls into the hole past it,
+ * and the search skips the hole's values.
  */
 
 /** A closed integer interval. */
@@ -31,6 +35,13 @@ export interface Interval {
 /** An unknown (e.g. a suppressed cell) with its integer domain [lo, hi]. */
 export interface DisclosureVariable extends Interval {
   name?: string;
+  /** Values inside [lo, hi] the variable cannot take (e.g. 1..3 for a ":" cell). */
+  exclude?: Interval;
+  /**
+   * Only an unknown of the system, its own bounds not wanted (a ":" cell): a solver may report any
+   * range that contains the values it saw in solutions rather than prove the exact one.
+   */
+  auxiliary?: boolean;
 }
 
 export interface LinearTerm {
@@ -128,6 +139,7 @@ class Solver {
     readonly cons: readonly NormConstraint[],
     nVars: number,
     private readonly nodeLimit: number,
+    private readonly holes: readonly (Interval | undefined)[] = [],
   ) {
     this.watch = Array.from({ length: nVars }, () => [] as number[]);
     cons.forEach((c, ci) => {
@@ -168,8 +180,13 @@ class Solver {
         // a·v must lie in [c.lo − (rest at its max), c.hi − (rest at its min)].
         const L = c.lo - (maxSum - tMax);
         const H = c.hi - (minSum - tMin);
-        const newLo = Math.max(lo, a > 0 ? ceilDiv(L, a) : ceilDiv(H, a));
-        const newHi = Math.min(hi, a > 0 ? floorDiv(H, a) : floorDiv(L, a));
+        let newLo = Math.max(lo, a > 0 ? ceilDiv(L, a) : ceilDiv(H, a));
+        let newHi = Math.min(hi, a > 0 ? floorDiv(H, a) : floorDiv(L, a));
+        const hole = this.holes[v];
+        if (hole) {
+          if (newLo >= hole.lo && newLo <= hole.hi) newLo = hole.hi + 1;
+          if (newHi >= hole.lo && newHi <= hole.hi) newHi = hole.lo - 1;
+        }
         if (newLo > newHi) return false;
         if (newLo !== lo || newHi !== hi) {
           d.lo[v] = newLo;
@@ -217,6 +234,8 @@ class Solver {
     const hi = d.hi[pick]!;
     for (let i = 0; i <= hi - lo; i++) {
       const value = descending ? hi - i : lo + i;
+      const hole = this.holes[pick];
+      if (hole && value >= hole.lo && value <= hole.hi) continue;
       const child: Domains = { lo: d.lo.slice(), hi: d.hi.slice() };
       child.lo[pick] = value;
       child.hi[pick] = value;
@@ -250,14 +269,24 @@ function assertInt(x: number, what: string): void {
   if (!Number.isInteger(x)) throw new RangeError(`${what} must be an integer, got ${x}`);
 }
 
-function normalize(problem: DisclosureProblem): { vars: Interval[]; cons: NormConstraint[] } {
+/** A domain with its bounds moved out of its hole (a bound inside the hole is not a possible value). */
+function outOfHole(v: Interval, hole: Interval | undefined): Interval {
+  if (!hole) return v;
+  let { lo, hi } = v;
+  if (lo >= hole.lo && lo <= hole.hi) lo = hole.hi + 1;
+  if (hi >= hole.lo && hi <= hole.hi) hi = hole.lo - 1;
+  return { lo, hi };
+}
+
+function normalize(problem: DisclosureProblem): { vars: Interval[]; cons: NormConstraint[]; holes: (Interval | undefined)[] } {
   const n = problem.variables.length;
   const vars = problem.variables.map((v, i) => {
     const what = `variable ${v.name ?? i}`;
     assertInt(v.lo, `${what} lo`);
     assertInt(v.hi, `${what} hi`);
-    return { lo: v.lo, hi: v.hi };
+    return outOfHole({ lo: v.lo, hi: v.hi }, v.exclude);
   });
+  const holes = problem.variables.map((v) => v.exclude);
   const cons = problem.constraints.map((c, ci) => {
     const what = `constraint ${c.label ?? ci}`;
     if (Number.isNaN(c.lo) || Number.isNaN(c.hi)) throw new RangeError(`${what}: bound is NaN`);
@@ -277,7 +306,7 @@ function normalize(problem: DisclosureProblem): { vars: Interval[]; cons: NormCo
     }
     return norm;
   });
-  return { vars, cons };
+  return { vars, cons, holes };
 }
 
 /** Is there any integer solution using only the constraints in `active`? */
@@ -286,8 +315,9 @@ function feasibleWith(
   cons: readonly NormConstraint[],
   active: ReadonlySet<number>,
   nodeLimit: number,
+  holes: readonly (Interval | undefined)[],
 ): boolean {
-  const s = new Solver(cons, vars.length, nodeLimit);
+  const s = new Solver(cons, vars.length, nodeLimit, holes);
   const d: Domains = { lo: vars.map((v) => v.lo), hi: vars.map((v) => v.hi) };
   if (d.lo.some((lo, i) => lo > d.hi[i]!)) return false;
   if (!s.propagate(d, active, active)) return false;
@@ -300,6 +330,7 @@ function explainInfeasible(
   vars: readonly Interval[],
   cons: readonly NormConstraint[],
   nodeLimit: number,
+  holes: readonly (Interval | undefined)[],
 ): DisclosureResult {
   const emptyDomain = vars.findIndex((v) => v.lo > v.hi);
   if (emptyDomain >= 0) {
@@ -309,7 +340,7 @@ function explainInfeasible(
   const active = new Set(cons.map((_, i) => i));
   for (let ci = 0; ci < cons.length; ci++) {
     active.delete(ci);
-    if (feasibleWith(vars, cons, active, nodeLimit)) active.add(ci);
+    if (feasibleWith(vars, cons, active, nodeLimit, holes)) active.add(ci);
   }
   const conflict = [...active].sort((a, b) => a - b);
   const names = conflict.map((ci) => problem.constraints[ci]?.label ?? `#${ci}`);
@@ -323,11 +354,11 @@ function explainInfeasible(
 /** Exact min and max of every variable over all integer solutions, or a clear infeasibility report. */
 export function solveBounds(problem: DisclosureProblem, options: SolveOptions = {}): DisclosureResult {
   const nodeLimit = options.nodeLimit ?? DEFAULT_NODE_LIMIT;
-  const { vars, cons } = normalize(problem);
+  const { vars, cons, holes } = normalize(problem);
   const n = vars.length;
-  const solver = new Solver(cons, n, nodeLimit);
+  const solver = new Solver(cons, n, nodeLimit, holes);
   const root: Domains = { lo: vars.map((v) => v.lo), hi: vars.map((v) => v.hi) };
-  const infeasible = (): DisclosureResult => explainInfeasible(problem, vars, cons, nodeLimit);
+  const infeasible = (): DisclosureResult => explainInfeasible(problem, vars, cons, nodeLimit, holes);
 
   if (root.lo.some((lo, i) => lo > root.hi[i]!)) return infeasible();
   if (!solver.propagate(root, cons.keys())) return infeasible();

@@ -3,7 +3,7 @@
 // only render these; they never decide a number or a "*" themselves.
 
 import { ALL, type Count, type Dataset, type Figures, type HgKey, type Hovedgruppe, type PeriodData } from "./types.js";
-import { suppressCount, suppressFigures } from "./suppression.js";
+import { notesWithSymbols, suppressCount, suppressFigures } from "./suppression.js";
 import { formatInteger, isFormulaLike } from "./text.js";
 import { statisticsNote } from "./notes.js";
 import {
@@ -135,7 +135,7 @@ class Grid {
   }
 }
 
-/** A count cell as shown: number, "*" or empty. */
+/** A count cell as shown: number, "*", ":" or empty. */
 function shown(c: Count): CellValue {
   return suppressCount(c);
 }
@@ -153,8 +153,11 @@ function crossFormats(n: number): string[] {
 
 function statisticsNotes(ds: Dataset): string[] {
   // The § 2-6 sentence and the one explaining it; kept on every sheet, as DESIGN.md asks (the
-  // standard wording when a dataset lacks it).
-  return statisticsNote(ds.notes);
+  // standard wording when a dataset lacks it). Where a cell is hidden with ":", its explanation goes
+  // on every sheet too.
+  const base = statisticsNote(ds.notes);
+  const symbol = notesWithSymbols(ds).find((n) => n.includes("«:»"));
+  return symbol && !base.includes(symbol) ? [...base, symbol] : base;
 }
 
 function lowerFirst(text: string): string {
@@ -234,7 +237,7 @@ function omTabellene(ctx: Context): SheetLayout {
   g.add(["Om tabellene"], [], { bold: true });
   g.add([ctx.data.label]);
   g.blank();
-  for (const n of ctx.ds.notes) g.notes.push(g.add([n]));
+  for (const n of notesWithSymbols(ctx.ds)) g.notes.push(g.add([n]));
   const layout = finishLayout(ctx, "om-tabellene", "Om tabellene", g, 0);
   layout.columnWidths = [100];
   return layout;

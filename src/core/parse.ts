@@ -1,7 +1,7 @@
 // Parser for NAV's published table text (format described in DESIGN.md).
 // It only reads structure; meaning and consistency are checked in dataset.ts.
 
-import { SUPPRESSED, type Count } from "./types.js";
+import { HIDDEN, SUPPRESSED, type Count } from "./types.js";
 import type { Finding } from "./findings.js";
 import { shorten } from "./text.js";
 
@@ -43,7 +43,7 @@ function unbold(text: string): { text: string; bold: boolean } {
   return m ? { text: m[1]!.trim(), bold: true } : { text: text.trim(), bold: false };
 }
 
-/** Reads one published cell: `83 484`, `-1 216`, `*` or empty. Returns an error message for anything else. */
+/** Reads one published cell: `83 484`, `-1 216`, `*`, `:` or empty. Returns an error message for anything else. */
 export function parseCell(raw: string): { value: Count } | { error: string } {
   // Accept the separators and minus signs that copy/paste from the web page produces.
   const text = unbold(raw)
@@ -51,13 +51,14 @@ export function parseCell(raw: string): { value: Count } | { error: string } {
     .replace(/\u2212/g, "-");
   if (text === "") return { value: null };
   if (text === SUPPRESSED) return { value: SUPPRESSED };
+  if (text === HIDDEN) return { value: HIDDEN };
   if (!NUMBER.test(text)) {
     // The commonest slip: a number typed or exported without NAV's thousands separator.
     if (/^-?[1-9]\d{3,}$/.test(text)) {
       const written = text.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
       return { error: `«${text}» mangler mellomrom mellom tusenene; NAV skriver tallet «${written}»` };
     }
-    return { error: `«${shorten(text)}» er ikke et tall, «*» eller tomt` };
+    return { error: `«${shorten(text)}» er ikke et tall, «*», «:» eller tomt` };
   }
   const value = Number(text.replace(/ /g, ""));
   return { value: Object.is(value, -0) ? 0 : value };

@@ -2,8 +2,8 @@
 // through the same suppression rule as the sheets. Rows are ordered hovedgruppe first so each
 // hovedgruppe is one contiguous block that a workbook name can point at.
 
-import { SUPPRESSED, type Count, type Dataset, type Hovedgruppe, type PeriodData } from "./types.js";
-import { suppressCount, suppressFigures } from "./suppression.js";
+import { type Count, type Dataset, type Hovedgruppe, type PeriodData } from "./types.js";
+import { isWithheld, suppressCount, suppressFigures } from "./suppression.js";
 import { FORMAT_COUNT, FORMAT_GENERAL, FORMAT_PERCENT, FORMAT_TEXT, type CellValue } from "./layout.js";
 
 export const YES = "Ja";
@@ -29,8 +29,9 @@ export interface LongTable {
 }
 
 function countCell(c: Count): CellValue {
-  // Suppressed → empty Antall (and Prikket = Ja), so sums in a PivotTable stay honest lower bounds.
-  return c === SUPPRESSED || c === null ? null : c;
+  // Suppressed ("*") or hidden (":") → empty Antall (and Prikket = Ja), so sums in a PivotTable
+  // stay honest lower bounds.
+  return isWithheld(c) || c === null ? null : c;
 }
 
 /** Rows for every hovedgruppe (outer) and period, with each hovedgruppe's contiguous span. */
@@ -52,7 +53,7 @@ export function tiltakLongTable(ds: Dataset): LongTable {
       ds.tiltak.flatMap((t) => {
         if (t.group !== g.id) return [];
         const c = suppressCount(p.tiltak[t.id]?.[h.id] ?? null);
-        return c === null ? [] : [[p.period, h.name, g.name, t.name, countCell(c), c === SUPPRESSED ? YES : NO]];
+        return c === null ? [] : [[p.period, h.name, g.name, t.name, countCell(c), isWithheld(c) ? YES : NO]];
       }),
     ),
   );
@@ -72,9 +73,10 @@ export function changeLongTable(ds: Dataset): LongTable {
       const raw = p.groups[g.id]?.[h.id];
       if (!raw || (raw.antall === null && raw.endring === null)) return [];
       const f = suppressFigures(raw);
-      // Two flags: a group can have its change suppressed while its count is published, or has
-      // no count at all (Andre / Jobbskaping og egenetablering: no count, change «*»).
-      const changeSuppressed = f.endring === SUPPRESSED || f.prosent === SUPPRESSED;
+      // Two flags: a group can have its change withheld while its count is published, or has
+      // no count at all (Andre / Jobbskaping og egenetablering: no count, change «*»). Withheld is
+      // «*» (1–3) or «:» (hidden to protect other cells).
+      const changeWithheld = isWithheld(f.endring) || isWithheld(f.prosent);
       return [[
         p.period,
         h.name,
@@ -82,8 +84,8 @@ export function changeLongTable(ds: Dataset): LongTable {
         countCell(f.antall),
         countCell(f.endring),
         countCell(f.prosent),
-        f.antall === SUPPRESSED ? YES : NO,
-        changeSuppressed ? YES : NO,
+        isWithheld(f.antall) ? YES : NO,
+        changeWithheld ? YES : NO,
       ]];
     }),
   );

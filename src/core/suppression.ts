@@ -1,17 +1,33 @@
 // The one suppression rule (Statistikkloven § 2-6), applied on every way out: sheets, pivot
-// ranges, custom functions and the CLI all read figures through these functions, so a dataset of
-// raw counts can never leak a 1, 2 or 3.
+// ranges, custom functions and the CLI all read figures through these functions, and take the
+// symbols and their explanations from here.
+//
+// Two symbols, as in Norwegian official statistics:
+// - "*" (SUPPRESSED): a count from 1 to 3 (NAV's footnote), or a change whose last year's count was.
+// - ":" (HIDDEN): a cell hidden only so that no "*" can be worked out from the totals (secondary
+//   suppression, see core/protect). Its value is 0 or at least 4.
 
-import { SUPPRESSED, type Count, type Figures } from "./types.js";
+import { HIDDEN, SUPPRESSED, type Count, type Dataset, type Figures } from "./types.js";
+
+export { HIDDEN, SUPPRESSED };
 
 /** Counts from 1 to 3 are replaced by "*". */
 export const SUPPRESS_MAX = 3;
+
+/** The explanation of ":" for the «Om tabellene» note and every sheet's note. */
+export const HIDDEN_NOTE =
+  "«:» betyr at tallet vises ikke av konfidensialitetshensyn: cellen er skjult for at ingen «*» skal kunne regnes ut fra summene (sekundær prikking). Tallet er 0 eller minst 4.";
 
 export function isSmall(n: number): boolean {
   return n >= 1 && n <= SUPPRESS_MAX;
 }
 
-/** A count as it may be shown: 1–3 become "*"; an already suppressed cell stays so. */
+/** "*" or ":": a cell whose value is not shown. */
+export function isWithheld(c: Count | string | undefined): c is typeof SUPPRESSED | typeof HIDDEN {
+  return c === SUPPRESSED || c === HIDDEN;
+}
+
+/** A count as it may be shown: 1–3 become "*"; an already suppressed or hidden cell stays so. */
 export function suppressCount(c: Count): Count {
   return typeof c === "number" && isSmall(c) ? SUPPRESSED : c;
 }
@@ -19,16 +35,37 @@ export function suppressCount(c: Count): Count {
 /**
  * Group-level figures as they may be shown. The change (and its percent) is suppressed when it
  * would reveal a small count: when this year's count is 1–3, or last year's (antall − endring)
- * is — the publication's secondary rule (see Andre / Jobbskaping og egenetablering).
+ * is — the publication's secondary rule (see Andre / Jobbskaping og egenetablering). A hidden
+ * («:») count hides its change and percent too (with antall and percent a reader would get the
+ * count back), and a hidden change hides its percent.
  */
 export function suppressFigures(f: Figures): Figures {
   const antall = suppressCount(f.antall);
-  if (f.endring === SUPPRESSED || antall === SUPPRESSED) {
-    return { antall, endring: f.endring === null ? null : SUPPRESSED, prosent: f.prosent === null ? null : SUPPRESSED };
-  }
+  const withheld = (symbol: typeof SUPPRESSED | typeof HIDDEN): Figures => ({
+    antall,
+    endring: f.endring === null ? null : symbol,
+    prosent: f.prosent === null ? null : symbol,
+  });
+  if (f.endring === SUPPRESSED || antall === SUPPRESSED) return withheld(SUPPRESSED);
+  if (f.endring === HIDDEN || antall === HIDDEN) return withheld(HIDDEN);
   if (typeof f.endring === "number") {
     const lastYear = (typeof f.antall === "number" ? f.antall : 0) - f.endring;
     if (isSmall(lastYear)) return { antall, endring: SUPPRESSED, prosent: SUPPRESSED };
   }
   return { antall, endring: f.endring, prosent: f.prosent };
+}
+
+/** Does any period of the dataset hide a cell with ":"? */
+export function hasHidden(ds: Dataset): boolean {
+  return ds.periods.some(
+    (p) =>
+      Object.values(p.tiltak).some((r) => Object.values(r).includes(HIDDEN)) ||
+      [...Object.values(p.groups), p.total].some((r) => Object.values(r).some((f) => f.antall === HIDDEN || f.endring === HIDDEN)),
+  );
+}
+
+/** The dataset's notes, with the explanation of ":" added when a cell is hidden and no note explains it. */
+export function notesWithSymbols(ds: Dataset): string[] {
+  if (!hasHidden(ds) || ds.notes.some((n) => n.includes("«:»"))) return ds.notes;
+  return [...ds.notes, HIDDEN_NOTE];
 }

@@ -5,11 +5,19 @@ export const SUPPRESSED = "*" as const;
 export type Suppressed = typeof SUPPRESSED;
 
 /**
- * One published cell: a number, suppressed, or none (an empty cell, read as 0).
- * A raw (unsuppressed) dataset holds only numbers and nulls; the suppression rule
- * in suppression.ts turns 1–3 into SUPPRESSED on every way out.
+ * Marker for a cell hidden only to protect suppressed ones (secondary suppression, as in Norwegian
+ * official statistics: «Vises ikke av konfidensialitetshensyn»). Its true value is 0 or at least 4:
+ * a value from 1 to 3 would have been "*".
  */
-export type Count = number | Suppressed | null;
+export const HIDDEN = ":" as const;
+export type Hidden = typeof HIDDEN;
+
+/**
+ * One published cell: a number, suppressed ("*", 1–3), hidden (":", 0 or ≥ 4, to protect other
+ * cells), or none (an empty cell, read as 0). A raw (unsuppressed) dataset holds only numbers and
+ * nulls; it must go through protection (core/protect) before anything shows it.
+ */
+export type Count = number | Suppressed | Hidden | null;
 
 /** Key for the "I alt" (all hovedgrupper) column. */
 export const ALL = "ialt" as const;

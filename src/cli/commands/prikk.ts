@@ -1,0 +1,70 @@
+// `nav-tiltak prikk <rå fil> [--ut <fil>]`: protects a file of raw counts (primary "*" for 1–3,
+// secondary ":" so that no "*" can be worked out) and writes it in the publication's text format.
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { importPublication } from "../../core/dataset.js";
+import { PublicationError, formatFinding } from "../../core/findings.js";
+import { protect } from "../../core/protect/protect.js";
+import { writePublication } from "../../core/publication-text.js";
+import { formatInteger } from "../../core/text.js";
+import { argsProblem, type CliIO, type Command } from "../io.js";
+
+const USAGE = "nav-tiltak prikk <rå fil> [--ut <fil>]";
+
+function range(r: { min: number; max: number }): string {
+  return r.min === r.max ? formatInteger(r.min) : `${formatInteger(r.min)}–${formatInteger(r.max)}`;
+}
+
+export const prikk: Command = {
+  summary: "Prikker en fil med rå tall (* og :) så ingen * kan regnes ut",
+  usage: USAGE,
+  async run(args: string[], io: CliIO) {
+    let file: string | undefined;
+    let out: string | undefined;
+    try {
+      const parsed = parseArgs({ args, options: { ut: { type: "string" } }, allowPositionals: true });
+      if (parsed.positionals.length !== 1) throw Object.assign(new Error("positionals"), { code: "USAGE" });
+      file = parsed.positionals[0];
+      out = parsed.values.ut;
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code === "USAGE" ? "Oppgi én rå fil." : argsProblem(e, () => "«--ut» trenger et filnavn.");
+      io.err(`${why}\nBruk: ${USAGE}\n`);
+      return 2;
+    }
+    let text: string;
+    try {
+      text = readFileSync(file!, "utf8");
+    } catch (e) {
+      io.err(`Kan ikke lese «${file}»: ${(e as NodeJS.ErrnoException).code ?? String(e)}\nBruk: ${USAGE}\n`);
+      return 2;
+    }
+    let dataset;
+    try {
+      dataset = importPublication(text, basename(file!)).dataset;
+    } catch (e) {
+      if (!(e instanceof PublicationError)) throw e;
+      for (const f of e.findings) (f.severity === "error" ? io.err : io.out)(`${formatFinding(f)}\n`);
+      io.err(`Avvist: ${e.findings.filter((f) => f.severity === "error").length} feil. Ingenting ble prikket.\n`);
+      return 1;
+    }
+    const result = await protect(dataset);
+    const published = writePublication(result.dataset, result.period);
+    if (out) {
+      try {
+        writeFileSync(out, published);
+      } catch (e) {
+        io.err(`Kan ikke skrive «${out}»: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+        return 2;
+      }
+    } else io.out(published);
+    // The report goes to stderr when the publication goes to stdout, so the output stays importable.
+    const say = out ? io.out : io.err;
+    say(`Prikket ${result.primary.length} tall med «*» (1–3, eller en endring der fjorårets antall var 1–3).\n`);
+    say(`Skjulte ${result.cost.cells} tall med «:» for å beskytte dem (sum ${formatInteger(result.cost.sum)}); nedre grense ${result.lowerBound.cells} tall (sum ${formatInteger(result.lowerBound.sum)})${result.optimal ? ", altså optimalt" : ""}.\n`);
+    for (const f of result.secondary) say(`  «:» ${f.label}: ${f.kind === "change" ? `fjorårets antall ${formatInteger(f.value)}` : formatInteger(f.value)}\n`);
+    const narrow = [...result.ranges].filter(([, r]) => r.best.min > 1 || r.best.max < 3);
+    for (const [id, r] of narrow) say(`  Merk: ${id} kan ikke skjules bedre enn ${range(r.got)}: «*»-cellene summerer seg selv.\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,273 @@
+/**
+ * Secondary suppression: which further cells to hide (":") so that no "*" can be worked out from
+ * everything the add-in publishes for a period — the six tables together, as the combined disclosure
+ * audit reads them (the same figure in several tables is one unknown; last year's counts are implied
+ * by the changes).
+ *
+ * Goal: every primary cell's exact feasible interval, given all published figures, is what "*" says:
+ * a count of 1–3 can be any of 1, 2, 3; a last year's count of 1–3 (behind a "*" change) likewise —
+ * or, where "*" cells add up among themselves (a row of three "*": the total is at least 2), as wide
+ * as hiding every other figure could make it.
+ *
+ * Cost: first the number of hidden cells (":" figures; one per distinct figure, and a hidden count's
+ * change counts as a cell too), then the sum of the hidden values (a change weighs its last year's
+ * count). Only figures of at least 4 are hidden: an empty cell is left empty.
+ *
+ * Method:
+ * 1. A master integer program (HiGHS) picks the cheapest set satisfying a necessary condition: in
+ *    every sum, a cell that must stay unknown (a primary cell, or a hidden count) has at least one
+ *    other unknown cell beside it — otherwise the sum gives it away (or, for a hidden count, hiding it
+ *    was wasted and a cheaper set exists). Its optimum is a lower bound on the true optimum.
+ * 2. The exact audit (attacker) checks the set: every "*" cell's exact bounds over the whole period.
+ *    If none is narrowed, the set is optimal.
+ * 3. Otherwise, repair: for each exposed primary cell hide the cheapest further candidate in one of
+ *    its sums, re-check, and repeat; then drop every hidden cell (largest first) whose removal keeps
+ *    the check clean. The result is safe by the check; its gap to the lower bound is reported.
+ */
+
+import { auditLayouts, type CellBounds, type DisclosureAudit, type Range } from "../disclosure-audit.js";
+import { buildLayouts } from "../layout.js";
+import type { Dataset } from "../types.js";
+import { applyProtection } from "./apply.js";
+import { factModel, type Fact, type FactModel } from "./facts.js";
+import { loadHighs, milpSolver, type Highs } from "./milp.js";
+import { probeMap } from "./probe.js";
+
+export interface Cost {
+  cells: number;
+  sum: number;
+}
+
+export interface ProtectionResult {
+  /** The dataset with the period protected (symbols written in). */
+  dataset: Dataset;
+  period: string;
+  /** Cells shown as "*". */
+  primary: Fact[];
+  /** Cells hidden with ":" to protect them (a hidden count's change included). */
+  secondary: Fact[];
+  cost: Cost;
+  /** The master program's optimum: no safe set costs less. */
+  lowerBound: Cost;
+  optimal: boolean;
+  /** The combined audit of the result: every "*" with its exact bounds. */
+  audit: DisclosureAudit;
+  /**
+   * Per primary figure (fact id): its range in the result and the widest any protection can give
+   * (equal for every figure: that is the guarantee). Mostly 1–3; less only where "*" cells add up
+   * among themselves.
+   */
+  ranges: Map<string, { got: Range; best: Range }>;
+}
+
+/**
+ * What the exact audit says a "*" cell reveals: a count's range, or a change's range of last year's
+ * count (the figure it protects). Undefined for a change beside a "*" count whose last year's count
+ * cannot be 1–3 (it is "*" only because of the count).
+ */
+function protectedRange(c: CellBounds): Range | undefined {
+  if (c.kind === "count") return { min: c.min, max: c.max };
+  if (c.kind === "change" && c.lastYear) return { min: c.lastYear.min, max: c.lastYear.max };
+  return undefined;
+}
+
+/** Is `got` narrower than `target` anywhere? */
+const narrower = (got: Range, target: Range): boolean => got.min > target.min || got.max < target.max;
+
+/** The ":" cells a set of chosen facts shows: the chosen ones and the changes of hidden counts. */
+function shownHidden(model: FactModel, chosen: ReadonlySet<string>): Set<string> {
+  const out = new Set(chosen);
+  for (const [e, a] of model.rowCount) if (chosen.has(a) && !model.byId.get(e)!.primary) out.add(e);
+  return out;
+}
+
+function costOf(model: FactModel, hidden: ReadonlySet<string>): Cost {
+  const facts = [...hidden].map((id) => model.byId.get(id)!).filter((f) => !f.primary);
+  return { cells: facts.length, sum: facts.reduce((s, f) => s + Math.max(0, f.value), 0) };
+}
+
+/**
+ * The attacker: the combined exact audit of the protected period. The target for each primary
+ * figure is what it would be with every other non-empty figure hidden — the most any choice can
+ * achieve. Usually that is the full 1–3, but where "*" cells add up among themselves it is less
+ * (a total of two "*" is at least 2 whatever else is hidden); a figure is exposed when the audit
+ * bounds it more narrowly than its target.
+ */
+class Checker {
+  private readonly where: Map<string, string>;
+  private readonly solve;
+  readonly target: Map<string, Range>;
+  constructor(
+    private readonly ds: Dataset,
+    private readonly model: FactModel,
+    highs: Highs,
+  ) {
+    this.where = probeMap(ds, model);
+    this.solve = milpSolver(highs);
+    const all = new Set(model.facts.filter((f) => f.candidate).map((f) => f.id));
+    this.target = this.ranges(shownHidden(model, all)).ranges;
+  }
+
+  /** Each primary figure's range from the combined audit (the widest over its appearances). */
+  private ranges(hidden: ReadonlySet<string>): { audit: DisclosureAudit; ranges: Map<string, Range> } {
+    const protectedDs = applyProtection(this.ds, this.model, hidden);
+    const audit = auditLayouts(buildLayouts(protectedDs, this.model.period.period), { mode: "combined", solve: this.solve, standInCap: 0 });
+    const ranges = new Map<string, Range>();
+    for (const t of audit.tables) {
+      if (t.infeasible) throw new Error(`Skjermingen ga tabeller som ikke går opp: ${t.infeasible.message}`);
+      for (const c of t.cells) {
+        const id = this.where.get(`${t.table}|${c.row}|${c.col}`);
+        const r = protectedRange(c);
+        if (!id || !r) continue;
+        const known = ranges.get(id);
+        // The same figure in several tables is one unknown in the combined audit: same bounds.
+        ranges.set(id, known ? { min: Math.min(known.min, r.min), max: Math.max(known.max, r.max) } : r);
+      }
+    }
+    return { audit, ranges };
+  }
+
+  /** The combined audit of the protected period, and the primary facts it exposes. */
+  check(hidden: ReadonlySet<string>): { audit: DisclosureAudit; exposed: string[]; ranges: Map<string, Range> } {
+    const { audit, ranges } = this.ranges(hidden);
+    const exposed = [...ranges].filter(([id, r]) => {
+      const t = this.target.get(id);
+      return t !== undefined && narrower(r, t);
+    });
+    return { audit, exposed: exposed.map(([id]) => id), ranges };
+  }
+}
+
+/** Step 1: the master program. Returns the chosen candidate ids and the optimum's cost. */
+function master(highs: Highs, model: FactModel): { chosen: Set<string>; cost: Cost } {
+  const cands = model.facts.filter((f) => f.candidate);
+  const index = new Map(cands.map((f, i) => [f.id, i]));
+  const big = 1 + cands.reduce((s, f) => s + f.value, 0);
+  // A hidden count whose change is not a candidate (no last year) still shows its change as ":".
+  const forcedChange = new Map<string, number>();
+  for (const [e, a] of model.rowCount) {
+    const ef = model.byId.get(e)!;
+    if (!ef.candidate && !ef.primary && index.has(a)) forcedChange.set(a, 1);
+  }
+  const weight = (f: Fact): number => big * (1 + (forcedChange.get(f.id) ?? 0)) + f.value;
+  const x = (id: string): string | undefined => (index.has(id) ? `x${index.get(id)}` : undefined);
+  const rows: string[] = [];
+  // Unknown-cell indicator of a fact as a linear term list and a constant.
+  const unknown = (id: string): { vars: string[]; constant: number } => {
+    const f = model.byId.get(id)!;
+    if (f.primary) return { vars: [], constant: 1 };
+    const vars: string[] = [];
+    const own = x(id);
+    if (own) vars.push(own);
+    if (f.kind === "change") {
+      const a = x(model.rowCount.get(id)!);
+      // A hidden count hides its change; "≥" is enough here (an indicator may only be undercounted).
+      if (a && !own) vars.push(a);
+    }
+    return { vars, constant: 0 };
+  };
+  let r = 0;
+  for (const sum of model.sums) {
+    for (const c of sum) {
+      const f = model.byId.get(c)!;
+      // A change that is "*" only because its count is 1–3 hides no small last year's count: it
+      // need not stay unknown.
+      const protectedCell = f.primary && (f.kind === "count" || (f.value >= 1 && f.value <= 3));
+      const mustHide = protectedCell ? "primary" : f.candidate && f.kind === "count" ? "count" : undefined;
+      if (!mustHide) continue;
+      const others = sum.filter((d) => d !== c).map(unknown);
+      const constant = others.reduce((s, o) => s + o.constant, 0);
+      if (constant >= 1) continue;
+      const terms = others.flatMap((o) => o.vars);
+      const lhs = terms.length > 0 ? terms.map((v) => `+ ${v}`).join(" ") : "0 x0";
+      rows.push(mustHide === "primary" ? ` p${r++}: ${lhs} >= 1` : ` p${r++}: ${lhs} - ${x(c)} >= 0`);
+    }
+  }
+  for (const [e, a] of model.rowCount) {
+    const xe = x(e);
+    const xa = x(a);
+    if (xe && xa) rows.push(` r${r++}: ${xe} - ${xa} >= 0`);
+  }
+  if (cands.length === 0) return { chosen: new Set(), cost: { cells: 0, sum: 0 } };
+  const lp = [
+    "Minimize",
+    ` obj: ${cands.map((f, i) => `+ ${weight(f)} x${i}`).join(" ")}`,
+    "Subject To",
+    ...(rows.length > 0 ? rows : [" z: x0 >= 0"]),
+    "Binary",
+    ` ${cands.map((_, i) => `x${i}`).join(" ")}`,
+    "End",
+  ].join("\n");
+  const res = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0 });
+  if (res.Status !== "Optimal") throw new Error(`Skjermingen fant ingen løsning (heltallsløseren svarte «${res.Status}»).`);
+  const chosen = new Set(cands.filter((_, i) => Math.round(res.Columns[`x${i}`]?.Primal ?? 0) === 1).map((f) => f.id));
+  return { chosen, cost: costOf(model, shownHidden(model, chosen)) };
+}
+
+/** Sums a fact is in. */
+function sumsOf(model: FactModel, id: string): string[][] {
+  return model.sums.filter((s) => s.includes(id));
+}
+
+/** Step 3: hide a cheap candidate next to each exposed cell until the check is clean. */
+function repair(model: FactModel, checker: Checker, start: Set<string>, firstExposed: string[]): Set<string> {
+  const chosen = new Set(start);
+  let exposedIds = firstExposed;
+  for (let round = 0; exposedIds.length > 0; round++) {
+    if (round > model.facts.length) throw new Error("Skjermingen kom ikke fram til en trygg prikking.");
+    let added = 0;
+    for (const id of exposedIds) {
+      const options = sumsOf(model, id)
+        .flat()
+        .map((d) => model.byId.get(d)!)
+        .filter((f) => f.candidate && !chosen.has(f.id))
+        .sort((a, b) => a.value - b.value || a.id.localeCompare(b.id));
+      if (options[0]) {
+        chosen.add(options[0].id);
+        added++;
+      }
+    }
+    if (added === 0) {
+      // Nothing beside them left to hide: widen to the cheapest candidate anywhere.
+      const any = model.facts.filter((f) => f.candidate && !chosen.has(f.id)).sort((a, b) => a.value - b.value)[0];
+      if (!any) throw new Error("Skjermingen kom ikke fram til en trygg prikking.");
+      chosen.add(any.id);
+    }
+    exposedIds = checker.check(shownHidden(model, chosen)).exposed;
+  }
+  // Drop what is not needed, largest first.
+  for (const id of [...chosen].sort((a, b) => model.byId.get(b)!.value - model.byId.get(a)!.value)) {
+    chosen.delete(id);
+    if (checker.check(shownHidden(model, chosen)).exposed.length > 0) chosen.add(id);
+  }
+  return chosen;
+}
+
+const better = (a: Cost, b: Cost): boolean => a.cells < b.cells || (a.cells === b.cells && a.sum < b.sum);
+
+/** Protects one period (newest by default) of a raw dataset. */
+export async function protect(ds: Dataset, period?: string, highs?: Highs): Promise<ProtectionResult> {
+  const solver = highs ?? (await loadHighs());
+  const model = factModel(ds, period);
+  const checker = new Checker(ds, model, solver);
+  const m = master(solver, model);
+  const first = checker.check(shownHidden(model, m.chosen));
+  let chosen = m.chosen;
+  if (first.exposed.length > 0) chosen = repair(model, checker, m.chosen, first.exposed);
+  const hidden = shownHidden(model, chosen);
+  const cost = costOf(model, hidden);
+  if (better(cost, m.cost)) throw new Error("Skjermingen: en trygg prikking kostet mindre enn den nedre grensen (feil i modellen).");
+  const final = checker.check(hidden);
+  if (final.exposed.length > 0) throw new Error("Skjermingen: resultatet består ikke prikkekontrollen.");
+  return {
+    dataset: applyProtection(ds, model, hidden),
+    period: model.period.period,
+    primary: model.facts.filter((f) => f.primary),
+    secondary: [...hidden].map((id) => model.byId.get(id)!).filter((f) => !f.primary),
+    cost,
+    lowerBound: m.cost,
+    optimal: cost.cells === m.cost.cells && cost.sum === m.cost.sum,
+    audit: final.audit,
+    ranges: new Map([...final.ranges].map(([id, got]) => [id, { got, best: checker.target.get(id) ?? got }])),
+  };
+}

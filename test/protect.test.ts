@@ -1,0 +1,88 @@
+// Secondary suppression: a raw dataset through `protect` and `nav-tiltak prikk`, checked by the exact
+// combined audit of everything the add-in shows for the result — an attacker independent of the
+// protection's own choice (it reads only the published sheets).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importPublication } from "../src/core/dataset.js";
+import { auditLayouts } from "../src/core/disclosure-audit.js";
+import { buildLayouts } from "../src/core/layout.js";
+import { loadHighs, milpSolver, type Highs } from "../src/core/protect/milp.js";
+import { protect } from "../src/core/protect/protect.js";
+import { writePublication } from "../src/core/publication-text.js";
+import { HIDDEN_NOTE } from "../src/core/suppression.js";
+import { cli } from "./helpers/cli.js";
+import { makeRawDataset } from "./helpers/raw-dataset.js";
+import { novemberRaw } from "./helpers/november-raw.js";
+import { factModel } from "../src/core/protect/facts.js";
+
+let highs: Highs;
+const dirs: string[] = [];
+beforeAll(async () => {
+  highs = await loadHighs();
+});
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe("protect", () => {
+  it("leaves no «*» count narrower than 1–3 in the combined audit of what the add-in shows", async () => {
+    const raw = makeRawDataset({ seed: 5, groups: 2, tiltakPerGroup: 2 });
+    const r = await protect(raw, undefined, highs);
+    expect(r.secondary.length).toBeGreaterThan(0);
+    expect(r.cost.cells).toBeGreaterThanOrEqual(r.lowerBound.cells);
+    // Every primary figure is as wide as hiding everything else could make it…
+    // (A stand-in cap for values nothing bounds may leave a range wider than the target; never narrower.)
+    for (const [id, { got, best }] of r.ranges) {
+      expect(got.min, id).toBeLessThanOrEqual(best.min);
+      expect(got.max, id).toBeGreaterThanOrEqual(best.max);
+    }
+    // …and, checked afresh on the published sheets, every "*" count is exactly 1–3.
+    const layouts = buildLayouts(r.dataset);
+    const audit = auditLayouts(layouts, { mode: "combined", solve: milpSolver(highs) });
+    const counts = audit.tables.flatMap((t) => t.cells).filter((c) => c.kind === "count");
+    expect(counts.length).toBeGreaterThan(5);
+    for (const c of counts) expect([c.table, c.rowLabel, c.colLabel, c.min, c.max]).toEqual([c.table, c.rowLabel, c.colLabel, 1, 3]);
+    // The same sheets without the ":" cells (the raw totals shown) give «*» away: protection did work.
+    const unprotected = auditLayouts(buildLayouts(raw), { mode: "combined" });
+    expect(unprotected.tables.flatMap((t) => t.cells).some((c) => c.kind === "count" && c.pinned)).toBe(true);
+  }, 300_000);
+});
+
+describe("November 2016 with its «*» put back", () => {
+  it("recovers every suppressed figure from the published totals, so protection has real input", () => {
+    const { raw, restored } = novemberRaw();
+    expect(restored).toBe(15); // 16 «*» on the sheets; one change is shown in two tables
+    const model = factModel(raw);
+    expect(model.facts.filter((f) => f.primary).length).toBe(15);
+    // Written out, it is a valid publication of raw counts.
+    const { findings } = importPublication(writePublication(raw, "2016-11"));
+    expect(findings.some((f) => f.code === "unsuppressed")).toBe(true);
+  });
+});
+
+describe("nav-tiltak prikk", () => {
+  it("writes a protected publication that imports clean, and says what it hid", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nav-tiltak-prikk-"));
+    dirs.push(dir);
+    const rawFile = join(dir, "raw.txt");
+    const outFile = join(dir, "prikket.txt");
+    writeFileSync(rawFile, writePublication(makeRawDataset({ seed: 5, groups: 2, tiltakPerGroup: 2 }), "2016-11"));
+    const run = await cli(["prikk", rawFile, "--ut", outFile]);
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/Skjulte \d+ tall med «:»/);
+    const text = readFileSync(outFile, "utf8");
+    expect(text).toContain(":");
+    expect(text).toContain(HIDDEN_NOTE);
+    const { findings } = importPublication(text);
+    expect(findings.filter((f) => f.code === "unsuppressed")).toEqual([]);
+    const imp = await cli(["import", outFile]);
+    expect(imp.code).toBe(0);
+    expect(imp.out).not.toContain("ikke er prikket");
+  }, 300_000);
+
+  it("is a usage error without a file, and a file problem for a missing one", async () => {
+    expect((await cli(["prikk"])).code).toBe(2);
+    expect((await cli(["prikk", "/finnes/ikke.txt"])).code).toBe(2);
+  });
+});
