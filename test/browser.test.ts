@@ -263,7 +263,7 @@ describe("task pane in Chromium (preview page)", () => {
     expect(await page.locator(".status").getAttribute("data-state")).toBe("error");
     const alert = page.getByRole("alert");
     expect(await alert.textContent()).toContain("Excel stoppet operasjonen: GeneralException");
-    expect(await alert.textContent()).toContain("Arkene dine er ikke endret");
+    expect(await alert.textContent()).toContain("Ark du har laget selv, er ikke endret.");
     const user = await gridRows("Ark1");
     expect(user.slice(0, 2).map((r) => r.slice(0, 2))).toEqual([["Post", "Beløp"], ["Lønn", "1200"]]);
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -92,7 +92,7 @@ describe("nav-tiltak call (in-process)", () => {
     expect(lines).toContain("2016-11\tAndre på tiltak\tArbeidspraksis\tArbeidstrening\t171\tNei");
     expect(lines).toContain("2016-11\tAndre på tiltak\tAvklaringstiltak\tAvklaring i skjermet virksomhet\t\tJa");
     const changes = await cli("call", "DATA", "", "", "endring");
-    expect(changes.out.split("\n")[0]).toBe("Periode\tHovedgruppe\tTiltaksgruppe\tAntall\tEndring\tEndring prosent\tPrikket");
+    expect(changes.out.split("\n")[0]).toBe("Periode\tHovedgruppe\tTiltaksgruppe\tAntall\tEndring\tEndring prosent\tAntall prikket\tEndring prikket");
   });
 
   it("TABELL and DATA errors and usage as for the other functions", async () => {

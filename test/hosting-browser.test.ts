@@ -15,19 +15,8 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPackage } from "../src/build/package.mjs";
 import { buildOnce } from "./helpers/build.js";
+import { CHROMIUM_ARGS, chromiumExecutable } from "./helpers/chromium.js";
 import { DEV_URL, manifestUrls, parseXml } from "./helpers/manifest.js";
-
-// A local Chromium lookup, as in browser.test.ts (to be replaced by the shared helper).
-const CHROMIUM_CANDIDATES = [
-  process.env.CHROMIUM_PATH,
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/usr/bin/google-chrome",
-  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-  "/Applications/Chromium.app/Contents/MacOS/Chromium",
-  "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
-].filter((p): p is string => Boolean(p));
-const CHROMIUM = CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? CHROMIUM_CANDIDATES[0]!;
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -76,8 +65,7 @@ interface Stub {
 }
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `No Chromium found (tried ${CHROMIUM_CANDIDATES.join(", ")}); set CHROMIUM_PATH`).toBe(true);
-  const dist = await buildOnce();
+  const [executablePath, dist] = await Promise.all([chromiumExecutable(), buildOnce()]);
   work = mkdtempSync(join(tmpdir(), "nav-tiltak-hosting-browser-"));
   // The package, unpacked as a hosting team would.
   const zip = join(work, "nav-tiltak.zip");
@@ -96,11 +84,11 @@ beforeAll(async () => {
   server = await serve(site);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   context = await chromium.launchPersistentContext(join(work, "profile"), {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     viewport: { width: 420, height: 860 },
     locale: "nb-NO",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: CHROMIUM_ARGS,
   });
   // Office.js is answered by the stand-in under its real URL, so the page's CSP judges it as
   // Office.js; anything else off this server is refused and recorded.

@@ -85,10 +85,12 @@ describe("Prikkekontroll texts", () => {
  * What is honest to count: the 60 KB budget in build.test.ts is for what taskpane.html loads at
  * startup (every session pays it; the page is also the custom functions' shared runtime). The
  * Prikkekontroll chunk loads only when that view is opened, so it gets a budget of its own, and
- * startup plus every lazy chunk together get one too.
+ * startup plus every lazy chunk (the writer at the first insert, the chart data in «Diagrammer»,
+ * code those two share, Prikkekontroll) together get one too: a whole session that uses every
+ * feature loads no more than this.
  */
 const LAZY_BUDGET_GZIP = 14 * 1024;
-const ALL_PANE_JS_BUDGET_GZIP = 72 * 1024;
+const ALL_PANE_JS_BUDGET_GZIP = 80 * 1024;
 
 describe("Prikkekontroll in the production build", () => {
   const gz = (dist: string, file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
@@ -113,8 +115,8 @@ describe("Prikkekontroll in the production build", () => {
     expect(readFileSync(join(dist, pane!), "utf8")).toContain("prikkekontroll");
 
     const sizes = Object.fromEntries([...startup, ...lazy].map((f) => [f, gz(dist, f)]));
-    // The writer is a lazy chunk of its own (loaded at the first insert): this budget is Prikkekontroll's.
-    const lazyTotal = lazy.filter((f) => !/^writer(\.[0-9a-f]+)?\.js$/.test(f)).reduce((n, f) => n + sizes[f]!, 0);
+    // This budget is Prikkekontroll's own chunk (the writer and the chart data are other chunks).
+    const lazyTotal = sizes[chunk!]!;
     const all = Object.values(sizes).reduce((a, b) => a + b, 0);
     console.log(`task pane JavaScript, gzip: ${JSON.stringify(sizes)}; Prikkekontroll ${lazyTotal}, all ${all} bytes`);
     expect(lazyTotal, JSON.stringify(sizes)).toBeLessThanOrEqual(LAZY_BUDGET_GZIP);

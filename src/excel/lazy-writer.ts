@@ -24,3 +24,7 @@ export async function insertAll(host: ExcelHost | ExcelRunner, ds: Dataset, opti
 export async function refresh(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
   return (await writer()).refresh(host, ds, options);
 }
+
+export async function insertCharts(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
+  return (await writer()).insertCharts(host, ds, options);
+}

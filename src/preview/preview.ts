@@ -6,7 +6,7 @@
 // ?feil=N makes the N-th Excel operation fail (GeneralException), to see how the pane reports it.
 
 import { chartViews, createFakeExcel, installFakeOffice, type CellFormat, type SheetView } from "../fake-excel/index.js";
-import { officeHost } from "../excel/writer.js";
+import { officeHost } from "../excel/host.js";
 import { startPane } from "../taskpane/app.js";
 import { clear, h } from "../taskpane/dom.js";
 import { chartSvg } from "./chart-svg.js";

@@ -4,7 +4,7 @@
 // chart sheets when it needs them: the pane's startup bundle carries neither.
 
 import { CHART_KEYS, CHART_SHEET_NAMES } from "../core/chart-names.js";
-import { insertCharts } from "../excel/writer.js";
+import { insertCharts } from "../excel/lazy-writer.js";
 import { append, h } from "./dom.js";
 import type { PaneServices, PaneView } from "./views.js";
 
