@@ -13,6 +13,7 @@
 import { ClientCollection, ClientObject, ClientResult, type Engine, type LoadOption, parseLoad } from "./context";
 import { FakeExcelError, excelError } from "./errors";
 import { FakeRequestContext } from "./proxies";
+import type { RangeRef } from "./state";
 
 /** RichApi action types (the client library's `ActionType` values). */
 export const enum ActionType {
@@ -111,7 +112,7 @@ export class RichApiServer {
   /** Runs one request; counts it as one sync and its non-instantiate actions as queued calls. */
   async execute(request: RichApiRequest): Promise<RichApiResponse> {
     const stats = this.engine.stats;
-    const counted = request.Actions.filter((a) => isCallersAction(a, request));
+    const counted = callersActions(request);
     // A request of bookkeeping alone (Excel.run releasing its references) is no sync of the caller's.
     if (counted.length > 0) stats.syncs++;
     stats.queuedCalls += counted.length;
@@ -120,15 +121,35 @@ export class RichApiServer {
   }
 }
 
-/** Actions the caller's own code queued (not the client's bookkeeping), for `stats.queuedCalls`. */
-function isCallersAction(a: RichApiAction, request: RichApiRequest): boolean {
-  if (a.ActionType === ActionType.Trace) return false;
-  if (a.ActionType === ActionType.Instantiate) {
-    // An object made by a method that changes the workbook (worksheets.add) is made by this action.
-    const p = request.ObjectPaths[String(a.ObjectPathId)];
-    return p?.ObjectPathType === PathType.Method && /^(Add|Insert|Copy)/.test(p.Name);
-  }
-  return !a.Name.startsWith("_");
+/**
+ * Actions the caller's own code queued (not the client's bookkeeping), for `stats.queuedCalls`.
+ * The client splits a write of more than 1 500 cells into row chunks (setRangePropertiesInBulk in
+ * excel-web-16.00.debug.js), announced by one `_ValidateArraySize` on the range the caller wrote:
+ * that counts as the caller's one call, the chunks' SetProperty actions do not.
+ */
+function callersActions(request: RichApiRequest): RichApiAction[] {
+  const bulk = new Set<number>();
+  const underBulk = (pathId: number): boolean => {
+    for (let p = request.ObjectPaths[String(pathId)]; p; p = request.ObjectPaths[String(p.ParentObjectPathId)]) {
+      if (bulk.has(p.Id) && p.Id !== pathId) return true;
+      if (p.ParentObjectPathId === undefined) break;
+    }
+    return false;
+  };
+  return request.Actions.filter((a) => {
+    if (a.ActionType === ActionType.Trace) return false;
+    if (a.ActionType === ActionType.Instantiate) {
+      // An object made by a method that changes the workbook (worksheets.add) is made by this action.
+      const p = request.ObjectPaths[String(a.ObjectPathId)];
+      return p?.ObjectPathType === PathType.Method && /^(Add|Insert)/.test(p.Name);
+    }
+    if (a.Name === "_ValidateArraySize") {
+      bulk.add(a.ObjectPathId);
+      return true;
+    }
+    if (a.ActionType === ActionType.SetProperty && underBulk(a.ObjectPathId)) return false;
+    return !a.Name.startsWith("_");
+  });
 }
 
 /** Objects the client asked the host to keep, by the reference id the host handed out. */
@@ -205,6 +226,7 @@ class RequestRun {
         // The client keeps objects it tracks across requests with these (Excel.run tracks ranges).
         if (action.Name === "_KeepReference") return void this.refs.keep(target);
         if (action.Name === "_RemoveReference") return void this.refs.release(String(this.args(action.ArgumentInfo)[0]));
+        if (action.Name === "_ValidateArraySize") return this.validateArraySize(target, this.args(action.ArgumentInfo));
         const fn = (target as unknown as Record<string, unknown>)[camel(action.Name)];
         if (typeof fn !== "function") throw notImplemented(`${target._typeName}.${action.Name}`);
         const out: unknown = fn.apply(target, this.args(action.ArgumentInfo));
@@ -221,6 +243,25 @@ class RequestRun {
       default:
         throw notImplemented(`action type ${action.ActionType}`);
     }
+  }
+
+  /** The client's check before a chunked write: the values must be the range's size. */
+  private async validateArraySize(target: Proxy, [rows, columns]: unknown[]): Promise<undefined> {
+    this.ctx._enqueue({
+      counted: false,
+      label: "Range._ValidateArraySize",
+      run: () => {
+        const ref = target._resolve() as RangeRef | null;
+        if (ref && (ref.rect.rows !== rows || ref.rect.cols !== columns)) {
+          throw excelError(
+            "InvalidArgument",
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`,
+          );
+        }
+      },
+    });
+    await this.ctx.sync();
+    return undefined;
   }
 
   private async query(target: Proxy, action: RichApiAction): Promise<unknown> {
