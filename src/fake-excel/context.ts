@@ -606,7 +606,14 @@ export class ClientResult<T> {
   private _v: T | undefined;
 
   get value(): T {
-    if (!this._has) throw propertyNotLoaded("value", "ClientResult");
+    // Microsoft's client says ValueNotLoaded here, not PropertyNotLoaded (ClientResult.value).
+    if (!this._has) {
+      throw excelError(
+        "ValueNotLoaded",
+        'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+        "clientResult.value",
+      );
+    }
     return this._v as T;
   }
 

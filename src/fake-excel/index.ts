@@ -34,7 +34,17 @@ export interface FakeExcelOptions {
    * Run batches through a real Office.js client library (Microsoft's Excel.run and proxies) whose
    * requests the fake answers as a RichApi endpoint; without it the fake's own proxies are used.
    */
-  client?: OfficeClient;
+  client?: OfficeClient | null;
+}
+
+let defaultClient: OfficeClient | undefined;
+
+/**
+ * The client every fake uses unless its options name one (`client: null` asks for the fake's own
+ * proxies). Test setup installs Microsoft's client library here; the preview page keeps the proxies.
+ */
+export function setDefaultClient(client: OfficeClient | undefined): void {
+  defaultClient = client;
 }
 
 /** A client library that runs a batch and sends each sync's request to `execute`. */
@@ -84,7 +94,7 @@ function fakeOver(state: WorkbookState, options: FakeExcelOptions): FakeExcel {
   const settings = new FakeSettings(state);
 
   const server = new RichApiServer(engine);
-  const client = options.client;
+  const client = options.client === null ? undefined : (options.client ?? defaultClient);
   const run = async <T>(batch: (ctx: FakeRequestContext) => Promise<T> | T): Promise<T> => {
     engine.stats.runs++;
     if (client) {

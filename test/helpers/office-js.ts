@@ -18,6 +18,12 @@ let loaded: LoadedLibrary | undefined;
 /** The smallest browser the library needs while loading: it probes these and finds no host. */
 function browserGlobals(): Record<string, unknown> {
   return {
+    // The test's own Error and Promise, so Microsoft's errors are `instanceof Error` here and its
+    // promises are ours (a vm context has its own built-ins otherwise).
+    Error,
+    TypeError,
+    RangeError,
+    Promise,
     console,
     setTimeout,
     clearTimeout,
@@ -43,9 +49,10 @@ export function officeJs(): LoadedLibrary {
 
 /** A client for createFakeExcel({ client }): each batch runs in Microsoft's own Excel.run. */
 export function officeJsClient(): OfficeClient {
-  const lib = officeJs();
   return {
     run<T>(execute: (request: RichApiRequest) => Promise<RichApiResponse>, batch: (ctx: Excel.RequestContext) => Promise<T>) {
+      // Loaded at the first batch, so test files that never touch Excel do not pay for it.
+      const lib = officeJs();
       const ctx = new lib.Excel.RequestContext("https://fake-excel.invalid/");
       (ctx as unknown as { _requestExecutor: unknown })._requestExecutor = {
         executeAsync(_customData: unknown, _flags: unknown, message: { Body: RichApiRequest }) {
