@@ -38,38 +38,9 @@ import type { Capabilities, ExcelHost, ExcelRunner, Message, SheetResult, WriteO
 const BORDER_COLOR = "#262626";
 const COUNT_FORMAT = "#,##0";
 
-interface ResolvedHost {
-  run: ExcelRunner;
-  supports: (version: string) => boolean;
-}
+import { capabilities, resolveHost } from "./host.js";
 
-function globalSupports(version: string): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  try {
-    return office?.context?.requirements?.isSetSupported("ExcelApi", version) ?? false;
-  } catch {
-    return false;
-  }
-}
-
-function resolveHost(host: ExcelHost | ExcelRunner): ResolvedHost {
-  if (typeof host === "function") return { run: host, supports: globalSupports };
-  return { run: host.run, supports: host.isSetSupported ?? globalSupports };
-}
-
-export { officeHost } from "./host.js";
-
-export function capabilities(host: ExcelHost | ExcelRunner): Capabilities {
-  const { supports } = resolveHost(host);
-  return {
-    base: supports("1.7"),
-    pivotTables: supports("1.8"),
-    suspendScreenUpdating: supports("1.9"),
-    copyFrom: supports("1.9"),
-    customProperties: supports("1.12"),
-    tableResize: supports("1.13"),
-  };
-}
+export { capabilities, officeHost } from "./host.js";
 
 // ---------------------------------------------------------------------------------------------
 // Round trip 2: write
