@@ -15,7 +15,7 @@ import type { RevealedCell } from "../core/disclosure-audit.js";
 import { buildLayouts, type LayoutKey, type SheetLayout } from "../core/layout.js";
 import { layoutSheet, type SheetSpec } from "./content.js";
 import { contentHash, decodeRecord, indexName, parseSheetReference, rectAddress, type Rect } from "./ownership.js";
-import { capabilities, errorText } from "./host.js";
+import { capabilities, errorText } from "./capabilities.js";
 import type { ExcelHost, ExcelRunner, Message, SheetResult, WriteReport } from "./types.js";
 
 /**

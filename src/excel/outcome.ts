@@ -7,7 +7,7 @@
 // in Excel on the web and clears the undo stack).
 
 import type { KeptCopy } from "./edits.js";
-import { errorText } from "./host.js";
+import { errorText } from "./capabilities.js";
 import { REQUEST_NAME, decodeRequest, requestDone } from "./ownership.js";
 import type { Plan } from "./plan.js";
 import type { WorkbookRead } from "./read.js";

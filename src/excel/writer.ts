@@ -38,9 +38,10 @@ import type { Capabilities, ExcelHost, ExcelRunner, Message, SheetResult, WriteO
 const BORDER_COLOR = "#262626";
 const COUNT_FORMAT = "#,##0";
 
-import { capabilities, resolveHost } from "./host.js";
+import { capabilities, resolveHost } from "./capabilities.js";
 
-export { capabilities, officeHost } from "./host.js";
+export { capabilities } from "./capabilities.js";
+export { officeHost } from "./host.js";
 
 // ---------------------------------------------------------------------------------------------
 // Round trip 2: write
