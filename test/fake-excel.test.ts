@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
   type FakeExcel,
-  FakeExcelError,
+  type FakeExcelError,
+  isFakeExcelError,
   type FakeRequestContext,
   createFakeExcel,
   installFakeOffice,
@@ -16,7 +17,7 @@ async function failureOf(fake: FakeExcel, batch: (ctx: FakeRequestContext) => Pr
   try {
     await fake.run(batch);
   } catch (e) {
-    expect(e).toBeInstanceOf(FakeExcelError);
+    expect(isFakeExcelError(e)).toBe(true);
     return e as FakeExcelError;
   }
   throw new Error("expected the batch to fail");
@@ -190,7 +191,7 @@ describe("load and sync", () => {
     const fake = createFakeExcel({ sheets: ["A", "B", "C"] });
     await fake.run(async (ctx) => {
       const count = ctx.workbook.worksheets.getCount();
-      expect(() => count.value).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => count.value).toThrow(expect.objectContaining({ code: "ValueNotLoaded" }));
       await ctx.sync();
       expect(count.value).toBe(3);
     });
@@ -270,8 +271,10 @@ describe("errors inside a batch", () => {
     expect(fake.workbook.sheetNames()).toContain("X");
   });
 
-  it("rejects sync after the batch has finished", async () => {
-    const fake = createFakeExcel();
+  // The fake's own proxies refuse this; Microsoft's client lets a sync with nothing queued through
+  // and refuses the proxies instead (office-js-client.test.ts: InvalidObjectPath).
+  it("rejects sync after the batch has finished (the fake's own proxies)", async () => {
+    const fake = createFakeExcel({ client: null });
     let saved: FakeRequestContext | undefined;
     await fake.run(async (ctx) => {
       saved = ctx;

@@ -90,7 +90,7 @@ export class PublicationError extends Error {
   constructor(findings: Finding[]) {
     const errors = findings.filter((f) => f.severity === "error");
     super(
-      `Publikasjonen ble avvist (${errors.length} ${errors.length === 1 ? "feil" : "feil"}):\n` +
+      `Publikasjonen ble avvist (${errors.length} feil):\n` +
         errors.map(formatFinding).join("\n"),
     );
     this.name = "PublicationError";

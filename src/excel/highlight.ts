@@ -15,6 +15,7 @@ import type { RevealedCell } from "../core/disclosure-audit.js";
 import { buildLayouts, type LayoutKey, type SheetLayout } from "../core/layout.js";
 import { layoutSheet, type SheetSpec } from "./content.js";
 import { contentHash, decodeRecord, indexName, parseSheetReference, rectAddress, type Rect } from "./ownership.js";
+import { capabilities, errorText } from "./capabilities.js";
 import type { ExcelHost, ExcelRunner, Message, SheetResult, WriteReport } from "./types.js";
 
 /**
@@ -61,15 +62,6 @@ interface Target {
   origin: Rect;
   cells: readonly RevealedCell[];
   spec: SheetSpec;
-}
-
-function supports(host: ExcelHost | ExcelRunner, version: string): boolean {
-  if (typeof host !== "function" && host.isSetSupported) return host.isSetSupported(version);
-  try {
-    return (globalThis as { Office?: typeof Office }).Office?.context?.requirements?.isSetSupported("ExcelApi", version) ?? false;
-  } catch {
-    return false;
-  }
 }
 
 const upper = (s: string): string => s.toLocaleUpperCase("nb-NO");
@@ -204,11 +196,6 @@ function queueFills(ws: Excel.Worksheet, target: Target, mode: Mode, useAreas: b
   }
 }
 
-function errorText(e: unknown): string {
-  const err = e as { code?: string; message?: string };
-  return `${err?.code ? `${err.code}: ` : ""}${String(err?.message ?? e).replace(/[.\s]+$/, "")}`;
-}
-
 async function run(
   host: ExcelHost | ExcelRunner,
   ds: Dataset,
@@ -223,7 +210,8 @@ async function run(
   const verb = mode === "mark" ? "markere" : "fjerne markeringen fra";
   const total = Object.values(cells).reduce((n, list) => n + list.length, 0);
 
-  if (!supports(host, "1.7")) {
+  const caps = capabilities(host);
+  if (!caps.base) {
     return {
       ok: false,
       syncs,
@@ -240,7 +228,7 @@ async function run(
   const layouts = buildLayouts(ds, options.period);
   const runner = typeof host === "function" ? host : host.run;
   // RangeAreas (ExcelApi 1.9) formats all of a sheet's cells through one object.
-  const api19 = supports(host, "1.9");
+  const api19 = caps.rangeAreas === true;
   const activate = options.activate ?? mode === "mark";
 
   try {

@@ -7,6 +7,7 @@
 // in Excel on the web and clears the undo stack).
 
 import type { KeptCopy } from "./edits.js";
+import { errorText } from "./capabilities.js";
 import { REQUEST_NAME, decodeRequest, requestDone } from "./ownership.js";
 import type { Plan } from "./plan.js";
 import type { WorkbookRead } from "./read.js";
@@ -28,15 +29,6 @@ export interface FailureOutcome {
   messages: Message[];
   /** Round trips used by the look afterwards. */
   syncs: number;
-}
-
-export function errorText(e: unknown): string {
-  const err = e as { code?: string; message?: string; debugInfo?: { errorLocation?: string } };
-  const location = err?.debugInfo?.errorLocation ?? "";
-  const where = location ? ` (${location})` : "";
-  const code = err?.code ? `${err.code}: ` : "";
-  const message = String(err?.message ?? e).replace(/[.\s]+$/, "");
-  return `${code}${message}${where}`;
 }
 
 function protectionHint(e: unknown, read: WorkbookRead | undefined): string {

@@ -23,6 +23,8 @@ export interface Capabilities {
   copyFrom?: boolean;
   /** ExcelApi 1.12: worksheet custom properties (the per-sheet ownership marker). */
   customProperties: boolean;
+  /** ExcelApi 1.9: RangeAreas (Worksheet.getRanges), one object for many cells. Absent: false. */
+  rangeAreas?: boolean;
   /** ExcelApi 1.13: Table.resize. */
   tableResize: boolean;
 }

@@ -43,38 +43,10 @@ const BORDER_COLOR = "#262626";
  */
 const PIVOT_COUNT_FORMAT = '#,##0;-#,##0;"*"';
 
-interface ResolvedHost {
-  run: ExcelRunner;
-  supports: (version: string) => boolean;
-}
+import { capabilities, resolveHost } from "./capabilities.js";
 
-function globalSupports(version: string): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  try {
-    return office?.context?.requirements?.isSetSupported("ExcelApi", version) ?? false;
-  } catch {
-    return false;
-  }
-}
-
-function resolveHost(host: ExcelHost | ExcelRunner): ResolvedHost {
-  if (typeof host === "function") return { run: host, supports: globalSupports };
-  return { run: host.run, supports: host.isSetSupported ?? globalSupports };
-}
-
+export { capabilities } from "./capabilities.js";
 export { officeHost } from "./host.js";
-
-export function capabilities(host: ExcelHost | ExcelRunner): Capabilities {
-  const { supports } = resolveHost(host);
-  return {
-    base: supports("1.7"),
-    pivotTables: supports("1.8"),
-    suspendScreenUpdating: supports("1.9"),
-    copyFrom: supports("1.9"),
-    customProperties: supports("1.12"),
-    tableResize: supports("1.13"),
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Round trip 2: write
@@ -198,11 +170,71 @@ function queueRequest(wb: Excel.Workbook, request: BatchInput["request"]): Excel
 }
 
 /**
+ * The block's Excel table (kept, resized or made anew) and the workbook names over its rows, in
+ * queueWrites' order: after the block's values, before its index entry's final record.
+ */
+function queueTable(
+  wb: Excel.Workbook,
+  ws: Excel.Worksheet,
+  t: TargetPlan,
+  tp: NonNullable<TargetPlan["table"]>,
+  tableRect: Rect,
+  replaceTable: boolean,
+): Excel.Table {
+  let table: Excel.Table;
+  if (tp.exists && !replaceTable) {
+    // By its name as read (the user's, if they renamed it); finishing a write cut short, the
+    // table gets the name and style it was to get.
+    table = wb.tables.getItem(tp.name);
+    if (tp.finish) {
+      table.name = tp.finish.name;
+      table.style = tp.finish.style;
+    }
+    if (!tp.sameShape) table.resize(rangeOf(ws, tableRect));
+  } else {
+    table = ws.tables.add(rangeOf(ws, tableRect), true);
+    table.name = tp.name;
+    table.style = t.spec.table!.style;
+  }
+  // A filter the user set on the table is applied again to the new rows (a filtered table
+  // would otherwise show the rows it showed before).
+  if (tp.exists && !replaceTable) table.reapplyFilters();
+  for (const n of tp.names) {
+    if (n.exists) {
+      const item = wb.names.getItem(n.name);
+      item.formula = `=${quoteSheet(t.sheetName)}!${rectAddress(n.rect, true)}`;
+      item.comment = n.comment;
+    } else {
+      wb.names.add(n.name, rangeOf(ws, n.rect), n.comment);
+    }
+  }
+  return table;
+}
+
+/** A new PivotTable over `source`, anchored in the block, with the spec's fields. */
+function queuePivot(
+  ws: Excel.Worksheet,
+  spec: NonNullable<SheetSpec["pivot"]>,
+  pp: NonNullable<TargetPlan["pivot"]>,
+  origin: Rect,
+  source: Excel.Table,
+): void {
+  const pt = ws.pivotTables.add(pp.name, source, rangeOf(ws, at(origin, { row: spec.anchorRow, col: 0, rows: 1, cols: 1 })));
+  for (const h of spec.filters) pt.filterHierarchies.add(pt.hierarchies.getItem(h));
+  for (const h of spec.rows) pt.rowHierarchies.add(pt.hierarchies.getItem(h));
+  for (const h of spec.columns) pt.columnHierarchies.add(pt.hierarchies.getItem(h));
+  const data = pt.dataHierarchies.add(pt.hierarchies.getItem(spec.data));
+  data.summarizeBy = "Sum";
+  data.name = spec.dataCaption;
+  data.numberFormat = PIVOT_COUNT_FORMAT;
+}
+
+/**
  * The write batch, in an order that keeps every user value somewhere whichever call fails: the
  * request record, then copies of the user's edited blocks, then new sheets (each claimed at once),
  * then each sheet's clear and rewrite, each ending with its index entry's final record.
- * One long function on purpose: the order of the queued calls is the safety argument, and it is
- * easiest to check read top to bottom.
+ * Long on purpose: the order of the queued calls is the safety argument, and it is easiest to
+ * check read top to bottom (the table and PivotTable steps are queueTable and queuePivot).
  */
 function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabilities, input: BatchInput): Written {
   const wb = context.workbook;
@@ -308,52 +340,14 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
     const result: SheetResult = { key: spec.key, sheet: t.sheetName, status: t.status };
 
     if (spec.table && tp && tableRect) {
-      let table: Excel.Table;
-      if (tp.exists && !replaceTable) {
-        // By its name as read (the user's, if they renamed it); finishing a write cut short, the
-        // table gets the name and style it was to get.
-        table = wb.tables.getItem(tp.name);
-        if (tp.finish) {
-          table.name = tp.finish.name;
-          table.style = tp.finish.style;
-        }
-        if (!tp.sameShape) table.resize(rangeOf(ws, tableRect));
-      } else {
-        table = ws.tables.add(rangeOf(ws, tableRect), true);
-        table.name = tp.name;
-        table.style = spec.table.style;
-      }
-      // A filter the user set on the table is applied again to the new rows (a filtered table
-      // would otherwise show the rows it showed before).
-      if (tp.exists && !replaceTable) table.reapplyFilters();
-      tables.set(spec.key, table);
-      for (const n of tp.names) {
-        if (n.exists) {
-          const item = wb.names.getItem(n.name);
-          item.formula = `=${quoteSheet(t.sheetName)}!${rectAddress(n.rect, true)}`;
-          item.comment = n.comment;
-        } else {
-          wb.names.add(n.name, rangeOf(ws, n.rect), n.comment);
-        }
-      }
+      tables.set(spec.key, queueTable(wb, ws, t, tp, tableRect, replaceTable));
       result.table = tableName(tp);
       result.names = tp.names.map((n) => n.name);
     }
 
     if (spec.pivot && pp) {
-      if (pp.exists && !rebuildPivot) {
-        wb.pivotTables.getItem(pp.name).refresh();
-      } else {
-        const source = tables.get(pp.source.spec.key) ?? wb.tables.getItem(tableName(sourceTable!));
-        const pt = ws.pivotTables.add(pp.name, source, rangeOf(ws, at(origin, { row: spec.pivot.anchorRow, col: 0, rows: 1, cols: 1 })));
-        for (const h of spec.pivot.filters) pt.filterHierarchies.add(pt.hierarchies.getItem(h));
-        for (const h of spec.pivot.rows) pt.rowHierarchies.add(pt.hierarchies.getItem(h));
-        for (const h of spec.pivot.columns) pt.columnHierarchies.add(pt.hierarchies.getItem(h));
-        const data = pt.dataHierarchies.add(pt.hierarchies.getItem(spec.pivot.data));
-        data.summarizeBy = "Sum";
-        data.name = spec.pivot.dataCaption;
-        data.numberFormat = PIVOT_COUNT_FORMAT;
-      }
+      if (pp.exists && !rebuildPivot) wb.pivotTables.getItem(pp.name).refresh();
+      else queuePivot(ws, spec.pivot, pp, origin, tables.get(pp.source.spec.key) ?? wb.tables.getItem(tableName(sourceTable!)));
       result.pivot = pp.name;
     }
 

@@ -137,6 +137,12 @@ export class ContextCore {
   /** Office.js keeps proxies valid across syncs only when tracked; here every proxy stays valid. */
   readonly trackedObjects = { add(_obj: unknown): void {}, remove(_obj: unknown): void {} };
 
+  /**
+   * @internal False for the context behind the RichApi simulator: there the client's requests are
+   * what `stats` counts, not the server-side steps that carry them out.
+   */
+  _counts = true;
+
   constructor(readonly _engine: Engine) {}
 
   /** @internal */
@@ -144,7 +150,7 @@ export class ContextCore {
     if (this.closed) {
       throw excelError("InvalidRequestContext", "This request context's batch has finished; start a new run().");
     }
-    if (op.counted) {
+    if (op.counted && this._counts) {
       this._engine.stats.queuedCalls++;
       if (op.info?.kind === "load") this._engine.stats.loads++;
     }
@@ -154,6 +160,11 @@ export class ContextCore {
   /** @internal True if the caller queued anything that Excel.run would still send. */
   _hasPendingWork(): boolean {
     return this.queue.some((op) => op.counted);
+  }
+
+  /** @internal Drops what is queued and not yet run (the rest of a failed request). */
+  _discard(): void {
+    this.queue = [];
   }
 
   /** @internal */
@@ -175,7 +186,7 @@ export class ContextCore {
    * applied, it and the rest of the batch are dropped, and the promise rejects.
    */
   sync(): Promise<void> {
-    this._engine.stats.syncs++;
+    if (this._counts) this._engine.stats.syncs++;
     if (this.closed) {
       return Promise.reject(excelError("InvalidRequestContext", "sync() was called after the batch finished."));
     }
@@ -595,7 +606,14 @@ export class ClientResult<T> {
   private _v: T | undefined;
 
   get value(): T {
-    if (!this._has) throw propertyNotLoaded("value", "ClientResult");
+    // Microsoft's client says ValueNotLoaded here, not PropertyNotLoaded (ClientResult.value).
+    if (!this._has) {
+      throw excelError(
+        "ValueNotLoaded",
+        'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+        "clientResult.value",
+      );
+    }
     return this._v as T;
   }
 

@@ -10,6 +10,7 @@ export type ErrorCode =
   | "InvalidOperation"
   | "AccessDenied"
   | "PropertyNotLoaded"
+  | "ValueNotLoaded"
   | "GeneralException"
   | "ApiNotFound"
   | "InvalidRequestContext"
@@ -23,6 +24,7 @@ export const ErrorCodes = {
   invalidOperation: "InvalidOperation",
   accessDenied: "AccessDenied",
   propertyNotLoaded: "PropertyNotLoaded",
+  valueNotLoaded: "ValueNotLoaded",
   generalException: "GeneralException",
   apiNotFound: "ApiNotFound",
   invalidRequestContext: "InvalidRequestContext",
@@ -59,8 +61,14 @@ export function excelError(code: ErrorCode, message: string, location?: string):
   return new FakeExcelError(code, message, location);
 }
 
+/**
+ * An Excel error: the fake's own, or Microsoft's RichApi.Error that the real client library throws
+ * for an error the fake answered (it carries the same code and message).
+ */
 export function isFakeExcelError(e: unknown): e is FakeExcelError {
-  return e instanceof FakeExcelError;
+  if (e instanceof FakeExcelError) return true;
+  const err = e as { name?: unknown; code?: unknown } | null;
+  return typeof err === "object" && err !== null && err.name === "RichApi.Error" && typeof err.code === "string";
 }
 
 export function propertyNotLoaded(property: string, typeName: string): FakeExcelError {

@@ -12,6 +12,7 @@ import type { ErrorCode } from "./errors";
 import { deepCopy } from "./fork";
 import { FakeSettings } from "./office";
 import { FakeRequestContext } from "./proxies";
+import { RichApiServer, type RichApiRequest, type RichApiResponse } from "./richapi";
 import { type InitialSheet, WorkbookState } from "./state";
 import { EN_US, type FakeLocale, NB_NO } from "./text-format";
 
@@ -29,6 +30,29 @@ export interface FakeExcelOptions {
   /** Fail the first executed operation this returns true for. */
   failWhen?: (op: OperationInfo) => boolean;
   failureCode?: ErrorCode;
+  /**
+   * Run batches through a real Office.js client library (Microsoft's Excel.run and proxies) whose
+   * requests the fake answers as a RichApi endpoint; without it the fake's own proxies are used.
+   */
+  client?: OfficeClient | null;
+}
+
+let defaultClient: OfficeClient | undefined;
+
+/**
+ * The client every fake uses unless its options name one (`client: null` asks for the fake's own
+ * proxies). Test setup installs Microsoft's client library here; the preview page keeps the proxies.
+ */
+export function setDefaultClient(client: OfficeClient | undefined): void {
+  defaultClient = client;
+}
+
+/** A client library that runs a batch and sends each sync's request to `execute`. */
+export interface OfficeClient {
+  run<T>(
+    execute: (request: RichApiRequest) => Promise<RichApiResponse>,
+    batch: (ctx: Excel.RequestContext) => Promise<T>,
+  ): Promise<T>;
 }
 
 export interface FakeExcel {
@@ -69,8 +93,13 @@ function fakeOver(state: WorkbookState, options: FakeExcelOptions): FakeExcel {
   if (options.failWhen) engine.addFailure({ when: options.failWhen, ...code });
   const settings = new FakeSettings(state);
 
+  const server = new RichApiServer(engine);
+  const client = options.client === null ? undefined : (options.client ?? defaultClient);
   const run = async <T>(batch: (ctx: FakeRequestContext) => Promise<T> | T): Promise<T> => {
     engine.stats.runs++;
+    if (client) {
+      return client.run((request) => server.execute(request), async (ctx) => batch(ctx as unknown as FakeRequestContext));
+    }
     const ctx = new FakeRequestContext(engine);
     try {
       const result = await batch(ctx);
@@ -112,6 +141,8 @@ export type { FakeLocale } from "./text-format";
 export { MAX_ROWS, MAX_COLUMNS, columnToLetters, parseAddress, formatRect } from "./addresses";
 export type { Rect } from "./addresses";
 export { WorkbookState } from "./state";
+export { RichApiServer } from "./richapi";
+export type { RichApiRequest, RichApiResponse } from "./richapi";
 export type {
   InitialSheet,
   SheetSnapshot,

@@ -3,14 +3,16 @@
 import { createFakeExcel, type FakeExcel, type FakeExcelOptions } from "../../src/fake-excel/index.js";
 import type { ExcelHost } from "../../src/excel/types.js";
 import type { Dataset, Tiltak } from "../../src/core/types.js";
+import { officeJsClient } from "./office-js.js";
 
 export interface FakeHost {
   fake: FakeExcel;
   host: ExcelHost;
 }
 
+/** A fake host whose batches run through Microsoft's own Excel client library (see office-js.ts). */
 export function fakeHost(options: FakeExcelOptions = {}): FakeHost {
-  const fake = createFakeExcel(options);
+  const fake = createFakeExcel({ client: officeJsClient(), ...options });
   return {
     fake,
     host: {
