@@ -16,6 +16,7 @@ import { buildLayouts, type SheetLayout } from "../core/layout.js";
 import { layoutSheet, pivotSheets, type SheetSpec, type StyleRun, type TargetKey } from "./content.js";
 import { queueChart } from "./charts.js";
 import { planCopies, queueCopies, userEdited, type KeptCopy } from "./edits.js";
+import { groupNameFormula } from "./group-names.js";
 import {
   MARKER_KEY,
   RECORD_VERSION,
@@ -322,13 +323,16 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
       // would otherwise show the rows it showed before).
       if (tp.exists && !replaceTable) table.reapplyFilters();
       tables.set(spec.key, table);
+      // Names per hovedgruppe on the table's structured references, so they stay right when the
+      // user sorts, filters or renames the table (group-names.ts says why, and what it costs).
       for (const n of tp.names) {
+        const formula = groupNameFormula(tableName(tp), n.column, n.value);
         if (n.exists) {
           const item = wb.names.getItem(n.name);
-          item.formula = `=${quoteSheet(t.sheetName)}!${rectAddress(n.rect, true)}`;
+          item.formula = formula;
           item.comment = n.comment;
         } else {
-          wb.names.add(n.name, rangeOf(ws, n.rect), n.comment);
+          wb.names.add(n.name, formula, n.comment);
         }
       }
       result.table = tableName(tp);
