@@ -17,6 +17,7 @@ import { layoutSheet, pivotSheets, type SheetSpec, type StyleRun, type TargetKey
 import { queueChart } from "./charts.js";
 import { planCopies, queueCopies, userEdited, type KeptCopy } from "./edits.js";
 import { groupNameFormula } from "./group-names.js";
+import { queueFreeze, refreeze, type Frozen } from "./freeze.js";
 import {
   MARKER_KEY,
   RECORD_VERSION,
@@ -162,6 +163,8 @@ export interface BatchInput {
   activate: boolean;
   /** Chart names per upper-case sheet name from round trip 1 (charts.ts), when charts are written. */
   charts: Map<string, string[]> | null;
+  /** Frozen panes of existing add-in sheets from round trip 1 (freeze.ts). */
+  frozen?: Map<TargetKey, Frozen>;
 }
 
 function record(target: TargetPlan, hash: string): OwnershipRecord {
@@ -296,10 +299,11 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
     block.values = spec.values;
     applyWidths(ws, spec.columnWidths, origin.col);
     for (const run of spec.styles) applyRun(ws, run, origin);
-    // Only on a sheet the add-in makes now. On an existing sheet Excel has kept the split where it
-    // was (moving it with rows inserted above), or the user changed it; and freezing panes on a
-    // sheet that is not active can unsettle the active one (office-js issue #3148).
-    if (t.action === "create" && spec.freezeRows > 0) ws.freezePanes.freezeRows(origin.row + spec.freezeRows);
+    // On a sheet the add-in makes now; on an existing sheet only where the frozen rows differ from
+    // the layout's, as read in round trip 1 (freeze.ts: no churn on inactive sheets, office-js #3148).
+    const wantFrozen = spec.freezeRows > 0 ? origin.row + spec.freezeRows : 0;
+    const freeze = t.action === "create" ? (wantFrozen > 0 ? { rows: wantFrozen, cols: 0 } : null) : refreeze(input.frozen?.get(spec.key), wantFrozen);
+    if (freeze) queueFreeze(ws, freeze);
 
     const result: SheetResult = { key: spec.key, sheet: t.sheetName, status: t.status };
 
@@ -474,7 +478,7 @@ async function write(hostIn: ExcelHost | ExcelRunner, specs: SheetSpec[], mode: 
 
       // Round trip 2: the writes.
       progress("write");
-      const written = queueWrites(context, plan, caps, { copies, request, activate: options.activate ?? mode === "upsert", charts: read.charts });
+      const written = queueWrites(context, plan, caps, { copies, request, activate: options.activate ?? mode === "upsert", charts: read.charts, frozen: read.frozen });
       batch = { read, plan, copies, request, written };
       results = written.results;
       await sync();
