@@ -81,7 +81,9 @@ export function addinSignature(fake: FakeExcel, fills = false): string {
     const fill = fills
       ? wb.sheetView(ref.sheet).cells.flatMap((row, r) => row.flatMap((c, col) => (c.format.fillColor.toUpperCase() === HIGHLIGHT_FILL ? [`${r}:${col}`] : [])))
       : [];
-    return { key, sheet: ref.sheet, at: ref.rect, text, fill };
+    // Frozen panes too: a write cut short before the freeze must be made right by the next run.
+    const { frozenRows, frozenColumns } = wb.sheet(ref.sheet);
+    return { key, sheet: ref.sheet, at: ref.rect, text, fill, frozen: [frozenRows, frozenColumns] };
   });
   return JSON.stringify({
     sheets,
