@@ -228,6 +228,14 @@ export async function scenarios(ds: Dataset = BUNDLED_DATASET): Promise<Scenario
   // The same with the chart sheets in the workbook: «Oppdater» rewrites them too.
   const withCharts = await insertedWithEdits(ds, true);
   list.push({ name: "refresh after edits, with charts", fake: withCharts, typed: EDITS, op: again, follow: again });
+  // What users do to the objects between refreshes: the long table renamed (the names per
+  // hovedgruppe follow it) and a sheet's panes unfrozen (the refresh freezes them again).
+  const handled = await insertedWithEdits(ds);
+  await userDoes(handled, (ctx) => {
+    ctx.workbook.tables.getItem("NavTiltak").name = "MineData";
+    ctx.workbook.worksheets.getItem("Hovedgrupper").freezePanes.unfreeze();
+  });
+  list.push({ name: "refresh after edits, a renamed table and unfrozen panes", fake: handled, typed: EDITS, op: again, follow: again });
   // The highlight always on the published figures: which cells they give away is what it marks.
   const full = BUNDLED_DATASET;
   const cells = revealedCells(full);
