@@ -58,7 +58,7 @@ const CASES: Case[] = [
   {
     file: "flood-bad-numbers.txt",
     exit: 1,
-    first: "Feil (flood-bad-numbers.txt, linje 142): Raden «Avklaring i skjermet virksomhet», kolonnen «I alt»: «x» er ikke et tall, «*» eller tomt.",
+    first: "Feil (flood-bad-numbers.txt, linje 142): Raden «Avklaring i skjermet virksomhet», kolonnen «I alt»: «x» er ikke et tall, «*», «:» eller tomt.",
     also: /… og \d+ til av samme slag \(linje 147–216\)\./,
   },
   {

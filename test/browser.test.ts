@@ -3,40 +3,19 @@
 // keyboard, checks the rendered sheets, refreshes, and asserts nothing left 127.0.0.1.
 // Saves test-artifacts/taskpane.png.
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, sep } from "node:path";
+import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOnce } from "./helpers/build.js";
+import { serveStatic } from "./helpers/browser.js";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./helpers/chromium.js";
 
 const ARTIFACTS = join(import.meta.dirname, "..", "test-artifacts");
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".png": "image/png",
-  ".map": "application/json; charset=utf-8",
-};
-
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
-    const file = join(root, path || "index.html");
-    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 let server: Server;
 let context: BrowserContext;
@@ -48,7 +27,7 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   const [executablePath, dist] = await Promise.all([chromiumExecutable(), buildOnce()]);
-  server = await serve(dist);
+  server = await serveStatic(dist);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   profile = mkdtempSync(join(tmpdir(), "nav-tiltak-chromium-"));
   context = await chromium.launchPersistentContext(profile, {

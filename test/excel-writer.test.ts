@@ -161,7 +161,15 @@ describe("pivot-ready data", () => {
       rows: ["Tiltaksgruppe", "Tiltak"],
       columns: ["Hovedgruppe"],
     });
-    expect(pivot!.data).toEqual([{ name: "Sum av Antall", field: "Antall", summarizeBy: "Sum", numberFormat: "#,##0" }]);
+    expect(pivot!.data).toEqual([{ name: "Sum av Antall", field: "Antall", summarizeBy: "Sum", numberFormat: '#,##0;-#,##0;"*"' }]);
+    // A sum of suppressed cells only is «*», never a 0 that reads as NAV's figure (Nettbasert AMO is
+    // «*» in every hovedgruppe NAV published it for).
+    const nettbasert = pivotSheetText.find((r) => r.includes("Nettbasert arbeidsmarkedsopplæring (AMO)"));
+    expect(nettbasert, "the pivot has a Nettbasert AMO row").toBeDefined();
+    const sums = nettbasert!.slice(nettbasert!.indexOf("Nettbasert arbeidsmarkedsopplæring (AMO)") + 1).filter((v) => v !== "");
+    expect(sums.length).toBeGreaterThan(0);
+    expect(sums.every((v) => v === "*"), sums.join(" | ")).toBe(true);
+    expect(pivotSheetText.flat()).not.toContain("0");
   });
 
   it("the PivotTable's «Periode» filter sits between the note and the report, and survives a refresh", async () => {

@@ -5,47 +5,22 @@
 // which loads a lazy chunk), the functions it registers are exactly those functions.json
 // describes, and there are no console errors and no CSP violations.
 
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, extname, join, normalize, sep } from "node:path";
+import { dirname, join } from "node:path";
 import { unzipSync } from "fflate";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPackage } from "../src/build/package.mjs";
 import { buildOnce } from "./helpers/build.js";
+import { serveStatic } from "./helpers/browser.js";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./helpers/chromium.js";
 import { DEV_URL, manifestUrls, parseXml } from "./helpers/manifest.js";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-// The content types LESMEG.txt asks the hosting team for.
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".png": "image/png",
-  ".map": "application/json; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-/** A plain static file server: files as they are, no headers of the add-in's own. */
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
-    const file = join(root, path || "index.html");
-    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 let work = "";
 let site = "";
@@ -81,7 +56,7 @@ beforeAll(async () => {
   expect(existsSync(join(site, stubFile!)), "the stand-in is not in the package").toBe(false);
   const stub = readFileSync(join(dist, stubFile!));
 
-  server = await serve(site);
+  server = await serveStatic(site);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   context = await chromium.launchPersistentContext(join(work, "profile"), {
     executablePath,

@@ -46,14 +46,18 @@ function byHovedgruppe(ds: Dataset, rowsOf: (h: Hovedgruppe, p: PeriodData) => C
   return { rows, spans };
 }
 
-/** Participants per period × hovedgruppe × tiltaksgruppe × tiltak. Cells with no published value are left out. */
+/**
+ * Participants per period × hovedgruppe × tiltaksgruppe × tiltak. Cells with no published value
+ * (and a published 0, which is none as well) are left out, so a PivotTable sum of 0 over this table
+ * is made of suppressed cells only (the writer's pivot number format relies on it).
+ */
 export function tiltakLongTable(ds: Dataset): LongTable {
   const { rows, spans } = byHovedgruppe(ds, (h, p) =>
     ds.tiltaksgrupper.flatMap((g) =>
       ds.tiltak.flatMap((t) => {
         if (t.group !== g.id) return [];
         const c = suppressCount(p.tiltak[t.id]?.[h.id] ?? null);
-        return c === null ? [] : [[p.period, h.name, g.name, t.name, countCell(c), isWithheld(c) ? YES : NO]];
+        return c === null || c === 0 ? [] : [[p.period, h.name, g.name, t.name, countCell(c), isWithheld(c) ? YES : NO]];
       }),
     ),
   );

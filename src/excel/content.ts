@@ -296,7 +296,8 @@ function longTableSheet(
 export const PIVOT_ANCHOR_ROW = 5;
 
 /**
- * The note beside the PivotTable's sums: a sum over suppressed rows shows 0 or nothing although
+ * The note beside the PivotTable's sums: a sum over suppressed rows only shows «*» (the pivot's
+ * number format) or nothing, and suppressed rows add nothing to the sums they are part of although
  * each such cell is 1–3, so the pivot's grand total is below NAV's. NAV's published totals (from
  * the core's dataset, per period) are stated next to it so neither can be read as NAV's figure.
  */
@@ -309,7 +310,7 @@ export function pivotTotalsNote(ds: Dataset): string {
     .filter((x): x is string => x !== null);
   return (
     `NAVs publiserte totalsum (I alt) ${totals.join("; ")}. Pivottabellens sum er lavere: ` +
-    "prikkede celler (Prikket = Ja, 1–3 deltakere hver) står tomme og vises som 0 eller tomt, men er ikke 0."
+    "prikkede celler (Prikket = Ja, 1–3 deltakere hver) står tomme og telles ikke med. En sum av bare prikkede celler vises som «*»."
   );
 }
 

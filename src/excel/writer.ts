@@ -38,7 +38,12 @@ import { queueExtraRead, queueRead, type WorkbookRead } from "./read.js";
 import type { Capabilities, ExcelHost, ExcelRunner, Message, SheetResult, WriteOptions, WriteReport } from "./types.js";
 
 const BORDER_COLOR = "#262626";
-const COUNT_FORMAT = "#,##0";
+/**
+ * The PivotTable's sums. The long table has no row for a count of none and an empty Antall for a
+ * suppressed one, so a sum of 0 is made of suppressed cells only (each 1–3): the zero section
+ * shows it as «*», never as a 0 a reader could take for NAV's figure.
+ */
+const PIVOT_COUNT_FORMAT = '#,##0;-#,##0;"*"';
 
 interface ResolvedHost {
   run: ExcelRunner;
@@ -355,7 +360,7 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
         const data = pt.dataHierarchies.add(pt.hierarchies.getItem(spec.pivot.data));
         data.summarizeBy = "Sum";
         data.name = spec.pivot.dataCaption;
-        data.numberFormat = COUNT_FORMAT;
+        data.numberFormat = PIVOT_COUNT_FORMAT;
       }
       result.pivot = pp.name;
     }

@@ -15,16 +15,22 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { buildOnce } from "./build.js";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./chromium.js";
 
+// The content types LESMEG.txt asks the hosting team for.
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
   ".png": "image/png",
   ".map": "application/json; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves a folder on 127.0.0.1 (a random port); only files inside it. */
+/**
+ * A plain static file server on 127.0.0.1 (a random port): files as they are, only inside the
+ * folder, no headers of the add-in's own.
+ */
 export function serveStatic(root: string): Promise<Server> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
