@@ -10,6 +10,7 @@ import { movePivot } from "../src/fake-excel/pivot.js";
 import type { FakeExcel } from "../src/fake-excel/index.js";
 import { addinSignature } from "./helpers/fault-sweep.js";
 import { fakeHost, trimText, userDoes } from "./helpers/excel-fake.js";
+import { groupNameRows, parseGroupName } from "./helpers/group-names.js";
 
 const ds = BUNDLED_DATASET;
 
@@ -54,7 +55,15 @@ describe("the add-in's objects after the user renamed, moved or deleted them", (
       ctx.workbook.tables.getItem("NavTiltak").name = "MineData";
     });
     const before = h.fake.state.tables().find((t) => t.name === "MineData")!;
+    // Excel renames the table inside the names' structured references at once, before any refresh.
+    const named = groupNameRows(h.fake, "NAV_Andre");
+    expect(parseGroupName(h.fake.state.names().find((n) => n.name === "NAV_Andre")!.formula).table).toBe("MineData");
+    expect(named.length).toBeGreaterThan(0);
     const report = await refreshTwice(h);
+    for (const n of h.fake.state.names().filter((x) => x.name.startsWith("NAV_") && !x.name.startsWith("NAV_Endring_"))) {
+      expect(parseGroupName(n.formula).table, n.name).toBe("MineData");
+    }
+    expect(groupNameRows(h.fake, "NAV_Andre")).toEqual(named);
     expect(report.sheets.find((s) => s.key === "pivotdata-tiltak")!.table).toBe("MineData");
     const tables = h.fake.state.tables();
     expect(tables.map((t) => t.name).sort()).toEqual(["MineData", "NavTiltaksgruppeEndring"]);
@@ -117,8 +126,18 @@ describe("the add-in's objects after the user renamed, moved or deleted them", (
     const header = values.findIndex((r) => r[0] === "Periode");
     const body = values.slice(header + 1);
     const sorted = [...body].sort((a, b) => Number(b[4] || 0) - Number(a[4] || 0));
+    const groups = ["NAV_Arbeidssokere", "NAV_Nedsatt_arbeidsevne", "NAV_Andre"];
+    const bySet = () => groups.map((g) => groupNameRows(h.fake, g).map((r) => JSON.stringify(r)).sort());
+    const formulas = () => h.fake.state.names().filter((n) => groups.includes(n.name)).map((n) => n.formula);
+    const rowsBefore = bySet();
+    const formulasBefore = formulas();
     h.fake.state.setValues("Pivotdata tiltak", `A${header + 2}:F${header + 1 + body.length}`, sorted);
+    // The names give each hovedgruppe's rows in the sorted table as well: the same rows, all of them.
+    expect(formulas()).toEqual(formulasBefore);
+    expect(bySet()).toEqual(rowsBefore);
+    groups.forEach((g, i) => expect(rowsBefore[i]!.length, g).toBeGreaterThan(0));
     await refreshTwice(h);
+    expect(bySet()).toEqual(rowsBefore);
     expect(addinSignature(h.fake)).toEqual(want);
   });
 });

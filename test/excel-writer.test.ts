@@ -9,6 +9,7 @@ import { charsToPoints } from "../src/excel/content.js";
 import { MARKER_KEY, parseSheetReference } from "../src/excel/ownership.js";
 import { allSpecs, insertAll, insertPivotRanges, insertSheets, refresh } from "../src/excel/writer.js";
 import { fakeHost, trimText, userDoes, widenDataset, workbookState } from "./helpers/excel-fake.js";
+import { groupNameRows, parseGroupName } from "./helpers/group-names.js";
 
 const ds = BUNDLED_DATASET;
 const layouts = buildLayouts(ds);
@@ -115,7 +116,7 @@ describe("pivot-ready data", () => {
     expect(body[0]![0]).toBe("2016-11");
   });
 
-  it("a workbook name per hovedgruppe points at exactly its rows", async () => {
+  it("a workbook name per hovedgruppe gives exactly its rows, through the table's structured references", async () => {
     const { fake } = await inserted();
     const values = fake.state.sheet("Pivotdata tiltak").values;
     const names = fake.state.names();
@@ -126,14 +127,17 @@ describe("pivot-ready data", () => {
     ] as const) {
       const n = names.find((x) => x.name === name)!;
       expect(n.comment).toMatch(/^NAV tiltak:/);
-      const ref = parseSheetReference(n.formula)!;
-      expect(ref.sheet).toBe("Pivotdata tiltak");
-      const rows = values.slice(ref.rect.row, ref.rect.row + ref.rect.rows);
+      expect(parseGroupName(n.formula)).toEqual({ table: "NavTiltak", column: "Hovedgruppe", value: hg });
+      // No fixed address anywhere in it: nothing that sorting could leave behind.
+      expect(parseSheetReference(n.formula)).toBeNull();
+      expect(n.formula).not.toMatch(/\$?[A-Z]{1,3}\$?\d+|!/);
+      const rows = groupNameRows(fake, name);
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((r) => r[1] === hg)).toBe(true);
       expect(values.filter((r) => r[1] === hg).length).toBe(rows.length);
     }
-    expect(names.some((n) => n.name === "NAV_Endring_Arbeidssokere")).toBe(true);
+    const endring = names.find((n) => n.name === "NAV_Endring_Arbeidssokere")!;
+    expect(parseGroupName(endring.formula)).toMatchObject({ table: "NavTiltaksgruppeEndring", column: "Hovedgruppe" });
   });
 
   it("the changes table, and a real PivotTable on its own sheet", async () => {
@@ -398,10 +402,9 @@ describe("a block the user moved by inserting rows or columns before it", () => 
     const rows = tiltakLongTable(wider).rows.length;
     expect(fake.state.tables().find((t) => t.name === "NavTiltak")!.address).toBe(`'Pivotdata tiltak'!A6:F${6 + rows}`);
     const values = fake.state.sheet("Pivotdata tiltak").values;
-    const andre = parseSheetReference(fake.state.names().find((n) => n.name === "NAV_Andre")!.formula)!.rect;
-    const named = values.slice(andre.row, andre.row + andre.rows);
+    const named = groupNameRows(fake, "NAV_Andre");
     expect(named.every((r) => r[1] === "Andre på tiltak")).toBe(true);
-    expect(values.filter((r) => r[1] === "Andre på tiltak")).toHaveLength(andre.rows);
+    expect(values.filter((r) => r[1] === "Andre på tiltak")).toHaveLength(named.length);
   });
 
   it("a column inserted left of a table: the table, its names and the user's column stay where they are", async () => {
@@ -424,8 +427,9 @@ describe("a block the user moved by inserting rows or columns before it", () => 
     expect(fake.state.tables().find((t) => t.name === "NavTiltak")).toEqual(table);
     expect(fake.state.getValues("Hovedgrupper", "A5:A6")).toEqual([["min kolonne"], [1]]);
     expect(trimText(fake.state.sheetText("Hovedgrupper").map((r) => r.slice(1)))).toEqual(trimText(layoutText(layout("hovedgrupper"))));
-    const arbeidssokere = fake.state.names().find((n) => n.name === "NAV_Arbeidssokere")!;
-    expect(parseSheetReference(arbeidssokere.formula)!.rect).toMatchObject({ col: 1, cols: 6 });
+    const arbeidssokere = groupNameRows(fake, "NAV_Arbeidssokere");
+    expect(arbeidssokere.length).toBeGreaterThan(0);
+    expect(arbeidssokere.every((r) => r[1] === "Arbeidssøkere på tiltak")).toBe(true);
   });
 
   it("a row inserted inside a block, above its table: the user's row is kept aside and the table made again", async () => {

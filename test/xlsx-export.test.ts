@@ -176,11 +176,12 @@ describe("nav-tiltak xlsx: the file holds what the add-in's writer built", () =>
   });
 
   it("has the visible names with the same ranges, and leaves the hidden index names out", () => {
-    const want = state
-      .names()
-      .filter((n) => n.visible)
-      .map((n) => ({ name: n.name, ranges: [n.formula.slice(1)] }));
-    expect(want.length).toBeGreaterThanOrEqual(6);
+    // Range names only: the names per hovedgruppe are FILTER formulas over the long tables
+    // (src/excel/group-names.ts), which exceljs cannot write.
+    const visible = state.names().filter((n) => n.visible);
+    const formulaNames = visible.filter((n) => n.formula.startsWith("=FILTER("));
+    expect(formulaNames.length).toBeGreaterThanOrEqual(6);
+    const want = visible.filter((n) => !formulaNames.includes(n)).map((n) => ({ name: n.name, ranges: [n.formula.slice(1)] }));
     expect(file.definedNames.model).toEqual(want);
     expect(state.names().some((n) => !n.visible)).toBe(true);
     expect(file.definedNames.model.some((n) => n.name.startsWith("NavTiltak."))).toBe(false);

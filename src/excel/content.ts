@@ -59,6 +59,8 @@ export interface TableSpec {
   spans: HovedgruppeSpan[];
   /** Workbook names per hovedgruppe are `${namePrefix}${Short}`, e.g. NAV_Arbeidssokere. */
   namePrefix: string;
+  /** The column whose value picks a hovedgruppe's rows (group-names.ts). */
+  groupColumn: string;
   style: string;
   /** What the table holds, for the names' comments. */
   description: string;
@@ -276,6 +278,7 @@ function longTableSheet(
       rowCount: t.rows.length,
       spans: t.spans.map((s) => ({ ...s })),
       namePrefix,
+      groupColumn: "Hovedgruppe",
       style: "TableStyleMedium2",
       description: heading,
     },

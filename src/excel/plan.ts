@@ -50,7 +50,9 @@ export type Mode = "upsert" | "refresh";
 export interface NamePlan {
   name: string;
   exists: boolean;
-  rect: Rect;
+  /** The table column and value that pick the name's rows (see group-names.ts). */
+  column: string;
+  value: string;
   comment: string;
 }
 
@@ -242,7 +244,8 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
         names.push({
           name: nm,
           exists: ours,
-          rect: { row: plan.rect.row + t.headerRow + 1 + span.first, col: plan.rect.col, rows: span.count, cols: t.columns.length },
+          column: t.groupColumn,
+          value: span.name,
           comment: `${NAME_COMMENT_PREFIX} ${span.name}, rader i tabellen ${name} (${t.description}).`,
         });
         if (!ours && nm !== wanted) {

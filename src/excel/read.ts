@@ -7,6 +7,7 @@
 // after that clears or rewrites anything. A failure at any point leaves every value somewhere.
 
 import { CHARTS_LOAD, chartNames } from "./charts.js";
+import { queueFrozenRead, type Frozen } from "./freeze.js";
 import type { SheetSpec, TargetKey } from "./content.js";
 import { REQUEST_NAME, decodeRequest, indexName, parseSheetReference, type Rect } from "./ownership.js";
 import type { WorkbookSnapshot } from "./plan.js";
@@ -26,6 +27,8 @@ export interface WorkbookRead {
   blocks: Map<TargetKey, BlockContent>;
   /** Chart names per upper-case sheet name, read only when a sheet with a chart is written. */
   charts: Map<string, string[]> | null;
+  /** Frozen rows and columns of each existing add-in sheet whose layout freezes rows (freeze.ts). */
+  frozen: Map<TargetKey, Frozen>;
 }
 
 /**
@@ -49,10 +52,10 @@ export function queueRead(context: Excel.RequestContext, caps: Capabilities, spe
     name: spec.defaultName,
     used: wb.worksheets.getItemOrNullObject(spec.defaultName).getUsedRangeOrNullObject(false).load("address"),
   }));
-  const ranges = specs.map((spec) => ({
-    key: spec.key,
-    range: wb.names.getItemOrNullObject(indexName(spec.key)).getRangeOrNullObject().load("address,formulas,numberFormat"),
-  }));
+  const ranges = specs.map((spec) => {
+    const range = wb.names.getItemOrNullObject(indexName(spec.key)).getRangeOrNullObject().load("address,formulas,numberFormat");
+    return { key: spec.key, range, frozen: spec.freezeRows > 0 ? queueFrozenRead(range.worksheet) : null };
+  });
 
   return () => {
     const nameItems = names.items.map((n) => ({
@@ -76,8 +79,10 @@ export function queueRead(context: Excel.RequestContext, caps: Capabilities, spe
         .map((b) => b.name),
     };
     const blocks = new Map<TargetKey, BlockContent>();
-    for (const { key, range } of ranges) {
+    const frozen = new Map<TargetKey, Frozen>();
+    for (const { key, range, frozen: readFrozen } of ranges) {
       if (range.isNullObject) continue;
+      if (readFrozen) frozen.set(key, readFrozen());
       const ref = parseSheetReference(range.address);
       if (!ref) continue;
       blocks.set(key, {
@@ -87,7 +92,7 @@ export function queueRead(context: Excel.RequestContext, caps: Capabilities, spe
         numberFormats: range.numberFormat as string[][],
       });
     }
-    return { snapshot, blocks, charts: withCharts ? chartNames(wb.worksheets) : null };
+    return { snapshot, blocks, charts: withCharts ? chartNames(wb.worksheets) : null, frozen };
   };
 }
 

@@ -16,6 +16,8 @@ import { buildLayouts, type SheetLayout } from "../core/layout.js";
 import { layoutSheet, pivotSheets, type SheetSpec, type StyleRun, type TargetKey } from "./content.js";
 import { queueChart } from "./charts.js";
 import { planCopies, queueCopies, userEdited, type KeptCopy } from "./edits.js";
+import { groupNameFormula } from "./group-names.js";
+import { queueFreeze, refreeze, type Frozen } from "./freeze.js";
 import {
   MARKER_KEY,
   RECORD_VERSION,
@@ -138,6 +140,8 @@ export interface BatchInput {
   activate: boolean;
   /** Chart names per upper-case sheet name from round trip 1 (charts.ts), when charts are written. */
   charts: Map<string, string[]> | null;
+  /** Frozen panes of existing add-in sheets from round trip 1 (freeze.ts). */
+  frozen?: Map<TargetKey, Frozen>;
 }
 
 function record(target: TargetPlan, hash: string): OwnershipRecord {
@@ -199,13 +203,16 @@ function queueTable(
   // A filter the user set on the table is applied again to the new rows (a filtered table
   // would otherwise show the rows it showed before).
   if (tp.exists && !replaceTable) table.reapplyFilters();
+  // Names per hovedgruppe on the table's structured references, so they stay right when the
+  // user sorts, filters or renames the table (group-names.ts says why, and what it costs).
   for (const n of tp.names) {
+    const formula = groupNameFormula(tableName(tp), n.column, n.value);
     if (n.exists) {
       const item = wb.names.getItem(n.name);
-      item.formula = `=${quoteSheet(t.sheetName)}!${rectAddress(n.rect, true)}`;
+      item.formula = formula;
       item.comment = n.comment;
     } else {
-      wb.names.add(n.name, rangeOf(ws, n.rect), n.comment);
+      wb.names.add(n.name, formula, n.comment);
     }
   }
   return table;
@@ -332,10 +339,11 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
     block.values = spec.values;
     applyWidths(ws, spec.columnWidths, origin.col);
     for (const run of spec.styles) applyRun(ws, run, origin);
-    // Only on a sheet the add-in makes now. On an existing sheet Excel has kept the split where it
-    // was (moving it with rows inserted above), or the user changed it; and freezing panes on a
-    // sheet that is not active can unsettle the active one (office-js issue #3148).
-    if (t.action === "create" && spec.freezeRows > 0) ws.freezePanes.freezeRows(origin.row + spec.freezeRows);
+    // On a sheet the add-in makes now; on an existing sheet only where the frozen rows differ from
+    // the layout's, as read in round trip 1 (freeze.ts: no churn on inactive sheets, office-js #3148).
+    const wantFrozen = spec.freezeRows > 0 ? origin.row + spec.freezeRows : 0;
+    const freeze = t.action === "create" ? (wantFrozen > 0 ? { rows: wantFrozen, cols: 0 } : null) : refreeze(input.frozen?.get(spec.key), wantFrozen);
+    if (freeze) queueFreeze(ws, freeze);
 
     const result: SheetResult = { key: spec.key, sheet: t.sheetName, status: t.status };
 
@@ -469,7 +477,7 @@ async function write(hostIn: ExcelHost | ExcelRunner, specs: SheetSpec[], mode: 
 
       // Round trip 2: the writes.
       progress("write");
-      const written = queueWrites(context, plan, caps, { copies, request, activate: options.activate ?? mode === "upsert", charts: read.charts });
+      const written = queueWrites(context, plan, caps, { copies, request, activate: options.activate ?? mode === "upsert", charts: read.charts, frozen: read.frozen });
       batch = { read, plan, copies, request, written };
       results = written.results;
       await sync();

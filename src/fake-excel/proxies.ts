@@ -556,6 +556,11 @@ export class FakeWorksheetFreezePanes extends ClientObject<SheetState> {
     this._op("method", "unfreeze", [], (s, wb) => wb.freeze(s, 0, 0), "1.7");
   }
 
+  /**
+   * The frozen cells of the top and left pane; a null object where nothing is frozen
+   * (learn.microsoft.com, Excel.WorksheetFreezePanes.getLocationOrNullObject, ExcelApi 1.7).
+   * Rows frozen alone span every column, columns alone every row, as Excel's frozen pane does.
+   */
   getLocationOrNullObject(): FakeRange {
     return new FakeRange(
       this.context,

@@ -1618,7 +1618,31 @@ export class WorkbookState {
   }
 
   renameTable(t: TableState, name: unknown): void {
+    const before = t.name;
     t.name = this.validateObjectName(name, t);
+    this.renameInStructuredReferences(before, t.name);
+  }
+
+  /**
+   * Renaming a table changes it in every structured reference in the workbook ("Using structured
+   * references with Excel tables", support.microsoft.com: "If you rename a table or column, Excel
+   * automatically changes the use of that table and column header in all structured references").
+   * Modelled for workbook names whose target is a formula (cell formulas are kept as text).
+   * A table name is a whole token: not preceded or followed by a name character, nor inside "…".
+   */
+  private renameInStructuredReferences(before: string, after: string): void {
+    if (before === after) return;
+    const escaped = before.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const token = new RegExp(`(^|[^A-Za-z0-9_.\\\\\u00C0-\uFFFF])${escaped}(?![A-Za-z0-9_.\\\\\u00C0-\uFFFF])`, "giu");
+    for (const n of this.liveNames()) {
+      if (n.target.kind !== "formula") continue;
+      // Split on string constants so text such as ="NavTiltak" is left alone.
+      const parts = n.target.formula.split(/("(?:[^"]|"")*")/);
+      n.target = {
+        kind: "formula",
+        formula: parts.map((p, i) => (i % 2 === 1 ? p : p.replace(token, (_m, pre: string) => `${pre}${after}`))).join(""),
+      };
+    }
   }
 
   setTableStyle(t: TableState, style: unknown): void {

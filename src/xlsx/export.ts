@@ -7,7 +7,8 @@
 //   are kept as plain values and the sheet gets a note saying so and where the data is.
 // - Hidden names (the add-in's index names `NavTiltak.<tabell>`) and name comments: exceljs writes
 //   neither `hidden` nor `comment`, so the index names would show up as bare, visible names. They
-//   are left out; the visible names (e.g. NAV_Arbeidssokere) are kept.
+//   are left out; visible range names are kept. exceljs writes range names only, so names
+//   whose target is a formula (the names per hovedgruppe, NAV_Arbeidssokere …) are left out too.
 // - Worksheet custom properties (another ownership marker) are left out for the same reason.
 
 import ExcelJS from "exceljs";

@@ -81,7 +81,9 @@ export function addinSignature(fake: FakeExcel, fills = false): string {
     const fill = fills
       ? wb.sheetView(ref.sheet).cells.flatMap((row, r) => row.flatMap((c, col) => (c.format.fillColor.toUpperCase() === HIGHLIGHT_FILL ? [`${r}:${col}`] : [])))
       : [];
-    return { key, sheet: ref.sheet, at: ref.rect, text, fill };
+    // Frozen panes too: a write cut short before the freeze must be made right by the next run.
+    const { frozenRows, frozenColumns } = wb.sheet(ref.sheet);
+    return { key, sheet: ref.sheet, at: ref.rect, text, fill, frozen: [frozenRows, frozenColumns] };
   });
   return JSON.stringify({
     sheets,
@@ -226,6 +228,14 @@ export async function scenarios(ds: Dataset = BUNDLED_DATASET): Promise<Scenario
   // The same with the chart sheets in the workbook: «Oppdater» rewrites them too.
   const withCharts = await insertedWithEdits(ds, true);
   list.push({ name: "refresh after edits, with charts", fake: withCharts, typed: EDITS, op: again, follow: again });
+  // What users do to the objects between refreshes: the long table renamed (the names per
+  // hovedgruppe follow it) and a sheet's panes unfrozen (the refresh freezes them again).
+  const handled = await insertedWithEdits(ds);
+  await userDoes(handled, (ctx) => {
+    ctx.workbook.tables.getItem("NavTiltak").name = "MineData";
+    ctx.workbook.worksheets.getItem("Hovedgrupper").freezePanes.unfreeze();
+  });
+  list.push({ name: "refresh after edits, a renamed table and unfrozen panes", fake: handled, typed: EDITS, op: again, follow: again });
   // The highlight always on the published figures: which cells they give away is what it marks.
   const full = BUNDLED_DATASET;
   const cells = revealedCells(full);
