@@ -29,6 +29,7 @@ import { auditLayouts, type CellBounds, type DisclosureAudit, type Range } from 
 import { buildLayouts } from "../layout.js";
 import type { Dataset } from "../types.js";
 import { applyProtection } from "./apply.js";
+import { FactAttacker } from "./attack.js";
 import { factModel, type Fact, type FactModel } from "./facts.js";
 import { loadHighs, milpSolver, type Highs } from "./milp.js";
 import { probeMap } from "./probe.js";
@@ -86,56 +87,62 @@ function costOf(model: FactModel, hidden: ReadonlySet<string>): Cost {
   return { cells: facts.length, sum: facts.reduce((s, f) => s + Math.max(0, f.value), 0) };
 }
 
+/** The primary figures a set exposes: those whose range is narrower than their target. */
+function exposedOf(ranges: ReadonlyMap<string, Range>, target: ReadonlyMap<string, Range>): string[] {
+  return [...ranges].filter(([id, r]) => {
+    const t = target.get(id);
+    return t !== undefined && narrower(r, t);
+  }).map(([id]) => id);
+}
+
 /**
- * The attacker: the combined exact audit of the protected period. The target for each primary
- * figure is what it would be with every other non-empty figure hidden — the most any choice can
- * achieve. Usually that is the full 1–3, but where "*" cells add up among themselves it is less
- * (a total of two "*" is at least 2 whatever else is hidden); a figure is exposed when the audit
- * bounds it more narrowly than its target.
+ * The attacker the search runs against: the exact integer bounds on the fact model (attack.ts), a few
+ * small programs per check. The target for each primary figure is its range with every other
+ * non-empty figure hidden — the most any choice can achieve. Usually that is the full 1–3, but where
+ * "*" cells add up among themselves it is less (a total of two "*" is at least 2 whatever else is
+ * hidden); a figure is exposed when it is bounded more narrowly than its target.
  */
 class Checker {
-  private readonly where: Map<string, string>;
-  private readonly solve;
+  private readonly attacker: FactAttacker;
   readonly target: Map<string, Range>;
+  /** Checks run, for the report. */
+  runs = 0;
   constructor(
-    private readonly ds: Dataset,
     private readonly model: FactModel,
     highs: Highs,
   ) {
-    this.where = probeMap(ds, model);
-    this.solve = milpSolver(highs);
+    this.attacker = new FactAttacker(model, highs);
     const all = new Set(model.facts.filter((f) => f.candidate).map((f) => f.id));
-    this.target = this.ranges(shownHidden(model, all)).ranges;
+    this.target = this.attacker.ranges(shownHidden(model, all));
   }
 
-  /** Each primary figure's range from the combined audit (the widest over its appearances). */
-  private ranges(hidden: ReadonlySet<string>): { audit: DisclosureAudit; ranges: Map<string, Range> } {
-    const protectedDs = applyProtection(this.ds, this.model, hidden);
-    const audit = auditLayouts(buildLayouts(protectedDs, this.model.period.period), { mode: "combined", solve: this.solve, standInCap: 0 });
-    const ranges = new Map<string, Range>();
-    for (const t of audit.tables) {
-      if (t.infeasible) throw new Error(`Skjermingen ga tabeller som ikke går opp: ${t.infeasible.message}`);
-      for (const c of t.cells) {
-        const id = this.where.get(`${t.table}|${c.row}|${c.col}`);
-        const r = protectedRange(c);
-        if (!id || !r) continue;
-        const known = ranges.get(id);
-        // The same figure in several tables is one unknown in the combined audit: same bounds.
-        ranges.set(id, known ? { min: Math.min(known.min, r.min), max: Math.max(known.max, r.max) } : r);
-      }
+  exposed(hidden: ReadonlySet<string>): string[] {
+    this.runs++;
+    return exposedOf(this.attacker.ranges(hidden, this.target), this.target);
+  }
+}
+
+/**
+ * The independent check of a result: the combined exact audit of the six sheets the add-in shows for
+ * the protected period (it reads only the published sheets). Per primary figure, the widest range
+ * over its appearances (the same figure in several tables is one unknown there: same bounds).
+ */
+function sheetCheck(ds: Dataset, model: FactModel, highs: Highs, hidden: ReadonlySet<string>): { audit: DisclosureAudit; ranges: Map<string, Range> } {
+  const where = probeMap(ds, model);
+  const protectedDs = applyProtection(ds, model, hidden);
+  const audit = auditLayouts(buildLayouts(protectedDs, model.period.period), { mode: "combined", solve: milpSolver(highs), standInCap: 0 });
+  const ranges = new Map<string, Range>();
+  for (const t of audit.tables) {
+    if (t.infeasible) throw new Error(`Skjermingen ga tabeller som ikke går opp: ${t.infeasible.message}`);
+    for (const c of t.cells) {
+      const id = where.get(`${t.table}|${c.row}|${c.col}`);
+      const r = protectedRange(c);
+      if (!id || !r) continue;
+      const known = ranges.get(id);
+      ranges.set(id, known ? { min: Math.min(known.min, r.min), max: Math.max(known.max, r.max) } : r);
     }
-    return { audit, ranges };
   }
-
-  /** The combined audit of the protected period, and the primary facts it exposes. */
-  check(hidden: ReadonlySet<string>): { audit: DisclosureAudit; exposed: string[]; ranges: Map<string, Range> } {
-    const { audit, ranges } = this.ranges(hidden);
-    const exposed = [...ranges].filter(([id, r]) => {
-      const t = this.target.get(id);
-      return t !== undefined && narrower(r, t);
-    });
-    return { audit, exposed: exposed.map(([id]) => id), ranges };
-  }
+  return { audit, ranges };
 }
 
 /** Step 1: the master program. Returns the chosen candidate ids and the optimum's cost. */
@@ -233,12 +240,12 @@ function repair(model: FactModel, checker: Checker, start: Set<string>, firstExp
       if (!any) throw new Error("Skjermingen kom ikke fram til en trygg prikking.");
       chosen.add(any.id);
     }
-    exposedIds = checker.check(shownHidden(model, chosen)).exposed;
+    exposedIds = checker.exposed(shownHidden(model, chosen));
   }
   // Drop what is not needed, largest first.
   for (const id of [...chosen].sort((a, b) => model.byId.get(b)!.value - model.byId.get(a)!.value)) {
     chosen.delete(id);
-    if (checker.check(shownHidden(model, chosen)).exposed.length > 0) chosen.add(id);
+    if (checker.exposed(shownHidden(model, chosen)).length > 0) chosen.add(id);
   }
   return chosen;
 }
@@ -249,16 +256,16 @@ const better = (a: Cost, b: Cost): boolean => a.cells < b.cells || (a.cells === 
 export async function protect(ds: Dataset, period?: string, highs?: Highs): Promise<ProtectionResult> {
   const solver = highs ?? (await loadHighs());
   const model = factModel(ds, period);
-  const checker = new Checker(ds, model, solver);
+  const checker = new Checker(model, solver);
   const m = master(solver, model);
-  const first = checker.check(shownHidden(model, m.chosen));
+  const firstExposed = checker.exposed(shownHidden(model, m.chosen));
   let chosen = m.chosen;
-  if (first.exposed.length > 0) chosen = repair(model, checker, m.chosen, first.exposed);
+  if (firstExposed.length > 0) chosen = repair(model, checker, m.chosen, firstExposed);
   const hidden = shownHidden(model, chosen);
   const cost = costOf(model, hidden);
   if (better(cost, m.cost)) throw new Error("Skjermingen: en trygg prikking kostet mindre enn den nedre grensen (feil i modellen).");
-  const final = checker.check(hidden);
-  if (final.exposed.length > 0) throw new Error("Skjermingen: resultatet består ikke prikkekontrollen.");
+  const final = sheetCheck(ds, model, solver, hidden);
+  if (exposedOf(final.ranges, checker.target).length > 0) throw new Error("Skjermingen: resultatet består ikke prikkekontrollen.");
   return {
     dataset: applyProtection(ds, model, hidden),
     period: model.period.period,
