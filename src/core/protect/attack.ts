@@ -68,6 +68,12 @@ function components(model: FactModel, unknown: ReadonlySet<string>): string[][] 
   return [...groups.values()].map((g) => g.sort());
 }
 
+/** The unknown figures in one system with `id` when the figures in `hidden` (and every primary one) are unknown. */
+export function systemOf(model: FactModel, hidden: ReadonlySet<string>, id: string): string[] {
+  const unknown = new Set(model.facts.filter((f) => f.primary || hidden.has(f.id)).map((f) => f.id));
+  return components(model, unknown).find((c) => c.includes(id)) ?? [id];
+}
+
 export class FactAttacker {
   private readonly sens: Fact[];
   /**
