@@ -28,6 +28,7 @@
 import { auditLayouts, type CellBounds, type DisclosureAudit, type Range } from "../disclosure-audit.js";
 import { buildLayouts } from "../layout.js";
 import type { Dataset } from "../types.js";
+import { SUPPRESS_MAX } from "../suppression.js";
 import { applyProtection } from "./apply.js";
 import { FactAttacker, systemOf } from "./attack.js";
 import { factModel, type Fact, type FactModel } from "./facts.js";
@@ -91,7 +92,9 @@ function costOf(model: FactModel, hidden: ReadonlySet<string>): Cost {
 function exposedOf(ranges: ReadonlyMap<string, Range>, target: ReadonlyMap<string, Range>): string[] {
   return [...ranges].filter(([id, r]) => {
     const t = target.get(id);
-    return t !== undefined && narrower(r, t);
+    // Only 1–3 is promised: last year's count behind a "*" change beside a "*" count may run far
+    // above 3, and how far depends on the cap each attacker assumes for figures nothing bounds.
+    return t !== undefined && narrower(r, { min: t.min, max: Math.min(t.max, SUPPRESS_MAX) });
   }).map(([id]) => id);
 }
 
