@@ -33,7 +33,7 @@ export function sensitive(model: FactModel): Fact[] {
   return model.facts.filter((f) => f.primary && (f.kind === "count" || isSmall(f.value)));
 }
 
-/** A reader's domain of an unknown figure, given which figures are unknown. */
+/** A reader's domain of an unknown figure (the symbols shown on its row say this much). */
 function domain(model: FactModel, f: Fact): Range {
   if (f.kind === "count") return f.primary ? { min: 1, max: 3 } : { min: 4, max: CAP };
   if (!f.hasPercent) return { min: 0, max: 0 };

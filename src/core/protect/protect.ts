@@ -18,11 +18,14 @@
  *    every sum, a cell that must stay unknown (a primary cell, or a hidden count) has at least one
  *    other unknown cell beside it — otherwise the sum gives it away (or, for a hidden count, hiding it
  *    was wasted and a cheaper set exists). Its optimum is a lower bound on the true optimum.
- * 2. The exact audit (attacker) checks the set: every "*" cell's exact bounds over the whole period.
- *    If none is narrowed, the set is optimal.
- * 3. Otherwise, repair: for each exposed primary cell hide the cheapest further candidate in one of
- *    its sums, re-check, and repeat; then drop every hidden cell (largest first) whose removal keeps
- *    the check clean. The result is safe by the check; its gap to the lower bound is reported.
+ * 2. An exact attacker (attack.ts: integer bounds of every "*" on the fact model, per independent
+ *    system) checks the set. If none is narrowed, the set is optimal. Otherwise every exposed figure
+ *    adds a cut to the master (hide something beside its system, or show a cell of it again) and the
+ *    master is solved again — a few rounds; each optimum is a valid, rising lower bound.
+ * 3. If still exposed, repair: for each exposed primary cell hide the cheapest further candidate in
+ *    one of its sums, re-check, and repeat; then drop every hidden cell (largest first) whose removal
+ *    keeps the check clean. Its gap to the lower bound is reported.
+ * 4. The result is verified by the combined exact audit of the six sheets the add-in shows.
  */
 
 import { auditLayouts, type CellBounds, type DisclosureAudit, type Range } from "../disclosure-audit.js";
