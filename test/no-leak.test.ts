@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli as run } from "./helpers/cli.js";
 import { importPublication } from "../src/core/dataset.js";
 import { NavFunctions } from "../src/core/functions.js";
@@ -17,6 +17,12 @@ import { insertAll } from "../src/excel/writer.js";
 import { fakeHost } from "./helpers/excel-fake.js";
 import { writePublication } from "./helpers/publication-writer.js";
 import { makeRawDataset } from "./helpers/raw-dataset.js";
+import { auditLayouts } from "../src/core/disclosure-audit.js";
+import { applyProtection } from "../src/core/protect/apply.js";
+import { probeMap } from "../src/core/protect/probe.js";
+import { factModel } from "../src/core/protect/facts.js";
+import { loadHighs, milpSolver, type Highs } from "../src/core/protect/milp.js";
+import { protect } from "../src/core/protect/protect.js";
 
 const SMALL = [1, 2, 3];
 const dirs: string[] = [];
@@ -146,4 +152,62 @@ describe("raw counts never leak", () => {
       expect(checked).toBeGreaterThan(100);
     });
   }
+});
+
+// The guarantee itself, checked by an attacker rather than by looking for the numbers 1–3: the exact
+// combined audit of everything the add-in shows for a protected raw dataset (read back through the
+// real importer) bounds no «*» more narrowly than hiding every other figure could — 1–3, except where
+// «*» cells add up among themselves.
+describe("protected raw datasets: no «*» can be worked out from the combined output", () => {
+  let highs: Highs;
+  beforeAll(async () => {
+    highs = await loadHighs();
+  });
+
+  /** Per sheet cell, the exact range of every «*» count the combined audit finds. */
+  function starCounts(ds: Dataset): Map<string, { min: number; max: number; label: string }> {
+    const audit = auditLayouts(buildLayouts(ds), { mode: "combined", solve: milpSolver(highs) });
+    const out = new Map<string, { min: number; max: number; label: string }>();
+    for (const t of audit.tables) {
+      expect(t.infeasible).toBeUndefined();
+      for (const c of t.cells) if (c.kind === "count") out.set(`${t.table}|${c.row}|${c.col}`, { min: c.min, max: c.max, label: `${t.table}: ${c.rowLabel} / ${c.colLabel}` });
+    }
+    return out;
+  }
+
+  /**
+   * «*» counts bounded more narrowly than `best` allows: 1–3, or for a figure protection reports as
+   * adding up with other «*» (its `best`), that range — never a single value.
+   */
+  function narrowed(shown: Dataset, raw: Dataset, best: ReadonlyMap<string, { best: { min: number; max: number } }> = new Map()): string[] {
+    const where = probeMap(raw, factModel(raw));
+    const got = starCounts(shown);
+    expect(got.size).toBeGreaterThan(0);
+    return [...got]
+      .filter(([k, r]) => {
+        const b = best.get(where.get(k)!)?.best ?? { min: 1, max: 3 };
+        expect(b.max).toBeGreaterThan(b.min);
+        return r.min > b.min || r.max < b.max;
+      })
+      .map(([, r]) => `${r.label} = ${r.min}–${r.max}`);
+  }
+
+  it("holds for random raw datasets through protect, the publication format and the importer", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 2, max: 3 }), fc.integer({ min: 2, max: 3 }), async (seed, groups, tiltakPerGroup) => {
+        const raw = makeRawDataset({ seed, groups, tiltakPerGroup });
+        const r = await protect(raw, undefined, highs);
+        const { dataset, findings } = importPublication(writePublication(r.dataset, "2016-11"));
+        expect(findings.filter((f) => f.code === "unsuppressed")).toEqual([]);
+        expect(narrowed(dataset, raw, r.ranges)).toEqual([]);
+      }),
+      { numRuns: 5, seed: 10 },
+    );
+  }, 600_000);
+
+  it("fails without protection: the raw totals shown beside the «*» give them away", () => {
+    const raw = makeRawDataset({ seed: 5, groups: 2, tiltakPerGroup: 2 });
+    const unprotected = applyProtection(raw, factModel(raw), new Set());
+    expect(narrowed(unprotected, raw).length).toBeGreaterThan(0);
+  });
 });

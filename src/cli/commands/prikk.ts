@@ -1,9 +1,12 @@
 // `nav-tiltak prikk <rå fil> [--ut <fil>]`: protects a file of raw counts (primary "*" for 1–3,
 // secondary ":" so that no "*" can be worked out) and writes it in the publication's text format.
+// The raw file is the publication's text format or the long CSV (core/long-csv.ts).
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { BUNDLED_DATASET } from "../../core/bundled.js";
 import { importPublication } from "../../core/dataset.js";
+import { datasetFromLongCsv, isLongCsv } from "../../core/long-csv.js";
 import { PublicationError, formatFinding } from "../../core/findings.js";
 import { protect } from "../../core/protect/protect.js";
 import { writePublication } from "../../core/publication-text.js";
@@ -41,7 +44,8 @@ export const prikk: Command = {
     }
     let dataset;
     try {
-      dataset = importPublication(text, basename(file!)).dataset;
+      // The long CSV (one tiltak and hovedgruppe a line) or the publication's text format.
+      dataset = isLongCsv(text) ? datasetFromLongCsv(text, BUNDLED_DATASET, basename(file!)) : importPublication(text, basename(file!)).dataset;
     } catch (e) {
       if (!(e instanceof PublicationError)) throw e;
       for (const f of e.findings) (f.severity === "error" ? io.err : io.out)(`${formatFinding(f)}\n`);

@@ -1,0 +1,177 @@
+/**
+ * The attacker protection searches with: exact integer bounds of every protected figure, computed on
+ * the fact model (each distinct figure one unknown, the sums that tie them) instead of on the six
+ * laid-out sheets. It is the same system a reader of the combined sheets has, stated once per figure,
+ * so one check costs a few small integer programs instead of a full audit of every sheet cell; the
+ * result is still verified by the sheet audit at the end (protect.ts).
+ *
+ * What a reader knows of an unknown figure (a little more than the sheet audit assumes, so a set this
+ * attacker accepts is safe for the sheet audit too):
+ * - a "*" count: 1–3;
+ * - a ":" count: at least 4 (a 0 is shown empty, and 1–3 would be "*");
+ * - last year's count L behind a change: an empty percent says L = 0; with a percent shown as a
+ *   symbol L ≥ 1; a "*" change beside a count that is shown or ":" says L is 1–3; a ":" change
+ *   says L ≥ 4.
+ *
+ * The raw figures themselves are one solution, so every bound starts from them, and every solution
+ * an optimisation finds widens the known ranges of all figures at once: a bound already reached
+ * needs no program of its own.
+ */
+
+import type { Range } from "../disclosure-audit.js";
+import { isSmall } from "../suppression.js";
+import type { Fact, FactModel } from "./facts.js";
+import type { Highs } from "./milp.js";
+
+/** A finite stand-in for "no upper bound" (HiGHS then never reports «Unbounded»). */
+const CAP = 100_000_000;
+
+const OPTIONS = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0 } as const;
+
+/** The figures whose range must stay wide: "*" counts, and "*" changes whose last year's count is 1–3. */
+export function sensitive(model: FactModel): Fact[] {
+  return model.facts.filter((f) => f.primary && (f.kind === "count" || isSmall(f.value)));
+}
+
+/** A reader's domain of an unknown figure (the symbols shown on its row say this much). */
+function domain(model: FactModel, f: Fact): Range {
+  if (f.kind === "count") return f.primary ? { min: 1, max: 3 } : { min: 4, max: CAP };
+  if (!f.hasPercent) return { min: 0, max: 0 };
+  if (!f.primary) return { min: 4, max: CAP };
+  const count = model.byId.get(model.rowCount.get(f.id)!)!;
+  // "*" because this year's count is "*": it says nothing of L beyond the percent's presence.
+  if (count.primary) return { min: 1, max: CAP };
+  // Otherwise it is "*" only because L is 1–3.
+  return { min: 1, max: 3 };
+}
+
+/** Groups the unknown figures that share a sum (union–find): each group is an independent system. */
+function components(model: FactModel, unknown: ReadonlySet<string>): string[][] {
+  const parent = new Map([...unknown].map((id) => [id, id]));
+  const find = (id: string): string => {
+    let r = id;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(id, r);
+    return r;
+  };
+  for (const sum of model.sums) {
+    const us = sum.filter((id) => unknown.has(id));
+    for (const u of us.slice(1)) parent.set(find(u), find(us[0]!));
+  }
+  const groups = new Map<string, string[]>();
+  for (const id of unknown) {
+    const r = find(id);
+    const g = groups.get(r);
+    if (g) g.push(id);
+    else groups.set(r, [id]);
+  }
+  return [...groups.values()].map((g) => g.sort());
+}
+
+/** The unknown figures in one system with `id` when the figures in `hidden` (and every primary one) are unknown. */
+export function systemOf(model: FactModel, hidden: ReadonlySet<string>, id: string): string[] {
+  const unknown = new Set(model.facts.filter((f) => f.primary || hidden.has(f.id)).map((f) => f.id));
+  return components(model, unknown).find((c) => c.includes(id)) ?? [id];
+}
+
+export class FactAttacker {
+  private readonly sens: Fact[];
+  /**
+   * Ranges per system, by its unknown figures: a system's sums and domains follow from which figures
+   * are unknown in it, so a system a check did not change is not solved again.
+   */
+  private readonly cache = new Map<string, Map<string, Range>>();
+  /** Integer programs solved, for the report. */
+  programs = 0;
+  constructor(
+    private readonly model: FactModel,
+    private readonly highs: Highs,
+  ) {
+    this.sens = sensitive(model);
+  }
+
+  /**
+   * Exact ranges of the sensitive figures when the figures in `hidden` (and every primary one) are
+   * unknown. With `targets`, a bound that already reaches its target is not pushed further (only
+   * "is it narrower?" matters), which saves most programs.
+   */
+  ranges(hidden: ReadonlySet<string>, targets?: ReadonlyMap<string, Range>): Map<string, Range> {
+    const unknown = new Set(this.model.facts.filter((f) => f.primary || hidden.has(f.id)).map((f) => f.id));
+    const sens = new Set(this.sens.map((f) => f.id));
+    const out = new Map<string, Range>();
+    for (const vars of components(this.model, unknown)) {
+      if (!vars.some((id) => sens.has(id))) continue;
+      const key = `${targets ? "t" : "x"}|${vars.join(",")}`;
+      let got = this.cache.get(key);
+      if (!got) {
+        got = this.solveSystem(vars, targets);
+        this.cache.set(key, got);
+      }
+      for (const [id, r] of got) out.set(id, r);
+    }
+    return out;
+  }
+
+  /** One system: its sensitive figures' ranges. */
+  private solveSystem(vars: string[], targets?: ReadonlyMap<string, Range>): Map<string, Range> {
+    const model = this.model;
+    const index = new Map(vars.map((id, i) => [id, i]));
+    const rows: string[] = [];
+    model.sums.forEach(([total, ...parts], r) => {
+      if (![total!, ...parts].some((id) => index.has(id))) return;
+      const terms: string[] = [];
+      let constant = 0;
+      const add = (id: string, sign: number): void => {
+        const i = index.get(id);
+        if (i === undefined) constant += sign * model.byId.get(id)!.value;
+        else terms.push(`${sign < 0 ? "-" : "+"} x${i}`);
+      };
+      add(total!, -1);
+      for (const p of parts) add(p, 1);
+      rows.push(` s${r}: ${terms.join(" ")} = ${-constant}`);
+    });
+    const bounds = vars.map((id, i) => {
+      const d = domain(model, model.byId.get(id)!);
+      return ` ${d.min} <= x${i} <= ${d.max}`;
+    });
+    const body = [
+      "Subject To",
+      ...(rows.length > 0 ? rows : [" s_empty: 0 x0 >= 0"]),
+      "Bounds",
+      ...bounds,
+      "General",
+      ` ${vars.map((_, i) => `x${i}`).join(" ")}`,
+      "End",
+    ].join("\n");
+    // The raw figures are a solution: the starting witnesses.
+    const min = vars.map((id) => model.byId.get(id)!.value);
+    const max = min.slice();
+    const record = (cols: Record<string, { Primal: number }>): void => {
+      vars.forEach((_, i) => {
+        const x = Math.round(cols[`x${i}`]?.Primal ?? min[i]!);
+        if (x < min[i]!) min[i] = x;
+        if (x > max[i]!) max[i] = x;
+      });
+    };
+    const optimise = (i: number, sense: "Minimize" | "Maximize"): void => {
+      this.programs++;
+      const r = this.highs.solve(`${sense}\n obj: x${i}\n${body}`, OPTIONS);
+      if (r.Status !== "Optimal") throw new Error(`Skjermingen: heltallsløseren svarte «${r.Status}».`);
+      record(r.Columns);
+    };
+    const out = new Map<string, Range>();
+    for (const f of this.sens) {
+      const i = index.get(f.id);
+      if (i === undefined) continue;
+      const d = domain(model, f);
+      const t = targets?.get(f.id) ?? d;
+      if (min[i]! > Math.max(d.min, t.min)) optimise(i, "Minimize");
+      if (max[i]! < Math.min(d.max, t.max)) optimise(i, "Maximize");
+    }
+    for (const f of this.sens) {
+      const i = index.get(f.id);
+      if (i !== undefined) out.set(f.id, { min: min[i]!, max: max[i]! });
+    }
+    return out;
+  }
+}
