@@ -40,13 +40,19 @@ const CASES: Case[] = [
   {
     file: "mixed-utf8-windows-1252.txt",
     exit: 1,
-    first: "Feil (mixed-utf8-windows-1252.txt, linje 147): Filen er UTF-8, men denne linjen har tegn som ikke er UTF-8 (limt inn fra et annet program?). Skriv dem inn på nytt, eller lagre filen som UTF-8.",
+    first:
+      "Feil (mixed-utf8-windows-1252.txt, linje 147): Filen er UTF-8, men denne linjen har tegn som ikke er UTF-8 (limt inn fra et annet program?). Skriv dem inn på nytt, eller lagre filen som UTF-8.",
   },
   { file: "replacement-char.txt", exit: 1, first: /^Feil \(replacement-char\.txt, linje 13\): Filen inneholder «\uFFFD»/ },
   // Not text or not a publication: one message.
   { file: "random.bin", exit: 1, first: NOT_TEXT("random.bin"), also: /Avvist: 1 feil\./ },
   { file: "publication.txt.gz", exit: 1, first: NOT_TEXT("publication.txt.gz"), also: /Avvist: 1 feil\./ },
-  { file: "not-a-publication.csv", exit: 1, first: /^Feil \(not-a-publication\.csv, linje 1\): Filen ser ikke ut som en publikasjon/, also: /Avvist: 1 feil\./ },
+  {
+    file: "not-a-publication.csv",
+    exit: 1,
+    first: /^Feil \(not-a-publication\.csv, linje 1\): Filen ser ikke ut som en publikasjon/,
+    also: /Avvist: 1 feil\./,
+  },
   { file: "empty.txt", exit: 1, first: "Feil (empty.txt, linje 1): Filen er tom." },
   // Floods: the first 20 of a kind, then one line for the rest.
   {
@@ -58,32 +64,47 @@ const CASES: Case[] = [
   {
     file: "flood-bad-numbers.txt",
     exit: 1,
-    first: "Feil (flood-bad-numbers.txt, linje 142): Raden «Avklaring i skjermet virksomhet», kolonnen «I alt»: «x» er ikke et tall, «*», «:» eller tomt.",
+    first:
+      "Feil (flood-bad-numbers.txt, linje 142): Raden «Avklaring i skjermet virksomhet», kolonnen «I alt»: «x» er ikke et tall, «*», «:» eller tomt.",
     also: /… og \d+ til av samme slag \(linje 147–216\)\./,
   },
   {
     file: "truncated.txt",
     exit: 1,
-    first: "Feil (truncated.txt, linje 145): Tiltakene på linje 145–146 («Arbeid med bistand (AB)», «Jobbklubb») står ikke over noen «I alt <tiltaksgruppe>»-rad, så gruppen er ukjent. Slutter filen for tidlig (avkortet)?",
+    first:
+      "Feil (truncated.txt, linje 145): Tiltakene på linje 145–146 («Arbeid med bistand (AB)», «Jobbklubb») står ikke over noen «I alt <tiltaksgruppe>»-rad, så gruppen er ukjent. Slutter filen for tidlig (avkortet)?",
   },
   {
     file: "number-without-separator.txt",
     exit: 1,
-    first: "Feil (number-without-separator.txt, linje 181): Raden «Arbeidstrening», kolonnen «I alt»: «15947» mangler mellomrom mellom tusenene; NAV skriver tallet «15 947».",
+    first:
+      "Feil (number-without-separator.txt, linje 181): Raden «Arbeidstrening», kolonnen «I alt»: «15947» mangler mellomrom mellom tusenene; NAV skriver tallet «15 947».",
   },
   // Missing parts: accepted, the standard note supplied.
-  { file: "missing-om-tabellene.txt", exit: 0, first: /^Merk \(missing-om-tabellene\.txt, linje 1\): Filen mangler delen «Om tabellene»\. Arkene får NAVs standardmerknad/, also: ACCEPTED },
-  { file: "missing-note.txt", exit: 0, first: /^Merk \(missing-note\.txt, linje 7\): «Om tabellene» mangler merknaden om § 2-6\./, also: ACCEPTED },
+  {
+    file: "missing-om-tabellene.txt",
+    exit: 0,
+    first: /^Merk \(missing-om-tabellene\.txt, linje 1\): Filen mangler delen «Om tabellene»\. Arkene får NAVs standardmerknad/,
+    also: ACCEPTED,
+  },
+  {
+    file: "missing-note.txt",
+    exit: 0,
+    first: /^Merk \(missing-note\.txt, linje 7\): «Om tabellene» mangler merknaden om § 2-6\./,
+    also: ACCEPTED,
+  },
   // Renamed labels and known typos.
   {
     file: "renamed-tiltak.txt",
     exit: 0,
-    first: "Merk (renamed-tiltak.txt, linje 181): Tiltaket «Arbeidstreningen» finnes ikke i de andre månedene. Ligner på «Arbeidstrening» – sjekk at navnet er riktig.",
+    first:
+      "Merk (renamed-tiltak.txt, linje 181): Tiltaket «Arbeidstreningen» finnes ikke i de andre månedene. Ligner på «Arbeidstrening» – sjekk at navnet er riktig.",
   },
   {
     file: "renamed-hovedgruppe.txt",
     exit: 0,
-    first: "Merk (renamed-hovedgruppe.txt, linje 31): Hovedgruppen «Andre på tiltakk» finnes ikke i de andre månedene. Ligner på «Andre på tiltak» – sjekk at navnet er riktig.",
+    first:
+      "Merk (renamed-hovedgruppe.txt, linje 31): Hovedgruppen «Andre på tiltakk» finnes ikke i de andre månedene. Ligner på «Andre på tiltak» – sjekk at navnet er riktig.",
   },
   {
     file: "known-typos.txt",
@@ -92,7 +113,12 @@ const CASES: Case[] = [
     also: /linje 211\): «Inkluderingsstilskudd» er en kjent skrivefeil for tiltaket «Inkluderingstilskudd»/,
   },
   // Formula text: accepted, noted, and (see the layout test below) written as text.
-  { file: "formula-label.txt", exit: 0, first: /^Merk \(formula-label\.txt, linje 147\): Tiltaket «=HYPERLINK\("http:\/\/example\.invalid\/a+… \(306 tegn\)» begynner som en formel/ },
+  {
+    file: "formula-label.txt",
+    exit: 0,
+    first:
+      /^Merk \(formula-label\.txt, linje 147\): Tiltaket «=HYPERLINK\("http:\/\/example\.invalid\/a+… \(306 tegn\)» begynner som en formel/,
+  },
 ];
 
 describe("bad input files through `nav-tiltak import`", () => {
@@ -116,7 +142,12 @@ describe("bad input files through `nav-tiltak import`", () => {
 });
 
 describe("decoded files give the same dataset as UTF-8", () => {
-  const utf8 = importPublications([{ file: "x", text: publicationText().replace("Lønnskudd\t", "Lønnstilskudd\t").replace("Inkluderingsstilskudd\t", "Inkluderingstilskudd\t") }]).dataset;
+  const utf8 = importPublications([
+    {
+      file: "x",
+      text: publicationText().replace("Lønnskudd\t", "Lønnstilskudd\t").replace("Inkluderingsstilskudd\t", "Inkluderingstilskudd\t"),
+    },
+  ]).dataset;
 
   it.each(["windows-1252.txt", "utf-16le-bom.txt", "utf-16be-bom.txt", "utf-16le-no-bom.txt"])("%s", (file) => {
     const { dataset } = importPublications([readPublicationFile(join(BAD, file))]);
@@ -140,7 +171,10 @@ describe("what the accepted bad files become", () => {
   it("a file without «Om tabellene» still puts the § 2-6 note on every sheet", () => {
     const { dataset } = importPublications([readPublicationFile(join(BAD, "missing-om-tabellene.txt"))]);
     for (const l of buildLayouts(dataset)) {
-      expect(l.cells.some((r) => String(r[0]).includes("Statistikklovens § 2-6")), l.name).toBe(true);
+      expect(
+        l.cells.some((r) => String(r[0]).includes("Statistikklovens § 2-6")),
+        l.name,
+      ).toBe(true);
     }
   });
 

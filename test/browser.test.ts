@@ -16,7 +16,6 @@ import { CHROMIUM_ARGS, chromiumExecutable } from "./helpers/chromium.js";
 
 const ARTIFACTS = join(import.meta.dirname, "..", "test-artifacts");
 
-
 let server: Server;
 let context: BrowserContext;
 let profile: string;
@@ -56,9 +55,9 @@ async function gridRows(sheet: string): Promise<string[][]> {
   await page.locator(`#tabs button[data-sheet="${sheet}"]`).click();
   const table = page.locator(`table.grid[data-sheet="${sheet}"]`);
   await table.waitFor();
-  return table.locator("tbody tr").evaluateAll((rows) =>
-    rows.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")),
-  );
+  return table
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
 }
 
 async function statusText(): Promise<string> {
@@ -170,11 +169,14 @@ describe("task pane in Chromium (preview page)", () => {
     expect(await page.locator("#tab-prikkekontroll").getAttribute("aria-selected")).toBe("true");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-prikkekontroll");
     const panel = page.locator("#panel-prikkekontroll");
-    await expect.poll(() => panel.locator("#prikk-oppsummering").textContent(), { timeout: 20_000 }).toBe(
-      "16 av 16 prikkede celler kan regnes ut eksakt.",
-    );
+    await expect
+      .poll(() => panel.locator("#prikk-oppsummering").textContent(), { timeout: 20_000 })
+      .toBe("16 av 16 prikkede celler kan regnes ut eksakt.");
     expect(chunkLoaded()).toBe(true);
-    expect(await panel.locator("section[data-sheet] h2").allTextContents()).toEqual(["Tiltaksgrupper per hovedgruppe", "Tiltak og hovedgrupper"]);
+    expect(await panel.locator("section[data-sheet] h2").allTextContents()).toEqual([
+      "Tiltaksgrupper per hovedgruppe",
+      "Tiltak og hovedgrupper",
+    ]);
     const amo = panel
       .locator('section[data-sheet="Tiltak og hovedgrupper"] tbody tr')
       .filter({ hasText: "Nettbasert arbeidsmarkedsopplæring (AMO)" })
@@ -203,13 +205,21 @@ describe("task pane in Chromium (preview page)", () => {
     const grid = page.locator('table.grid[data-sheet="Tiltak og hovedgrupper"]');
     await grid.waitFor();
     const fills = () =>
-      grid.locator("tbody tr").evaluateAll((rows) =>
-        rows.flatMap((tr, r) =>
-          [...tr.querySelectorAll("td")].flatMap((td, c) => (getComputedStyle(td).backgroundColor === "rgb(255, 199, 206)" ? [`${r}:${c}`] : [])),
-        ),
-      );
+      grid
+        .locator("tbody tr")
+        .evaluateAll((rows) =>
+          rows.flatMap((tr, r) =>
+            [...tr.querySelectorAll("td")].flatMap((td, c) =>
+              getComputedStyle(td).backgroundColor === "rgb(255, 199, 206)" ? [`${r}:${c}`] : [],
+            ),
+          ),
+        );
     const row = grid.locator("tbody tr").filter({ hasText: "Nettbasert arbeidsmarkedsopplæring (AMO)" });
-    const background = (c: number) => row.locator("td").nth(c).evaluate((td) => getComputedStyle(td).backgroundColor);
+    const background = (c: number) =>
+      row
+        .locator("td")
+        .nth(c)
+        .evaluate((td) => getComputedStyle(td).backgroundColor);
     expect(await row.locator("td").nth(1).textContent()).toBe("*");
     expect(await background(1)).toBe("rgb(255, 199, 206)"); // I alt: = 2
     expect(await background(2)).not.toBe("rgb(255, 199, 206)"); // Andre: empty, not suppressed
@@ -234,8 +244,13 @@ describe("task pane in Chromium (preview page)", () => {
     await page.getByRole("heading", { name: "NAV tiltak" }).waitFor();
     // The user's own sheet, with content, before the add-in runs.
     await page.evaluate(() => {
-      const preview = (globalThis as unknown as { navTiltakPreview: { fake: { state: { setValues(s: string, a: string, v: unknown[][]): void } } } }).navTiltakPreview;
-      preview.fake.state.setValues("Ark1", "A1:B2", [["Post", "Beløp"], ["Lønn", 1200]]);
+      const preview = (
+        globalThis as unknown as { navTiltakPreview: { fake: { state: { setValues(s: string, a: string, v: unknown[][]): void } } } }
+      ).navTiltakPreview;
+      preview.fake.state.setValues("Ark1", "A1:B2", [
+        ["Post", "Beløp"],
+        ["Lønn", 1200],
+      ]);
     });
     await page.locator("#sett-inn-alle").click();
     await expect.poll(statusText, { timeout: 20_000 }).toBe("Noe gikk galt i Excel. Se feilmeldingen under.");
@@ -244,7 +259,10 @@ describe("task pane in Chromium (preview page)", () => {
     expect(await alert.textContent()).toContain("Excel stoppet operasjonen: GeneralException");
     expect(await alert.textContent()).toContain("Ark du har laget selv, er ikke endret.");
     const user = await gridRows("Ark1");
-    expect(user.slice(0, 2).map((r) => r.slice(0, 2))).toEqual([["Post", "Beløp"], ["Lønn", "1200"]]);
+    expect(user.slice(0, 2).map((r) => r.slice(0, 2))).toEqual([
+      ["Post", "Beløp"],
+      ["Lønn", "1200"],
+    ]);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "taskpane-error.png") });
   }, 60_000);
@@ -258,7 +276,9 @@ describe("charts in Chromium (preview page)", () => {
     const panel = page.locator("#panel-diagrammer");
     expect(await panel.locator("li[data-chart]").count()).toBe(2);
     // The chart data arrives with the view's chunk, loaded when the view is first shown.
-    await expect.poll(() => panel.locator('li[data-chart="diagram-hovedgrupper"]').textContent(), { timeout: 20_000 }).toContain("Ingen verdier er utelatt.");
+    await expect
+      .poll(() => panel.locator('li[data-chart="diagram-hovedgrupper"]').textContent(), { timeout: 20_000 })
+      .toContain("Ingen verdier er utelatt.");
     await page.locator("#sett-inn-diagrammer").click();
     await expect.poll(statusText, { timeout: 20_000 }).toBe("2 ark satt inn.");
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -270,9 +290,13 @@ describe("charts in Chromium (preview page)", () => {
       const svg = page.locator("svg.chart");
       await svg.waitFor();
       expect(await svg.count(), sheet).toBe(1);
-      expect(await svg.getAttribute("aria-label")).toMatch(/^Diagram: (Deltakere per tiltaksgruppe og hovedgruppe|Endring i antall deltakere)/);
+      expect(await svg.getAttribute("aria-label")).toMatch(
+        /^Diagram: (Deltakere per tiltaksgruppe og hovedgruppe|Endring i antall deltakere)/,
+      );
       // One bar per drawn value: the cross table has 6 empty cells among its 30 (gaps, not zeros).
-      expect(await svg.locator("rect[fill]:not([fill='#fff'])").evaluateAll((r) => r.filter((x) => x.querySelector("title")).length)).toBe(bars);
+      expect(await svg.locator("rect[fill]:not([fill='#fff'])").evaluateAll((r) => r.filter((x) => x.querySelector("title")).length)).toBe(
+        bars,
+      );
       const texts = await svg.locator("text").allTextContents();
       for (const name of series) expect(texts, sheet).toContain(name);
       expect(texts).toContain("Tiltaksgruppe");

@@ -88,9 +88,9 @@ describe("production build", () => {
     const metadata = JSON.parse(read("functions.json")) as { functions: FunctionMetadata[] };
     expect(Array.isArray(metadata.functions)).toBe(true);
     const ids = metadata.functions.map((f) => f.id);
-    const declared = [...readFileSync(join(ROOT, "src/functions/functions.ts"), "utf8").matchAll(/^\s*\*\s*@customfunction\s+([A-Za-z0-9_.]+)/gm)].map(
-      (m) => (m[1] as string).toUpperCase(),
-    );
+    const declared = [
+      ...readFileSync(join(ROOT, "src/functions/functions.ts"), "utf8").matchAll(/^\s*\*\s*@customfunction\s+([A-Za-z0-9_.]+)/gm),
+    ].map((m) => (m[1] as string).toUpperCase());
     expect(declared.length).toBeGreaterThan(0);
     expect([...ids].sort()).toEqual([...declared].sort());
     expect(new Set(ids).size).toBe(ids.length);

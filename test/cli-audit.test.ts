@@ -39,7 +39,13 @@ describe("nav-tiltak audit", () => {
     expect(out).toContain("  Ingen prikkede celler i «Hovedgrupper».\n");
     expect(out).toContain("I alt: 16 av 16 prikkede celler kan regnes ut eksakt.\n");
     // Tables in the order the add-in inserts them.
-    const order = ["\nHovedgrupper\n", "\nTiltaksgrupper\n", "\nTiltaksgrupper per hovedgruppe\n", "\nTiltaksgrupper x hovedgrupper\n", `\n${T}\n`];
+    const order = [
+      "\nHovedgrupper\n",
+      "\nTiltaksgrupper\n",
+      "\nTiltaksgrupper per hovedgruppe\n",
+      "\nTiltaksgrupper x hovedgrupper\n",
+      `\n${T}\n`,
+    ];
     const at = order.map((h) => out.indexOf(h));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);

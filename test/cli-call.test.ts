@@ -38,7 +38,10 @@ describe("nav-tiltak call (in-process)", () => {
   });
 
   it("prints LISTE as a flat JSON array", async () => {
-    const groups = tables.find((t) => t.name === "Tiltaksgrupper")!.rows.slice(2).map((r) => r[0]);
+    const groups = tables
+      .find((t) => t.name === "Tiltaksgrupper")!
+      .rows.slice(2)
+      .map((r) => r[0]);
     const r = await cli("call", "LISTE");
     expect(r.code).toBe(0);
     expect(r.out.endsWith("\n") && !r.out.slice(0, -1).includes("\n")).toBe(true);
@@ -62,7 +65,13 @@ describe("nav-tiltak call (in-process)", () => {
   });
 
   it("bad usage: exit status 2 with a Norwegian usage message", async () => {
-    for (const argv of [["call"], ["call", "SUMMER", "x"], ["call", "TILTAK"], ["call", "LISTE", "a", "b"], ["call", "TILTAK", "a", "b", "c", "d"]]) {
+    for (const argv of [
+      ["call"],
+      ["call", "SUMMER", "x"],
+      ["call", "TILTAK"],
+      ["call", "LISTE", "a", "b"],
+      ["call", "TILTAK", "a", "b", "c", "d"],
+    ]) {
       const r = await cli(...argv);
       expect(r.code, argv.join(" ")).toBe(2);
       expect(r.out).toBe("");
@@ -79,8 +88,12 @@ describe("nav-tiltak call (in-process)", () => {
     expect(rows.pop()).toBe(""); // every row ends with a newline
     const grid = rows.map((line) => line.split("\t"));
     // The published cross table, cell for cell (its text without the thousands spaces).
-    const published = tables.find((t) => t.name === "Tiltaksgrupper og hovedgrupper" && t.subtitle === undefined && t.rows[0]![1] === "I alt")!;
-    expect(grid).toEqual(published.rows.map((row, i) => (i === 0 ? ["", ...row.slice(1)] : [row[0], ...row.slice(1).map((c) => c.replace(/ /g, ""))])));
+    const published = tables.find(
+      (t) => t.name === "Tiltaksgrupper og hovedgrupper" && t.subtitle === undefined && t.rows[0]![1] === "I alt",
+    )!;
+    expect(grid).toEqual(
+      published.rows.map((row, i) => (i === 0 ? ["", ...row.slice(1)] : [row[0], ...row.slice(1).map((c) => c.replace(/ /g, ""))])),
+    );
     expect(new Set(grid.map((g) => g.length)).size).toBe(1);
   });
 
@@ -92,7 +105,9 @@ describe("nav-tiltak call (in-process)", () => {
     expect(lines).toContain("2016-11\tAndre på tiltak\tArbeidspraksis\tArbeidstrening\t171\tNei");
     expect(lines).toContain("2016-11\tAndre på tiltak\tAvklaringstiltak\tAvklaring i skjermet virksomhet\t\tJa");
     const changes = await cli("call", "DATA", "", "", "endring");
-    expect(changes.out.split("\n")[0]).toBe("Periode\tHovedgruppe\tTiltaksgruppe\tAntall\tEndring\tEndring prosent\tAntall prikket\tEndring prikket");
+    expect(changes.out.split("\n")[0]).toBe(
+      "Periode\tHovedgruppe\tTiltaksgruppe\tAntall\tEndring\tEndring prosent\tAntall prikket\tEndring prikket",
+    );
   });
 
   it("TABELL and DATA errors and usage as for the other functions", async () => {

@@ -126,11 +126,13 @@ describe("no input crashes the CLI", () => {
     const file = join(dir, "fuzz.txt");
     const bytesOf = fc.oneof(
       fc.uint8Array({ maxLength: 3000 }),
-      fc.array(fc.record({ at: fc.nat(original.length - 1), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 }).map((edits) => {
-        const b = Buffer.from(original);
-        for (const e of edits) b[e.at] = e.byte;
-        return new Uint8Array(b);
-      }),
+      fc
+        .array(fc.record({ at: fc.nat(original.length - 1), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 })
+        .map((edits) => {
+          const b = Buffer.from(original);
+          for (const e of edits) b[e.at] = e.byte;
+          return new Uint8Array(b);
+        }),
     );
     await fc.assert(
       fc.asyncProperty(bytesOf, async (bytes) => {
@@ -146,7 +148,10 @@ describe("no input crashes the CLI", () => {
   }, 120_000);
 
   it("arbitrary argument lists for every command", async () => {
-    const arg = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("--help", "--tsv", "--json", "--periode", "--samlet", "2016-11", "TILTAK", "LISTE", "", "-", "--"));
+    const arg = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom("--help", "--tsv", "--json", "--periode", "--samlet", "2016-11", "TILTAK", "LISTE", "", "-", "--"),
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...NAMES, "ukjent"), fc.array(arg, { maxLength: 5 }), async (name, rest) => {
         const r = await cli([name, ...rest]);

@@ -44,7 +44,11 @@ describe("nav-tiltak sheets --tsv", () => {
   });
 
   it("bad options are usage errors in Norwegian; exit 2", async () => {
-    for (const argv of [["--tsv", "--foo"], ["--tsv", "ekstra"], ["--tsv", "--periode"]]) {
+    for (const argv of [
+      ["--tsv", "--foo"],
+      ["--tsv", "ekstra"],
+      ["--tsv", "--periode"],
+    ]) {
       const r = await cli("sheets", ...argv);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/Bruk: nav-tiltak sheets --tsv/);
@@ -74,7 +78,10 @@ describe("nav-tiltak import", () => {
     writeFileSync(file, publicationText().replace("Mentor\t138\t13\t13\t112", "Mentor\t138\t13\t13\t113"));
     const r = await cli("import", file);
     expect(r.code).toBe(1);
-    const line = publicationText().split("\n").findIndex((l) => l.startsWith("Mentor\t")) + 1;
+    const line =
+      publicationText()
+        .split("\n")
+        .findIndex((l) => l.startsWith("Mentor\t")) + 1;
     expect(r.err).toContain(`linje ${line}): «Tiltak og hovedgrupper», Mentor: summen er 138, men delene summerer til 139.`);
     expect(r.err).toMatch(/Avvist: \d+ feil\. Ingenting ble importert\./);
   });

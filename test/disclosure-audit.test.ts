@@ -145,9 +145,7 @@ function fig(antall: number, lastYear: number): Figures {
   return { antall: antall || null, endring: antall || lastYear ? endring : null, prosent: percentChange(antall, endring) };
 }
 
-function dataset(
-  groups: { id: string; name: string; tiltak: string; now: [number, number]; last: [number, number] }[],
-): Dataset {
+function dataset(groups: { id: string; name: string; tiltak: string; now: [number, number]; last: [number, number] }[]): Dataset {
   const [hA, hB] = HG;
   const sum = (k: 0 | 1, w: "now" | "last") => groups.reduce((s, g) => s + g[w][k], 0);
   const total: Record<string, Figures> = {
@@ -245,10 +243,12 @@ describe("hand-made dataset through the add-in's layouts", () => {
       domain: { min: 1, max: 3 },
       lastYear: { min: 0, max: 0, pinned: true },
     });
-    expect(a.tables.find((t) => t.table === sub)!.cells.filter((c) => c.hovedgruppe === "Andre på tiltak").map((c) => c.colLabel)).toEqual([
-      "Antall",
-      "Endring fra i fjor Antall",
-    ]);
+    expect(
+      a.tables
+        .find((t) => t.table === sub)!
+        .cells.filter((c) => c.hovedgruppe === "Andre på tiltak")
+        .map((c) => c.colLabel),
+    ).toEqual(["Antall", "Endring fra i fjor Antall"]);
   });
 
   // Arbeidssøkere: G1 10 (last 2, change 8), G2 20 (last 1, change 19), G3 30 (last 25, change 5);
@@ -270,15 +270,28 @@ describe("hand-made dataset through the add-in's layouts", () => {
     expect(e1).toMatchObject({ min: 8, max: 9, pinned: false, narrowed: true, domain: { min: 7, max: 9 }, lastYear: { min: 1, max: 2 } });
     expect(cellOf(a1, sub, "Gruppe to", "Endring fra i fjor Antall", A)).toMatchObject({ min: 18, max: 19 });
     // Percent: 10 with change 8 → 8/2 = 400 %, change 9 → 900 %; "*" alone (change 7) → 233 %.
-    expect(cellOf(a1, sub, "Gruppe en", "Endring fra i fjor Prosent", A)).toMatchObject({ min: 400, max: 900, domain: { min: 233, max: 900 } });
+    expect(cellOf(a1, sub, "Gruppe en", "Endring fra i fjor Prosent", A)).toMatchObject({
+      min: 400,
+      max: 900,
+      domain: { min: 233, max: 900 },
+    });
     // 20 with change 18 → 900 %, 19 → 1900 %; change 17 → 567 %.
-    expect(cellOf(a1, sub, "Gruppe to", "Endring fra i fjor Prosent", A)).toMatchObject({ min: 900, max: 1900, domain: { min: 567, max: 1900 } });
+    expect(cellOf(a1, sub, "Gruppe to", "Endring fra i fjor Prosent", A)).toMatchObject({
+      min: 900,
+      max: 1900,
+      domain: { min: 567, max: 1900 },
+    });
   });
 
   it("combined, pins them from the Tiltaksgrupper table", () => {
     const a2 = auditPeriod(linked, undefined, { mode: "combined" });
     expect(a2.mode).toBe("combined");
-    expect(cellOf(a2, sub, "Gruppe en", "Endring fra i fjor Antall", A)).toMatchObject({ min: 8, max: 8, pinned: true, lastYear: { min: 2, max: 2 } });
+    expect(cellOf(a2, sub, "Gruppe en", "Endring fra i fjor Antall", A)).toMatchObject({
+      min: 8,
+      max: 8,
+      pinned: true,
+      lastYear: { min: 2, max: 2 },
+    });
     expect(cellOf(a2, sub, "Gruppe to", "Endring fra i fjor Antall", A)).toMatchObject({ min: 19, max: 19, lastYear: { min: 1, max: 1 } });
     expect(cellOf(a2, sub, "Gruppe en", "Endring fra i fjor Prosent", A)).toMatchObject({ min: 400, max: 400, pinned: true });
     expect(cellOf(a2, sub, "Gruppe to", "Endring fra i fjor Prosent", A)).toMatchObject({ min: 1900, max: 1900, pinned: true });

@@ -122,6 +122,10 @@ describe("the audit with the integer program", () => {
       const milp = auditLayouts(layouts, { mode, solve: milpSolver(highs) });
       expect(milp).toEqual(own);
     }
-    expect(auditPeriod(bundledDataset, undefined, { mode: "combined" }).tables.flatMap((t) => t.cells).filter((c) => c.pinned).length).toBeGreaterThan(10);
+    expect(
+      auditPeriod(bundledDataset, undefined, { mode: "combined" })
+        .tables.flatMap((t) => t.cells)
+        .filter((c) => c.pinned).length,
+    ).toBeGreaterThan(10);
   });
 });

@@ -23,11 +23,7 @@ function boundsByLabel(table: AuditTable): Record<string, [number, number]> {
 }
 
 /** Columns [I alt, parts…] with column 0 the total of the others, rows [I alt, parts…] likewise. */
-function marginTable(
-  columns: string[],
-  rows: [string, ...AuditCell[]][],
-  rowTotals?: TotalSpec[],
-): AuditTable {
+function marginTable(columns: string[], rows: [string, ...AuditCell[]][], rowTotals?: TotalSpec[]): AuditTable {
   return {
     columns,
     rows: rows.map(([label, ...cells]) => ({ label, cells })),
@@ -39,8 +35,19 @@ function marginTable(
 describe("solveBounds", () => {
   it("propagates an equation with known terms folded in", () => {
     const r = solveBounds({
-      variables: [{ lo: 1, hi: 3 }, { lo: 1, hi: 3 }],
-      constraints: [equality([{ variable: 0, coef: 1 }, { variable: 1, coef: 1 }], 5)],
+      variables: [
+        { lo: 1, hi: 3 },
+        { lo: 1, hi: 3 },
+      ],
+      constraints: [
+        equality(
+          [
+            { variable: 0, coef: 1 },
+            { variable: 1, coef: 1 },
+          ],
+          5,
+        ),
+      ],
     });
     expect(r).toEqual({
       feasible: true,
@@ -54,10 +61,27 @@ describe("solveBounds", () => {
   it("handles interval constraints, negative coefficients, wider domains and duplicate terms", () => {
     // x − y ∈ [2, 3] with x in 1..3, y a change in −3..3; y + y (merged to 2y) ≥ −2.
     const r = solveBounds({
-      variables: [{ lo: 1, hi: 3 }, { lo: -3, hi: 3 }],
+      variables: [
+        { lo: 1, hi: 3 },
+        { lo: -3, hi: 3 },
+      ],
       constraints: [
-        between([{ variable: 0, coef: 1 }, { variable: 1, coef: -1 }], 2, 3),
-        between([{ variable: 1, coef: 1 }, { variable: 1, coef: 1 }], -2, Infinity),
+        between(
+          [
+            { variable: 0, coef: 1 },
+            { variable: 1, coef: -1 },
+          ],
+          2,
+          3,
+        ),
+        between(
+          [
+            { variable: 1, coef: 1 },
+            { variable: 1, coef: 1 },
+          ],
+          -2,
+          Infinity,
+        ),
       ],
     });
     expect(r.feasible && r.bounds).toEqual([
@@ -69,8 +93,20 @@ describe("solveBounds", () => {
   it("is exact where propagation alone is not (parity)", () => {
     // 2x + 2y = 5 has no integer solution, yet bounds propagation alone leaves x and y in 1..2.
     const r = solveBounds({
-      variables: [{ lo: 0, hi: 3 }, { lo: 0, hi: 3 }],
-      constraints: [equality([{ variable: 0, coef: 2 }, { variable: 1, coef: 2 }], 5, "parity")],
+      variables: [
+        { lo: 0, hi: 3 },
+        { lo: 0, hi: 3 },
+      ],
+      constraints: [
+        equality(
+          [
+            { variable: 0, coef: 2 },
+            { variable: 1, coef: 2 },
+          ],
+          5,
+          "parity",
+        ),
+      ],
     });
     expect(r.feasible).toBe(false);
     if (!r.feasible) {
@@ -79,13 +115,30 @@ describe("solveBounds", () => {
     }
     // x + y + z = 4, x = y (all 1..3): x = y = 1, z = 2 is the only solution.
     const r2 = solveBounds({
-      variables: [{ lo: 1, hi: 3 }, { lo: 1, hi: 3 }, { lo: 1, hi: 3 }],
+      variables: [
+        { lo: 1, hi: 3 },
+        { lo: 1, hi: 3 },
+        { lo: 1, hi: 3 },
+      ],
       constraints: [
-        equality([0, 1, 2].map((variable) => ({ variable, coef: 1 })), 4),
-        equality([{ variable: 0, coef: 1 }, { variable: 1, coef: -1 }], 0),
+        equality(
+          [0, 1, 2].map((variable) => ({ variable, coef: 1 })),
+          4,
+        ),
+        equality(
+          [
+            { variable: 0, coef: 1 },
+            { variable: 1, coef: -1 },
+          ],
+          0,
+        ),
       ],
     });
-    expect(r2.feasible && r2.bounds.map((b) => [b.min, b.max])).toEqual([[1, 1], [1, 1], [2, 2]]);
+    expect(r2.feasible && r2.bounds.map((b) => [b.min, b.max])).toEqual([
+      [1, 1],
+      [1, 1],
+      [2, 2],
+    ]);
   });
 
   it("reports a constraint without variables that fails (inconsistent published figures)", () => {
@@ -98,9 +151,9 @@ describe("solveBounds", () => {
 
   it("rejects malformed input instead of guessing", () => {
     expect(() => solveBounds({ variables: [{ lo: 1.5, hi: 3 }], constraints: [] })).toThrow(RangeError);
-    expect(() =>
-      solveBounds({ variables: [{ lo: 1, hi: 3 }], constraints: [equality([{ variable: 1, coef: 1 }], 1)] }),
-    ).toThrow(RangeError);
+    expect(() => solveBounds({ variables: [{ lo: 1, hi: 3 }], constraints: [equality([{ variable: 1, coef: 1 }], 1)] })).toThrow(
+      RangeError,
+    );
     expect(solveBounds({ variables: [{ lo: 3, hi: 1, name: "x" }], constraints: [] })).toMatchObject({
       feasible: false,
       message: expect.stringContaining("x"),
@@ -113,8 +166,14 @@ describe("solveBounds", () => {
     const problem: DisclosureProblem = {
       variables: Array.from({ length: n }, () => ({ lo: 0, hi: 1 })),
       constraints: [
-        equality(Array.from({ length: n }, (_, variable) => ({ variable, coef: 2 })), 7),
-        equality(Array.from({ length: n }, (_, variable) => ({ variable, coef: 1 })), 3),
+        equality(
+          Array.from({ length: n }, (_, variable) => ({ variable, coef: 2 })),
+          7,
+        ),
+        equality(
+          Array.from({ length: n }, (_, variable) => ({ variable, coef: 1 })),
+          3,
+        ),
       ],
     };
     expect(() => solveBounds(problem, { nodeLimit: 3 })).toThrow(DisclosureSearchLimitError);
@@ -427,10 +486,7 @@ function enumerate(domains: { lo: number; hi: number }[], visit: (x: number[]) =
   rec(0);
 }
 
-function bruteBounds(
-  domains: { lo: number; hi: number }[],
-  holds: (x: number[]) => boolean,
-): { min: number; max: number }[] | null {
+function bruteBounds(domains: { lo: number; hi: number }[], holds: (x: number[]) => boolean): { min: number; max: number }[] | null {
   let out: { min: number; max: number }[] | null = null;
   enumerate(domains, (x) => {
     if (!holds(x)) return;
@@ -450,12 +506,24 @@ describe("brute-force cross-check", () => {
   // about one feasible system in six (and misses a few infeasible ones), so the search must prove them.
   const generators = {
     loose: {
-      seed: 20161130, n: [1, 5], width: [0, 4], cons: [0, 4], arity: [1, 4],
-      coefs: [-2, -1, -1, 1, 1, 1, 2], exact: 0.75, eq: 0.6,
+      seed: 20161130,
+      n: [1, 5],
+      width: [0, 4],
+      cons: [0, 4],
+      arity: [1, 4],
+      coefs: [-2, -1, -1, 1, 1, 1, 2],
+      exact: 0.75,
+      eq: 0.6,
     },
     tight: {
-      seed: 83484, n: [3, 5], width: [2, 4], cons: [2, 3], arity: [2, 4],
-      coefs: [-3, -2, -1, 1, 2, 3], exact: 0.85, eq: 0.9,
+      seed: 83484,
+      n: [3, 5],
+      width: [2, 4],
+      cons: [2, 3],
+      arity: [2, 4],
+      coefs: [-3, -2, -1, 1, 2, 3],
+      exact: 0.85,
+      eq: 0.9,
     },
   } as const;
 
@@ -584,13 +652,9 @@ describe("brute-force cross-check", () => {
   });
 
   it("buildTableProblem folds known cells into the right-hand side", () => {
-    const { problem, cells, equations } = buildTableProblem(
-      marginTable(["I alt", "A", "B"], [["x", 10, 7, S]], []),
-    );
+    const { problem, cells, equations } = buildTableProblem(marginTable(["I alt", "A", "B"], [["x", 10, 7, S]], []));
     expect(cells).toEqual([{ row: 0, col: 2 }]);
-    expect(problem.constraints).toEqual([
-      expect.objectContaining({ terms: [{ variable: 0, coef: -1 }], lo: -3, hi: -3 }),
-    ]);
+    expect(problem.constraints).toEqual([expect.objectContaining({ terms: [{ variable: 0, coef: -1 }], lo: -3, hi: -3 })]);
     expect(equations[0]).toMatchObject({
       kind: "column-total",
       parts: [

@@ -51,7 +51,10 @@ describe("chart data (core)", () => {
     const [hg, change] = buildCharts(raw);
     for (const chart of [hg!, change!]) {
       const values = chart.rows.flatMap(([, ...v]) => v);
-      expect(values.some((v) => v !== null && v >= 1 && v <= 3), chart.key).toBe(false);
+      expect(
+        values.some((v) => v !== null && v >= 1 && v <= 3),
+        chart.key,
+      ).toBe(false);
     }
     expect(hg!.omitted).toContainEqual({ category: g1!.name, series: raw.hovedgrupper[0]!.short, shown: "*" });
     expect(change!.omitted).toContainEqual({ category: g2!.name, series: "Endring fra i fjor", shown: "*" });
@@ -163,7 +166,11 @@ describe("chart sheets in the workbook", () => {
       own.title.text = "Mine tall";
       own.setPosition("A30", "D40");
       const mine = ctx.workbook.worksheets.add("Mitt ark");
-      mine.getRange("A1:B3").values = [["Navn", "Tall"], ["a", 1], ["b", 2]];
+      mine.getRange("A1:B3").values = [
+        ["Navn", "Tall"],
+        ["a", 1],
+        ["b", 2],
+      ];
       mine.charts.add("ColumnClustered", mine.getRange("A1:B3"), "Columns").name = "Eget";
     });
     const mineBefore = JSON.stringify(chartViews(fake.state, HG).find((c) => c.name === "Mitt diagram"));
@@ -174,7 +181,9 @@ describe("chart sheets in the workbook", () => {
     expect(charts.map((c) => c.name).sort()).toEqual(["Mitt diagram", "NAV tiltak diagram hovedgrupper"]);
     const mine = charts.find((c) => c.name === "Mitt diagram")!;
     // Same source, title, type and place (its series read the rewritten cells, as in Excel).
-    expect(JSON.stringify({ ...mine, categories: 0, series: 0 })).toBe(JSON.stringify({ ...JSON.parse(mineBefore), categories: 0, series: 0 }));
+    expect(JSON.stringify({ ...mine, categories: 0, series: 0 })).toBe(
+      JSON.stringify({ ...JSON.parse(mineBefore), categories: 0, series: 0 }),
+    );
     expect(JSON.stringify(chartViews(fake.state, "Mitt ark"))).toBe(ownSheetBefore);
   });
 

@@ -183,7 +183,10 @@ describe("highlightRevealed", () => {
 
   it("reports sheets that are not inserted, and changes nothing", async () => {
     const { fake, host } = fakeHost();
-    await insertSheets(host, layouts.filter((l) => l.key === "hovedgrupper"));
+    await insertSheets(
+      host,
+      layouts.filter((l) => l.key === "hovedgrupper"),
+    );
     fake.stats.reset();
     const before = workbookState(fake);
     const report = await highlightRevealed(host, ds, revealed);
@@ -220,7 +223,9 @@ describe("highlightRevealed", () => {
     expect(report.ok).toBe(true);
     expect(report.cells).toBe(2);
     expect(fake.state.sheet(TILTAK)).toEqual(before);
-    expect(report.messages).toEqual([expect.objectContaining({ level: "warning", text: expect.stringContaining(`«${TILTAK}» er beskyttet`) })]);
+    expect(report.messages).toEqual([
+      expect.objectContaining({ level: "warning", text: expect.stringContaining(`«${TILTAK}» er beskyttet`) }),
+    ]);
   });
 
   it("leaves a sheet written from other figures alone until it is refreshed", async () => {

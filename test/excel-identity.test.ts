@@ -127,8 +127,17 @@ describe("the add-in's objects after the user renamed, moved or deleted them", (
     const body = values.slice(header + 1);
     const sorted = [...body].sort((a, b) => Number(b[4] || 0) - Number(a[4] || 0));
     const groups = ["NAV_Arbeidssokere", "NAV_Nedsatt_arbeidsevne", "NAV_Andre"];
-    const bySet = () => groups.map((g) => groupNameRows(h.fake, g).map((r) => JSON.stringify(r)).sort());
-    const formulas = () => h.fake.state.names().filter((n) => groups.includes(n.name)).map((n) => n.formula);
+    const bySet = () =>
+      groups.map((g) =>
+        groupNameRows(h.fake, g)
+          .map((r) => JSON.stringify(r))
+          .sort(),
+      );
+    const formulas = () =>
+      h.fake.state
+        .names()
+        .filter((n) => groups.includes(n.name))
+        .map((n) => n.formula);
     const rowsBefore = bySet();
     const formulasBefore = formulas();
     h.fake.state.setValues("Pivotdata tiltak", `A${header + 2}:F${header + 1 + body.length}`, sorted);

@@ -67,8 +67,14 @@ describe("names and references", () => {
   });
 
   it("hashes content: row order matters for tables as published, not for long tables", () => {
-    const a = [["x", 1], ["y", 2]];
-    const b = [["y", 2], ["x", 1]];
+    const a = [
+      ["x", 1],
+      ["y", 2],
+    ];
+    const b = [
+      ["y", 2],
+      ["x", 1],
+    ];
     expect(contentHash(a, "ordered")).not.toBe(contentHash(b, "ordered"));
     expect(contentHash(a, "unordered")).toBe(contentHash(b, "unordered"));
     expect(contentHash([["x", ""]], "ordered")).toBe(contentHash([["x"], [null]], "ordered"));
@@ -85,7 +91,8 @@ describe("sheet content", () => {
       // Only text cells change format: General → "@" where Excel would parse the text.
       spec.numberFormats.forEach((row, r) =>
         row.forEach((f, c) => {
-          if (f !== layout.numberFormats[r]![c]) expect([layout.numberFormats[r]![c], f, typeof spec.values[r]![c]]).toEqual(["General", "@", "string"]);
+          if (f !== layout.numberFormats[r]![c])
+            expect([layout.numberFormats[r]![c], f, typeof spec.values[r]![c]]).toEqual(["General", "@", "string"]);
         }),
       );
       // The period line ("November 2016") is a date to Excel unless it is written as text.
@@ -97,7 +104,9 @@ describe("sheet content", () => {
   });
 
   it("writes as text («@») exactly the strings Excel's value parser could turn into something else", () => {
-    const values = [["November 2016", "2016-11", "=SUM(A1)", "-x", "+x", "TRUE", "Sann", "I alt", "Opplæring", "*", "", 5, "x".repeat(256) + "1"]];
+    const values = [
+      ["November 2016", "2016-11", "=SUM(A1)", "-x", "+x", "TRUE", "Sann", "I alt", "Opplæring", "*", "", 5, "x".repeat(256) + "1"],
+    ];
     const formats = [values[0]!.map(() => "General")];
     expect(textSafeFormats(values, formats)).toEqual([
       ["@", "@", "@", "@", "@", "@", "@", "General", "General", "General", "General", "General", "General"],
@@ -116,11 +125,13 @@ describe("sheet content", () => {
     const tiltak = layoutSheet(buildLayouts(BUNDLED_DATASET)[5]!);
     // Title rows, one header, ten subtotals + the total, a few block-wide runs, two note rows.
     expect(tiltak.styles.length).toBeLessThan(25);
-    expect(coalesceRuns([
-      { rows: [1, 1], cols: [0, 2], bold: true },
-      { rows: [2, 2], cols: [0, 2], bold: true },
-      { rows: [3, 3], cols: [0, 2], bold: true, borders: ["EdgeTop"] },
-    ])).toEqual([
+    expect(
+      coalesceRuns([
+        { rows: [1, 1], cols: [0, 2], bold: true },
+        { rows: [2, 2], cols: [0, 2], bold: true },
+        { rows: [3, 3], cols: [0, 2], bold: true, borders: ["EdgeTop"] },
+      ]),
+    ).toEqual([
       { rows: [1, 2], cols: [0, 2], bold: true },
       { rows: [3, 3], cols: [0, 2], bold: true, borders: ["EdgeTop"] },
     ]);
@@ -132,7 +143,12 @@ describe("sheet content", () => {
     expect(tiltak!.values[tiltak!.table!.headerRow]).toEqual(["Periode", "Hovedgruppe", "Tiltaksgruppe", "Tiltak", "Antall", "Prikket"]);
     expect(tiltak!.values.length).toBe(tiltak!.table!.headerRow + 1 + tiltak!.table!.rowCount);
     expect(endring!.table!.namePrefix).toBe("NAV_Endring_");
-    expect(pivot!.pivot).toMatchObject({ source: "pivotdata-tiltak", rows: ["Tiltaksgruppe", "Tiltak"], columns: ["Hovedgruppe"], data: "Antall" });
+    expect(pivot!.pivot).toMatchObject({
+      source: "pivotdata-tiltak",
+      rows: ["Tiltaksgruppe", "Tiltak"],
+      columns: ["Hovedgruppe"],
+      data: "Antall",
+    });
   });
 });
 
@@ -174,7 +190,11 @@ describe("plan", () => {
         sheets: [{ name: "Tiltaksgrupper", protected: true }],
         names: [
           { name: "NavTiltak.hovedgrupper", formula: "=#REF!$A$1:$D$12", comment: encodeRecord({ v: 1, key: "hovedgrupper", hash: "h" }) },
-          { name: "NavTiltak.tiltaksgrupper", formula: "=Tiltaksgrupper!$A$1:$D$19", comment: encodeRecord({ v: 1, key: "tiltaksgrupper", hash: "h" }) },
+          {
+            name: "NavTiltak.tiltaksgrupper",
+            formula: "=Tiltaksgrupper!$A$1:$D$19",
+            comment: encodeRecord({ v: 1, key: "tiltaksgrupper", hash: "h" }),
+          },
         ],
       }),
       specs,

@@ -168,7 +168,10 @@ describe("pivot-ready data", () => {
     expect(nettbasert, "the pivot has a Nettbasert AMO row").toBeDefined();
     const sums = nettbasert!.slice(nettbasert!.indexOf("Nettbasert arbeidsmarkedsopplæring (AMO)") + 1).filter((v) => v !== "");
     expect(sums.length).toBeGreaterThan(0);
-    expect(sums.every((v) => v === "*"), sums.join(" | ")).toBe(true);
+    expect(
+      sums.every((v) => v === "*"),
+      sums.join(" | "),
+    ).toBe(true);
     expect(pivotSheetText.flat()).not.toContain("0");
   });
 
@@ -237,9 +240,7 @@ describe("refresh", () => {
     expect(fake.state.sheet("Mine tall")).toEqual(mineBefore);
     expect(fake.state.getValues("Hovedgrupper", "H2:H3")).toEqual([["Min kommentar"], [42]]);
     expect(fake.state.getValues("Ark1", "B2")).toEqual([["ark1"]]);
-    expect(trimText(fake.state.sheetText("Hovedgrupper").map((r) => r.slice(0, 4)))).toEqual(
-      trimText(layoutText(layout("hovedgrupper"))),
-    );
+    expect(trimText(fake.state.sheetText("Hovedgrupper").map((r) => r.slice(0, 4)))).toEqual(trimText(layoutText(layout("hovedgrupper"))));
   });
 
   it("keeps the user's edits in the add-in's own cells on a sheet of their own, and says so", async () => {
@@ -271,7 +272,10 @@ describe("refresh", () => {
       ctx.workbook.worksheets.getItem("Hovedgrupper").getRange("B7").values = [[12345]];
     });
     // Fail the attempt to add the "(endret)" sheet (Excel busy, say).
-    fake.failOn({ when: (op) => op.object === "WorksheetCollection" && op.member === "add" && String(op.args[0]).includes("(endret)"), code: "GeneralException" });
+    fake.failOn({
+      when: (op) => op.object === "WorksheetCollection" && op.member === "add" && String(op.args[0]).includes("(endret)"),
+      code: "GeneralException",
+    });
     const report = await refresh(host, ds);
     expect(report.ok).toBe(false);
     const text = report.messages.at(-1)!.text;
@@ -315,9 +319,19 @@ describe("refresh", () => {
     const report = await refresh(host, ds);
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
-    expect(report.sheets.filter((s) => s.status === "recreated").map((s) => s.sheet).sort()).toEqual(["Pivotdata tiltak", "Tiltaksgrupper"]);
+    expect(
+      report.sheets
+        .filter((s) => s.status === "recreated")
+        .map((s) => s.sheet)
+        .sort(),
+    ).toEqual(["Pivotdata tiltak", "Tiltaksgrupper"]);
     expect(trimText(fake.state.sheetText("Tiltaksgrupper"))).toEqual(trimText(layoutText(layout("tiltaksgrupper"))));
-    expect(fake.state.tables().map((t) => t.name).sort()).toEqual(["NavTiltak", "NavTiltaksgruppeEndring"]);
+    expect(
+      fake.state
+        .tables()
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(["NavTiltak", "NavTiltaksgruppeEndring"]);
     expect(fake.state.pivotTables()).toHaveLength(1);
     expect(fake.state.pivotTables()[0]!.source).toBe("NavTiltak");
     const names = fake.state.names();
@@ -446,7 +460,12 @@ describe("a block the user moved by inserting rows or columns before it", () => 
     const kept = report.sheets.find((s) => s.key === "pivotdata-tiltak")!.keptAs!;
     expect(fake.state.getValues(kept, "A3")).toEqual([["min rad"]]);
     const rows = tiltakLongTable(ds).rows.length;
-    expect(fake.state.tables().map((t) => t.name).sort()).toEqual(["NavTiltak", "NavTiltaksgruppeEndring"]);
+    expect(
+      fake.state
+        .tables()
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(["NavTiltak", "NavTiltaksgruppeEndring"]);
     expect(fake.state.tables().find((t) => t.name === "NavTiltak")!.address).toBe(`'Pivotdata tiltak'!A4:F${4 + rows}`);
     expect(fake.state.pivotTables()).toMatchObject([{ name: "NavTiltakPivot", source: "NavTiltak" }]);
     const after = workbookState(fake);
@@ -519,7 +538,20 @@ describe("the user's sheets and names", () => {
 
 describe("names shared by tables and workbook names", () => {
   it("picks a free table name when a workbook name has it, and a free name when a table has it", async () => {
-    const { fake, host } = fakeHost({ sheets: [{ name: "Ark1", cells: { A1: [["Gruppe", "Antall"], ["A", 1]], D1: [[1]] } }] });
+    const { fake, host } = fakeHost({
+      sheets: [
+        {
+          name: "Ark1",
+          cells: {
+            A1: [
+              ["Gruppe", "Antall"],
+              ["A", 1],
+            ],
+            D1: [[1]],
+          },
+        },
+      ],
+    });
     await userDoes(fake, (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Ark1");
       ws.tables.add("A1:B2", true).name = "NAV_Andre";
@@ -534,7 +566,12 @@ describe("names shared by tables and workbook names", () => {
     expect(fake.state.pivotTables()[0]).toMatchObject({ source: "NavTiltak2" });
     const again = await refresh(host, ds);
     expect(again.ok, JSON.stringify(again.messages)).toBe(true);
-    expect(fake.state.tables().map((t) => t.name).sort()).toEqual(["NAV_Andre", "NavTiltak2", "NavTiltaksgruppeEndring"]);
+    expect(
+      fake.state
+        .tables()
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(["NAV_Andre", "NavTiltak2", "NavTiltaksgruppeEndring"]);
   });
 });
 
@@ -554,20 +591,47 @@ describe("sheets the user has hidden", () => {
 
 describe("errors and old hosts", () => {
   it("reports an Excel error in the middle of an operation and loses none of the user's cells", async () => {
-    const { fake, host } = fakeHost({ sheets: [{ name: "Budsjett", cells: { A1: [["Post", "Beløp"], ["Lønn", 1200]] } }] });
+    const { fake, host } = fakeHost({
+      sheets: [
+        {
+          name: "Budsjett",
+          cells: {
+            A1: [
+              ["Post", "Beløp"],
+              ["Lønn", 1200],
+            ],
+          },
+        },
+      ],
+    });
     let writes = 0;
     fake.failOn({ when: (op) => op.object === "Range" && op.member === "values" && ++writes === 4, code: "GeneralException" });
     const failed = await insertAll(host, ds);
     expect(failed.ok).toBe(false);
     expect(failed.messages.some((m) => m.level === "error" && m.text.startsWith("Excel stoppet operasjonen: GeneralException"))).toBe(true);
-    expect(fake.state.getValues("Budsjett", "A1:B2")).toEqual([["Post", "Beløp"], ["Lønn", 1200]]);
+    expect(fake.state.getValues("Budsjett", "A1:B2")).toEqual([
+      ["Post", "Beløp"],
+      ["Lønn", 1200],
+    ]);
 
     // Trying again finishes the job: no duplicate sheets, no false "edited" copies.
     fake.clearFailures();
     const retry = await insertAll(host, ds);
     expect(retry.ok, JSON.stringify(retry.messages)).toBe(true);
     expect(retry.sheets.every((s) => !s.keptAs)).toBe(true);
-    const clean = fakeHost({ sheets: [{ name: "Budsjett", cells: { A1: [["Post", "Beløp"], ["Lønn", 1200]] } }] });
+    const clean = fakeHost({
+      sheets: [
+        {
+          name: "Budsjett",
+          cells: {
+            A1: [
+              ["Post", "Beløp"],
+              ["Lønn", 1200],
+            ],
+          },
+        },
+      ],
+    });
     await insertAll(clean.host, ds);
     expect(fake.state.sheetNames()).toEqual(clean.fake.state.sheetNames());
     for (const l of layouts) expect(fake.state.sheetText(l.name)).toEqual(clean.fake.state.sheetText(l.name));

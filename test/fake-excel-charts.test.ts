@@ -46,7 +46,13 @@ describe("fake Excel charts", () => {
       expect(series.items.map((s) => s.name)).toEqual(["Andre", "Arbeidssøkere"]);
     });
     const [view] = chartViews(fake.state, "Ark1");
-    expect(view).toMatchObject({ type: "BarClustered", title: "Tittel", valueAxisTitle: "Antall", categoryAxisTitle: "", categories: ["A", "B", "C"] });
+    expect(view).toMatchObject({
+      type: "BarClustered",
+      title: "Tittel",
+      valueAxisTitle: "Antall",
+      categoryAxisTitle: "",
+      categories: ["A", "B", "C"],
+    });
     expect(view!.series).toEqual([
       { name: "Andre", values: [10, null, null] },
       { name: "Arbeidssøkere", values: [20, 5, 7] },
@@ -68,10 +74,12 @@ describe("fake Excel charts", () => {
 
   it("getItem fails with ItemNotFound; getItemOrNullObject gives a null object (ExcelApi 1.4)", async () => {
     const { fake } = withData();
-    const e = await rejection(fake.runAsExcel(async (ctx) => {
-      ctx.workbook.worksheets.getItem("Ark1").charts.getItem("Finnes ikke");
-      await ctx.sync();
-    }));
+    const e = await rejection(
+      fake.runAsExcel(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Ark1").charts.getItem("Finnes ikke");
+        await ctx.sync();
+      }),
+    );
     expect(e.code).toBe("ItemNotFound");
     await fake.runAsExcel(async (ctx) => {
       const c = ctx.workbook.worksheets.getItem("Ark1").charts.getItemOrNullObject("Finnes ikke");
@@ -79,10 +87,16 @@ describe("fake Excel charts", () => {
       expect(c.isNullObject).toBe(true);
     });
     const old = createFakeExcel({ apiVersion: "1.3" });
-    expect((await rejection(old.runAsExcel(async (ctx) => {
-      ctx.workbook.worksheets.getItem("Ark1").charts.getItemOrNullObject("x");
-      await ctx.sync();
-    }))).code).toBe("ApiNotFound");
+    expect(
+      (
+        await rejection(
+          old.runAsExcel(async (ctx) => {
+            ctx.workbook.worksheets.getItem("Ark1").charts.getItemOrNullObject("x");
+            await ctx.sync();
+          }),
+        )
+      ).code,
+    ).toBe("ApiNotFound");
   });
 
   it("floats over the cells: clearing them keeps the chart; deleting the sheet deletes it", async () => {
@@ -109,17 +123,21 @@ describe("fake Excel charts", () => {
     const { fake, setup } = withData();
     await setup();
     await fake.runAsExcel((ctx) => ctx.workbook.worksheets.getItem("Ark1").protection.protect());
-    const denied = await rejection(fake.runAsExcel(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem("Ark1");
-      ws.charts.add("BarClustered", ws.getRange("A1:C4"), "Columns");
-      await ctx.sync();
-    }));
+    const denied = await rejection(
+      fake.runAsExcel(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Ark1");
+        ws.charts.add("BarClustered", ws.getRange("A1:C4"), "Columns");
+        await ctx.sync();
+      }),
+    );
     expect(denied.code).toBe("AccessDenied");
-    const bad = await rejection(fake.runAsExcel(async (ctx) => {
-      const ws = ctx.workbook.worksheets.add("B");
-      ws.charts.add("Sparkles" as Excel.ChartType, ws.getRange("A1:B2"), "Columns");
-      await ctx.sync();
-    }));
+    const bad = await rejection(
+      fake.runAsExcel(async (ctx) => {
+        const ws = ctx.workbook.worksheets.add("B");
+        ws.charts.add("Sparkles" as Excel.ChartType, ws.getRange("A1:B2"), "Columns");
+        await ctx.sync();
+      }),
+    );
     expect(bad.code).toBe("InvalidArgument");
   });
 

@@ -155,11 +155,14 @@ describe("load and sync", () => {
   it("sets nested properties with set()", async () => {
     const fake = createFakeExcel();
     await fake.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("Ark1").getRange("A1:B1").set({
-        values: [["a", 2]],
-        numberFormat: [["@", "0.00"]],
-        format: { font: { bold: true, color: "#1f4e79" }, horizontalAlignment: "Center" },
-      });
+      ctx.workbook.worksheets
+        .getItem("Ark1")
+        .getRange("A1:B1")
+        .set({
+          values: [["a", 2]],
+          numberFormat: [["@", "0.00"]],
+          format: { font: { bold: true, color: "#1f4e79" }, horizontalAlignment: "Center" },
+        });
     });
     expect(fake.workbook.getText("Ark1", "A1:B1")).toEqual([["a", "2,00"]]);
     expect(fake.workbook.getCellFormat("Ark1", "B1")).toMatchObject({ bold: true, fontColor: "#1F4E79", horizontalAlignment: "Center" });
@@ -316,7 +319,11 @@ describe("ranges", () => {
     for (const set of [
       (c: FakeRequestContext) => (ws(c).getRange("A1:B2").values = [[1, 2]]),
       (c: FakeRequestContext) => (ws(c).getRange("A1:B2").values = [[1], [2]]),
-      (c: FakeRequestContext) => (ws(c).getRange("A1:B2").numberFormat = [["0", "0", "0"], ["0", "0", "0"]]),
+      (c: FakeRequestContext) =>
+        (ws(c).getRange("A1:B2").numberFormat = [
+          ["0", "0", "0"],
+          ["0", "0", "0"],
+        ]),
       (c: FakeRequestContext) => (ws(c).getRange("A1:A2").formulas = [["=1"]]),
     ]) {
       expect(await codeOf(fake, async (ctx) => void set(ctx))).toBe("InvalidArgument");
@@ -355,7 +362,19 @@ describe("ranges", () => {
   });
 
   it("navigates with getCell, getRow, getColumn, getOffsetRange, getResizedRange and getUsedRange", async () => {
-    const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells: { B2: [[1, 2], [3, 4]] } }] });
+    const fake = createFakeExcel({
+      sheets: [
+        {
+          name: "Ark1",
+          cells: {
+            B2: [
+              [1, 2],
+              [3, 4],
+            ],
+          },
+        },
+      ],
+    });
     await fake.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Ark1");
       const base = ws.getRange("B2:C3");
@@ -370,9 +389,9 @@ describe("ranges", () => {
       await ctx.sync();
       expect(got.map((r) => r.address)).toEqual(["Ark1!C3", "Ark1!B2:C2", "Ark1!C2:C3", "Ark1!C3:D4", "Ark1!B2:B4", "Ark1!B2:C3"]);
     });
-    expect(await codeOf(fake, async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("A1").getOffsetRange(-1, 0).load("address"))).toBe(
-      "InvalidArgument",
-    );
+    expect(
+      await codeOf(fake, async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("A1").getOffsetRange(-1, 0).load("address")),
+    ).toBe("InvalidArgument");
   });
 
   it("stores formulas as text and converts numeric strings like Excel", async () => {
@@ -481,7 +500,14 @@ describe("date-shaped text", () => {
     await fake.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Ark1");
       ws.getRange("B1:B2").numberFormat = [["@"], ["#,##0"]];
-      ws.getRange("A1:A6").values = [["November 2016"], ["2016-11"], ["2016-11-05"], ["11/5/2016"], ["Desember 2016"], ["2-årig opplæring"]];
+      ws.getRange("A1:A6").values = [
+        ["November 2016"],
+        ["2016-11"],
+        ["2016-11-05"],
+        ["11/5/2016"],
+        ["Desember 2016"],
+        ["2-årig opplæring"],
+      ];
       ws.getRange("B1:B2").values = [["November 2016"], ["2016-11"]];
     });
     expect(fake.workbook.getValues("Ark1", "A1:B6")).toEqual([
@@ -495,7 +521,14 @@ describe("date-shaped text", () => {
     const sheet = fake.workbook.sheet("Ark1");
     expect(sheet.numberFormats.map((r) => r[0])).toEqual(["mmm-yy", "mmm-yy", "m/d/yyyy", "m/d/yyyy", "General", "General"]);
     expect(sheet.numberFormats[1]![1]).toBe("#,##0");
-    expect(fake.workbook.sheetText("Ark1").map((r) => r[0])).toEqual(["Nov-16", "Nov-16", "11/5/2016", "11/5/2016", "Desember 2016", "2-årig opplæring"]);
+    expect(fake.workbook.sheetText("Ark1").map((r) => r[0])).toEqual([
+      "Nov-16",
+      "Nov-16",
+      "11/5/2016",
+      "11/5/2016",
+      "Desember 2016",
+      "2-årig opplæring",
+    ]);
   });
 });
 
@@ -556,19 +589,30 @@ describe("Range.copyFrom", () => {
       src.getRange("A1").format.font.bold = true;
       ctx.workbook.worksheets.getItem("Ark2").getRange("C3").copyFrom("Ark1!A1:B2", "All");
     });
-    expect(fake.workbook.getFormulas("Ark2", "C3:D4")).toEqual([["Tekst", 1234.5], ["=B1*2", ""]]);
+    expect(fake.workbook.getFormulas("Ark2", "C3:D4")).toEqual([
+      ["Tekst", 1234.5],
+      ["=B1*2", ""],
+    ]);
     const cells = fake.workbook.sheetView("Ark2").cells;
     expect(cells[2]![2]!.format.bold).toBe(true);
     expect(cells[2]![3]!.format.numberFormat).toBe("0.0");
     expect(fake.workbook.sheetText("Ark2")[2]![3]).toBe("1234,5");
     const old = createFakeExcel({ apiVersion: "1.8" });
-    await expect(old.run(async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("A1").copyFrom("Ark1!B1"))).rejects.toMatchObject({ code: "ApiNotFound" });
+    await expect(
+      old.run(async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("A1").copyFrom("Ark1!B1")),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
   });
 });
 
 describe("tables and names", () => {
   it("keeps a table when Clear All covers its whole range (undocumented for the API, so not modelled)", async () => {
-    const cells = { A1: [["Gruppe", "Antall"], ["A", 1], ["B", 2]] };
+    const cells = {
+      A1: [
+        ["Gruppe", "Antall"],
+        ["A", 1],
+        ["B", 2],
+      ],
+    };
     const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells }] });
     await fake.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("Ark1").tables.add("A1:B3", true).name = "Hel";
@@ -577,7 +621,10 @@ describe("tables and names", () => {
       ctx.workbook.worksheets.getItem("Ark1").getRange("A2:C5").clear("All");
     });
     expect(fake.workbook.tables().map((t) => t.name)).toEqual(["Hel"]);
-    expect(fake.workbook.getValues("Ark1", "A1:B2")).toEqual([["Gruppe", "Antall"], ["", ""]]);
+    expect(fake.workbook.getValues("Ark1", "A1:B2")).toEqual([
+      ["Gruppe", "Antall"],
+      ["", ""],
+    ]);
     await fake.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("Ark1").getRange("A1:C5").clear("All");
     });
@@ -585,7 +632,20 @@ describe("tables and names", () => {
   });
 
   it("adds tables with generated names and reads their parts", async () => {
-    const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells: { A1: [["Gruppe", "Antall"], ["A", 1], ["B", 2]] } }] });
+    const fake = createFakeExcel({
+      sheets: [
+        {
+          name: "Ark1",
+          cells: {
+            A1: [
+              ["Gruppe", "Antall"],
+              ["A", 1],
+              ["B", 2],
+            ],
+          },
+        },
+      ],
+    });
     await fake.run(async (ctx) => {
       const t = ctx.workbook.worksheets.getItem("Ark1").tables.add("A1:B3", true);
       t.load("name,style,showBandedRows");
@@ -623,7 +683,19 @@ describe("tables and names", () => {
   });
 
   it("resizes a table in place on ExcelApi 1.13, keeping the header row", async () => {
-    const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells: { A1: [["Gruppe", "Antall"], ["A", 1]] } }] });
+    const fake = createFakeExcel({
+      sheets: [
+        {
+          name: "Ark1",
+          cells: {
+            A1: [
+              ["Gruppe", "Antall"],
+              ["A", 1],
+            ],
+          },
+        },
+      ],
+    });
     await fake.run(async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").tables.add("A1:B2", true));
     await fake.run(async (ctx) => ctx.workbook.tables.getItem("Tabell1").resize("A1:C4"));
     expect(fake.workbook.tables()[0]).toMatchObject({ address: "Ark1!A1:C4", headers: ["Gruppe", "Antall", "Kolonne3"] });
@@ -658,17 +730,13 @@ describe("tables and names", () => {
       ws.tables.add("A1:B2", true).name = "Tiltak";
       ctx.workbook.names.add("Kilde", ws.getRange("D1:E2"), "Publisert tabell");
     });
-    expect(
-      await codeOf(fake, async (ctx) => void ctx.workbook.names.add("TILTAK", "=Ark1!$A$1")),
-    ).toBe("ItemAlreadyExists");
+    expect(await codeOf(fake, async (ctx) => void ctx.workbook.names.add("TILTAK", "=Ark1!$A$1"))).toBe("ItemAlreadyExists");
     expect(
       await codeOf(fake, async (ctx) => {
         ctx.workbook.worksheets.getItem("Ark1").tables.add("G1:H2", true).name = "kilde";
       }),
     ).toBe("ItemAlreadyExists");
-    expect(fake.workbook.names()).toEqual([
-      { name: "Kilde", formula: "=Ark1!$D$1:$E$2", comment: "Publisert tabell", visible: true },
-    ]);
+    expect(fake.workbook.names()).toEqual([{ name: "Kilde", formula: "=Ark1!$D$1:$E$2", comment: "Publisert tabell", visible: true }]);
   });
 
   it("limits name comments to 255 characters", async () => {
@@ -763,9 +831,13 @@ describe("custom properties and requirement sets", () => {
     expect(old.isSetSupported("ExcelApi", "1.8")).toBe(false);
     expect(old.isSetSupported("excelapi", "1.12")).toBe(false);
     expect(old.isSetSupported("CustomFunctionsRuntime", "1.1")).toBe(false);
-    expect(createFakeExcel({ requirementSets: { CustomFunctionsRuntime: "1.3" } }).isSetSupported("CustomFunctionsRuntime", "1.2")).toBe(true);
+    expect(createFakeExcel({ requirementSets: { CustomFunctionsRuntime: "1.3" } }).isSetSupported("CustomFunctionsRuntime", "1.2")).toBe(
+      true,
+    );
 
-    expect(await codeOf(old, async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").customProperties.add("k", "v"))).toBe("ApiNotFound");
+    expect(await codeOf(old, async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").customProperties.add("k", "v"))).toBe(
+      "ApiNotFound",
+    );
     expect(await codeOf(old, async (ctx) => ctx.workbook.application.suspendScreenUpdatingUntilNextSync())).toBe("ApiNotFound");
     expect(
       await codeOf(old, async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").pivotTables.add("P", "Ark1!A1:B3", "Ark1!D1")),
@@ -890,7 +962,12 @@ describe("pivot tables", () => {
   });
 
   it("refuses a report filter over cells that hold something (Excel would ask before replacing them)", async () => {
-    const fake = createFakeExcel({ sheets: [{ name: "Data", cells: { A1: data } }, { name: "Pivot", cells: { A1: [["Tittel"], ["Merknad"]] } }] });
+    const fake = createFakeExcel({
+      sheets: [
+        { name: "Data", cells: { A1: data } },
+        { name: "Pivot", cells: { A1: [["Tittel"], ["Merknad"]] } },
+      ],
+    });
     const error = await failureOf(fake, async (ctx) => {
       const pt = ctx.workbook.pivotTables.add("P", "Data!A1:C4", "Pivot!A4");
       pt.filterHierarchies.add(pt.hierarchies.getItem("Hovedgruppe"));
@@ -922,7 +999,15 @@ describe("inserting and deleting cells (Range.insert / Range.delete)", () => {
       expect(blank.address).toBe("Ark1!1:2");
     });
     const wb = fake.workbook;
-    expect(wb.getValues("Ark1", "A1:B7")).toEqual([["", ""], ["", ""], ["Tittel", ""], ["", ""], ["Gruppe", "Antall"], ["A", 1], ["B", 2]]);
+    expect(wb.getValues("Ark1", "A1:B7")).toEqual([
+      ["", ""],
+      ["", ""],
+      ["Tittel", ""],
+      ["", ""],
+      ["Gruppe", "Antall"],
+      ["A", 1],
+      ["B", 2],
+    ]);
     expect(wb.getCellFormat("Ark1", "A3").bold).toBe(true);
     // Nothing above row 1 to copy a format from.
     expect(wb.getCellFormat("Ark1", "A1").bold).toBe(false);
@@ -1005,7 +1090,11 @@ describe("inserting and deleting cells (Range.insert / Range.delete)", () => {
     });
     await fake.run(async (ctx) => void ctx.workbook.worksheets.getItem("Ark1").getRange("1:2").delete("Up"));
     const wb = fake.workbook;
-    expect(wb.getValues("Ark1", "A1:B3")).toEqual([["Gruppe", "Antall"], ["A", 1], ["B", 2]]);
+    expect(wb.getValues("Ark1", "A1:B3")).toEqual([
+      ["Gruppe", "Antall"],
+      ["A", 1],
+      ["B", 2],
+    ]);
     expect(wb.names().map((n) => n.formula)).toEqual(["=Ark1!$A$1:$B$3", "=#REF!$A$1"]);
     expect(wb.tables()[0]!.address).toBe("Ark1!A1:B3");
     // A table's body row can go; its header row alone cannot.
@@ -1058,9 +1147,9 @@ describe("RangeAreas (Worksheet.getRanges)", () => {
 
   it("needs ExcelApi 1.9, areas of its own sheet and valid addresses", async () => {
     const old = createFakeExcel({ apiVersion: "1.8" });
-    expect(await codeOf(old, async (ctx) => void (ctx.workbook.worksheets.getItem("Ark1").getRanges("A1, B2").format.fill.color = "red"))).toBe(
-      "ApiNotFound",
-    );
+    expect(
+      await codeOf(old, async (ctx) => void (ctx.workbook.worksheets.getItem("Ark1").getRanges("A1, B2").format.fill.color = "red")),
+    ).toBe("ApiNotFound");
     const fake = createFakeExcel({ sheets: ["Ark1", "Ark2"] });
     for (const address of ["A1, B", "", "Ark2!A1, B2"]) {
       expect(
@@ -1102,7 +1191,9 @@ describe("installFakeOffice", () => {
     const office = g.Office as {
       context: {
         requirements: { isSetSupported(n: string, v: string): boolean };
-        document: { settings: { set(k: string, v: unknown): void; get(k: string): unknown; saveAsync(cb: (r: { status: string }) => void): void } };
+        document: {
+          settings: { set(k: string, v: unknown): void; get(k: string): unknown; saveAsync(cb: (r: { status: string }) => void): void };
+        };
       };
     };
     expect(office.context.requirements.isSetSupported("ExcelApi", "1.9")).toBe(true);

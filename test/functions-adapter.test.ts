@@ -45,7 +45,16 @@ describe("inside Excel's runtime", () => {
     const { mod, associate } = await loadWithRuntime();
     expect(associate).not.toHaveBeenCalled();
     const declared = (await generateCustomFunctionsMetadata(FUNCTIONS_FILE)).associate;
-    expect(declared.map((d) => d.id).sort()).toEqual(["DATA", "ENDRING", "ENDRINGPROSENT", "LISTE", "TABELL", "TILTAK", "TILTAKSGRUPPE", "VERSJON"]);
+    expect(declared.map((d) => d.id).sort()).toEqual([
+      "DATA",
+      "ENDRING",
+      "ENDRINGPROSENT",
+      "LISTE",
+      "TABELL",
+      "TILTAK",
+      "TILTAKSGRUPPE",
+      "VERSJON",
+    ]);
     for (const d of declared) {
       // What the appended line refers to is this module's own export, the one IMPLEMENTATIONS lists.
       expect(typeof (mod as Record<string, unknown>)[d.functionName], d.functionName).toBe("function");

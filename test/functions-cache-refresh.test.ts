@@ -1,10 +1,17 @@
 // Office.ForceRefreshCustomFunctionsCache (src/functions/cache-refresh.ts): on for one load when the
 // document last ran another add-in version, off again on the next, never on every load.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { FORCE_REFRESH_SETTING, VERSION_SETTING, refreshFunctionsCacheOnNewVersion, type DocumentSettings } from "../src/functions/cache-refresh.js";
+import {
+  FORCE_REFRESH_SETTING,
+  VERSION_SETTING,
+  refreshFunctionsCacheOnNewVersion,
+  type DocumentSettings,
+} from "../src/functions/cache-refresh.js";
 
 /** Office.Settings as documented: get/set in memory, saveAsync persists (counted here). */
-function settings(initial: Record<string, unknown> = {}): DocumentSettings & { saved: Record<string, unknown>[]; values: Record<string, unknown> } {
+function settings(
+  initial: Record<string, unknown> = {},
+): DocumentSettings & { saved: Record<string, unknown>[]; values: Record<string, unknown> } {
   const values: Record<string, unknown> = { ...initial };
   const saved: Record<string, unknown>[] = [];
   return {

@@ -41,7 +41,16 @@ const NORWEGIAN = /\b(og|eller|som|på|der|med|er|av|i|en|et|når|deltakere|tilt
 
 describe("functions.json", () => {
   it("declares the functions of the issue, with uppercase ids and names", () => {
-    expect(functions.map((f) => f.id)).toEqual(["TILTAK", "TILTAKSGRUPPE", "ENDRING", "ENDRINGPROSENT", "LISTE", "TABELL", "DATA", "VERSJON"]);
+    expect(functions.map((f) => f.id)).toEqual([
+      "TILTAK",
+      "TILTAKSGRUPPE",
+      "ENDRING",
+      "ENDRINGPROSENT",
+      "LISTE",
+      "TABELL",
+      "DATA",
+      "VERSJON",
+    ]);
     for (const f of functions) expect(f.name).toBe(f.id);
   });
 
@@ -119,7 +128,10 @@ describe("functions.json", () => {
 
   it("matches the parameters the core (and so `nav-tiltak call`) accepts", () => {
     for (const id of FUNCTION_IDS) {
-      expect(byId(id).parameters.map((p) => ({ name: p.name, optional: p.optional === true })), id).toEqual(FUNCTION_PARAMETERS[id]);
+      expect(
+        byId(id).parameters.map((p) => ({ name: p.name, optional: p.optional === true })),
+        id,
+      ).toEqual(FUNCTION_PARAMETERS[id]);
     }
   });
 });

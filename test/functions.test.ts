@@ -17,7 +17,9 @@ const table = (name: string, subtitle?: string): PublishedTable => {
   return t;
 };
 const tiltakTable = mergedPages(tables, "Tiltak og hovedgrupper");
-const crossTable = tables.find((t) => t.name === "Tiltaksgrupper og hovedgrupper" && t.subtitle === undefined && t.rows[0]![1] === "I alt")!;
+const crossTable = tables.find(
+  (t) => t.name === "Tiltaksgrupper og hovedgrupper" && t.subtitle === undefined && t.rows[0]![1] === "I alt",
+)!;
 const subTables = tables.filter((t) => t.name === "Tiltaksgrupper og hovedgrupper" && t.subtitle !== undefined);
 
 /** A published count cell as the functions must return it: number, "*", or 0 for empty. */
@@ -197,7 +199,9 @@ describe("NAV.TILTAKSGRUPPE, NAV.ENDRING and NAV.ENDRINGPROSENT over the figure 
   });
 
   it("gives #N/A for a change that was not published (a group a hovedgruppe does not have)", () => {
-    const groups = table("Tiltaksgrupper").rows.slice(2).map((r) => r[0]!);
+    const groups = table("Tiltaksgrupper")
+      .rows.slice(2)
+      .map((r) => r[0]!);
     let missing = 0;
     for (const t of subTables) {
       const listed = new Set(t.rows.slice(1).map((r) => r[0]!));
@@ -304,7 +308,9 @@ describe("errors", () => {
 });
 
 describe("NAV.LISTE", () => {
-  const groupNames = table("Tiltaksgrupper").rows.slice(2).map((r) => r[0]!);
+  const groupNames = table("Tiltaksgrupper")
+    .rows.slice(2)
+    .map((r) => r[0]!);
   const column = (names: string[]) => names.map((n) => [n]);
 
   it("without argument: the tiltaksgrupper, as one column", () => {
@@ -335,7 +341,13 @@ describe("NAV.LISTE", () => {
   it("«tiltak», «hovedgrupper» and «perioder»", () => {
     const all = tiltakTable.rows.filter((_, i) => i > 0 && !tiltakTable.bold.includes(i)).map((r) => r[0]!);
     expect(value(fns.liste("tiltak"))).toEqual(column(all));
-    expect(value(fns.liste("Hovedgrupper"))).toEqual(column(table("Hovedgrupper").rows.slice(2).map((r) => r[0]!)));
+    expect(value(fns.liste("Hovedgrupper"))).toEqual(
+      column(
+        table("Hovedgrupper")
+          .rows.slice(2)
+          .map((r) => r[0]!),
+      ),
+    );
     expect(value(fns.liste("perioder"))).toEqual([["2016-11"]]);
   });
 

@@ -41,7 +41,12 @@ const edits = fc.oneof(
   fc.record({ kind: fc.constant("delete" as const), at: lineIndex }),
   fc.record({ kind: fc.constant("duplicate" as const), at: lineIndex }),
   fc.record({ kind: fc.constant("swap" as const), at: lineIndex, with: lineIndex }),
-  fc.record({ kind: fc.constant("char" as const), at: lineIndex, pos: fc.nat(80), ch: fc.constantFrom("\t", "*", "1", " ", "x", "<b>", "-", "#", "") }),
+  fc.record({
+    kind: fc.constant("char" as const),
+    at: lineIndex,
+    pos: fc.nat(80),
+    ch: fc.constantFrom("\t", "*", "1", " ", "x", "<b>", "-", "#", ""),
+  }),
   fc.record({ kind: fc.constant("digit" as const), at: lineIndex }),
 );
 

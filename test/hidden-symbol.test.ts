@@ -39,7 +39,9 @@ describe("the «:» symbol", () => {
     expect(layouts.flatMap((l) => l.cells.flat()).filter((v) => v === HIDDEN).length).toBeGreaterThan(3);
     for (const l of layouts) expect(l.cells.flat(), l.name).toContain(HIDDEN_NOTE);
     // Without a ":" the note stays out.
-    expect(buildLayouts(makeRawDataset({ seed: 3, groups: 2, tiltakPerGroup: 2 })).flatMap((l) => l.cells.flat())).not.toContain(HIDDEN_NOTE);
+    expect(buildLayouts(makeRawDataset({ seed: 3, groups: 2, tiltakPerGroup: 2 })).flatMap((l) => l.cells.flat())).not.toContain(
+      HIDDEN_NOTE,
+    );
   });
 
   it("gives an empty Antall and Prikket = Ja in the pivot data", () => {

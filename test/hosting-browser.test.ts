@@ -21,7 +21,6 @@ import { DEV_URL, manifestUrls, parseXml } from "./helpers/manifest.js";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-
 let work = "";
 let site = "";
 let server: Server;
@@ -76,7 +75,9 @@ beforeAll(async () => {
   await context.addInitScript(() => {
     const seen: string[] = [];
     (globalThis as { cspViolations?: string[] }).cspViolations = seen;
-    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.on("response", (r) => responses.set(r.url(), r.status()));
@@ -129,7 +130,9 @@ describe("the package, served by a plain static server", () => {
   it("serves every file the manifest names (its URLs, moved onto this server)", async () => {
     const manifest = readFileSync(join(site, "manifest.xml"), "utf8");
     const named = manifestUrls(parseXml(manifest)).filter((u) => u.startsWith(DEV_URL));
-    expect(named.map((u) => u.slice(DEV_URL.length))).toEqual(expect.arrayContaining(["taskpane.html", "functions.js", "functions.json", "assets/icon-80.png"]));
+    expect(named.map((u) => u.slice(DEV_URL.length))).toEqual(
+      expect.arrayContaining(["taskpane.html", "functions.js", "functions.json", "assets/icon-80.png"]),
+    );
     for (const url of named) {
       const response = await page.request.get(`${base}/${url.slice(DEV_URL.length)}`);
       expect(response.status(), url).toBe(200);
@@ -165,9 +168,8 @@ describe("the package, served by a plain static server", () => {
       window.setTimeout("globalThis.evalRan = true;", 0);
     });
     await expect.poll(async () => (await violations()).map((v) => v.split(" ")[0]).sort()).toEqual(["script-src", "script-src-elem"]);
-    expect(await page.evaluate(() => [(globalThis as { inlineRan?: boolean }).inlineRan, (globalThis as { evalRan?: boolean }).evalRan])).toEqual([
-      undefined,
-      undefined,
-    ]);
+    expect(
+      await page.evaluate(() => [(globalThis as { inlineRan?: boolean }).inlineRan, (globalThis as { evalRan?: boolean }).evalRan]),
+    ).toEqual([undefined, undefined]);
   });
 });

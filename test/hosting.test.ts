@@ -107,7 +107,9 @@ describe("the manifest for a public address", () => {
 
 describe("production build output", () => {
   const localRefs = (html: string): string[] =>
-    [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)=["']?([^"'\s>]+)/g)].map((m) => m[1] as string).filter((u) => !/^https?:/.test(u));
+    [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)=["']?([^"'\s>]+)/g)]
+      .map((m) => m[1] as string)
+      .filter((u) => !/^https?:/.test(u));
 
   it("the task pane page loads content-hashed scripts and styles that exist", () => {
     const refs = localRefs(read("taskpane.html"));
@@ -141,17 +143,26 @@ describe("production build output", () => {
     expect(cspIndex).toBeGreaterThanOrEqual(0);
     expect(tags.slice(0, cspIndex).every((t) => t.startsWith("<meta"))).toBe(true);
     const csp = /content="([^"]*)"/.exec(tags[cspIndex]!)?.[1] ?? "";
-    const directives = new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    const directives = new Map(
+      csp
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    );
     expect(directives.get("default-src")).toEqual(["'self'"]);
     expect(directives.get("script-src")).toEqual(["'self'", CDN]);
     expect(directives.get("object-src")).toEqual(["'none'"]);
     expect(directives.get("base-uri")).toEqual(["'none'"]);
     for (const [name, values] of directives) {
       expect(values, name).not.toContain("'unsafe-eval'");
-      for (const v of values) expect(v, `${name} allows only this origin and the Office.js CDN`).toMatch(/^('[a-z-]+'|data:|https:\/\/appsforoffice\.microsoft\.com)$/);
+      for (const v of values)
+        expect(v, `${name} allows only this origin and the Office.js CDN`).toMatch(
+          /^('[a-z-]+'|data:|https:\/\/appsforoffice\.microsoft\.com)$/,
+        );
     }
     // Scripts: all from a file. No inline script, event-handler attribute or <style> of ours.
-    for (const script of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? []) expect(script).toMatch(/^<script\b[^>]*\ssrc=[^>]*><\/script>$/);
+    for (const script of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [])
+      expect(script).toMatch(/^<script\b[^>]*\ssrc=[^>]*><\/script>$/);
     expect(html).not.toMatch(/\son[a-z]+=/i);
     expect(html).not.toMatch(/<style\b|\sstyle=/i);
   });
@@ -175,7 +186,9 @@ describe("npm run package", () => {
     const entries = unzipSync(readFileSync(out));
     const names = Object.keys(entries).sort();
     expect(names).toEqual([...result.files].sort());
-    expect(names).toEqual(expect.arrayContaining(["manifest.xml", "LESMEG.txt", "taskpane.html", "functions.json", "functions.js", "assets/icon-32.png"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["manifest.xml", "LESMEG.txt", "taskpane.html", "functions.json", "functions.js", "assets/icon-32.png"]),
+    );
     expect(names.filter(isDevelopmentFile)).toEqual([]);
     expect(existsSync(join(dist, "preview.html")), "the test build has a preview to leave out").toBe(true);
     for (const name of names) expect(Buffer.from(entries[name]!).equals(readFileSync(join(dist, name))), name).toBe(true);

@@ -104,7 +104,10 @@ describe("importing the real publication", () => {
     lines[i] = "Nettbasert arbeidsmarkedsopplæring (AMO)\t2\t\t1\t1";
     const r = importPublication(lines.join("\n"));
     expect(r.findings.filter((f) => f.code === "unsuppressed")).toEqual([
-      expect.objectContaining({ severity: "warning", message: expect.stringMatching(/^Filen har 3 antall fra 1 til 3 som ikke er prikket/) }),
+      expect.objectContaining({
+        severity: "warning",
+        message: expect.stringMatching(/^Filen har 3 antall fra 1 til 3 som ikke er prikket/),
+      }),
     ]);
     expect(r.dataset.periods[0]!.tiltak["nettbasert-arbeidsmarkedsopplaering-amo"]![ALL]).toBe(2);
   });
@@ -114,7 +117,9 @@ describe("importing the real publication", () => {
     const i = lines.findIndex((l) => l.startsWith("<b>I alt oppfølging</b>"));
     lines[i] = lines[i]!.replace(/<\/?b>/g, "");
     const r = importPublication(lines.join("\n"));
-    expect(r.findings).toContainEqual(expect.objectContaining({ severity: "warning", line: i + 1, message: expect.stringContaining("«I alt oppfølging» er ikke uthevet") }));
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({ severity: "warning", line: i + 1, message: expect.stringContaining("«I alt oppfølging» er ikke uthevet") }),
+    );
     expect(r.dataset.tiltak.filter((t) => t.group === "oppfolging")).toHaveLength(8);
   });
 
@@ -260,6 +265,7 @@ describe("cells", () => {
     expect(parseCell("")).toEqual({ value: null });
     expect(parseCell("-0")).toEqual({ value: 0 });
     expect(parseCell("0")).toEqual({ value: 0 });
-    for (const bad of ["1 21", "12,5", "1.216", "abc", "**", "12 3456", "013", "0 138", "00"]) expect(parseCell(bad)).toHaveProperty("error");
+    for (const bad of ["1 21", "12,5", "1.216", "abc", "**", "12 3456", "013", "0 138", "00"])
+      expect(parseCell(bad)).toHaveProperty("error");
   });
 });

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { GROUP_ALIASES } from "../src/core/dataset.js";
-import {
-  FORMAT_COUNT,
-  FORMAT_PERCENT,
-  LAYOUT_KEYS,
-  buildLayouts,
-  displayText,
-  layoutText,
-  type SheetLayout,
-} from "../src/core/layout.js";
+import { FORMAT_COUNT, FORMAT_PERCENT, LAYOUT_KEYS, buildLayouts, displayText, layoutText, type SheetLayout } from "../src/core/layout.js";
 import { normalizeName } from "../src/core/text.js";
 import { mergedPages, publishedNotes, publishedTables, type PublishedTable } from "./helpers/publication.js";
 
@@ -53,11 +45,19 @@ describe("sheet layouts reproduce the publication cell for cell", () => {
   });
 
   it("Hovedgrupper", () => {
-    expectSameTable(byKey("hovedgrupper"), 0, published.find((t) => t.name === "Hovedgrupper")!);
+    expectSameTable(
+      byKey("hovedgrupper"),
+      0,
+      published.find((t) => t.name === "Hovedgrupper")!,
+    );
   });
 
   it("Tiltaksgrupper", () => {
-    expectSameTable(byKey("tiltaksgrupper"), 0, published.find((t) => t.name === "Tiltaksgrupper")!);
+    expectSameTable(
+      byKey("tiltaksgrupper"),
+      0,
+      published.find((t) => t.name === "Tiltaksgrupper")!,
+    );
   });
 
   it("Tiltaksgrupper og hovedgrupper, one block per hovedgruppe, with its heading", () => {

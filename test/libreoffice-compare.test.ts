@@ -48,7 +48,9 @@ describe("LibreOffice check: comparing the shown text with the publication", () 
     rows[h]![0] = "";
     changed.delete("Hovedgrupper");
     const lines = comparePublication(changed, publicationText()).differences.map(describeDifference);
-    expect(lines).toContain(`Tiltaksgrupper per hovedgruppe, rad ${h + 1}, kolonne A: LibreOffice viser «», publikasjonen har «Andre på tiltak».`);
+    expect(lines).toContain(
+      `Tiltaksgrupper per hovedgruppe, rad ${h + 1}, kolonne A: LibreOffice viser «», publikasjonen har «Andre på tiltak».`,
+    );
     expect(lines.some((l) => l.startsWith("Hovedgrupper: LibreOffice viser «(finnes ikke)»"))).toBe(true);
   });
 

@@ -14,7 +14,12 @@ describe("lookupKey", () => {
 
   it("reads a dash the same with or without spaces around it (Word turns « - » into «–», or drops the spaces)", () => {
     const published = lookupKey("Avklaring - sykmeldt arbeidstaker");
-    for (const typed of ["Avklaring–sykmeldt arbeidstaker", "Avklaring-sykmeldt arbeidstaker", "Avklaring — sykmeldt arbeidstaker", "Avklaring -sykmeldt arbeidstaker"]) {
+    for (const typed of [
+      "Avklaring–sykmeldt arbeidstaker",
+      "Avklaring-sykmeldt arbeidstaker",
+      "Avklaring — sykmeldt arbeidstaker",
+      "Avklaring -sykmeldt arbeidstaker",
+    ]) {
       expect(lookupKey(typed), typed).toBe(published);
     }
     expect(names.tiltak("Avklaring–sykmeldt arbeidstaker")).toMatchObject({ name: "Avklaring - sykmeldt arbeidstaker" });

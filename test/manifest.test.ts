@@ -72,7 +72,10 @@ describe("manifest.xml against Microsoft's manifest XML Schemas (xmllint-wasm)",
     ["an Id that is not a GUID", mutate(/<Id>[0-9a-f]/, "<Id>x")],
     ["a five-part Version", mutate(/<Version>([^<]+)<\/Version>/, "<Version>1.0.0.0.0</Version>")],
     ["an unknown permission", mutate("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>ReadWriteAll</Permissions>")],
-    ["a DisplayName over 125 characters", mutate('<DisplayName DefaultValue="NAV tiltak"/>', `<DisplayName DefaultValue="${"N".repeat(126)}"/>`)],
+    [
+      "a DisplayName over 125 characters",
+      mutate('<DisplayName DefaultValue="NAV tiltak"/>', `<DisplayName DefaultValue="${"N".repeat(126)}"/>`),
+    ],
     ["a long string over 250 characters", mutate(/(<bt:String id="TaskpaneButton.Tooltip" DefaultValue=")[^"]*"/, `$1${"x".repeat(251)}"`)],
     ["a resource id over 32 characters", mutate('<bt:Url id="Functions.Script.Url"', `<bt:Url id="${"F".repeat(33)}"`)],
     ["Runtimes after AllFormFactors", manifestWithRuntimesMoved()],
@@ -129,21 +132,44 @@ describe("manifest.xml: documented structure beyond the schemas", () => {
   });
 
   const broken: [string, string, string][] = [
-    ["an undefined resid", mutate('<Namespace resid="Functions.Namespace"/>', '<Namespace resid="Functions.Navnerom"/>'), '"Functions.Navnerom" on <Namespace> is not defined'],
-    ["a resid naming the wrong kind of resource", mutate('<Title resid="GetStarted.Title"/>', '<Title resid="GetStarted.Description"/>'), '"GetStarted.Description" on <Title> is not defined in shortStrings'],
+    [
+      "an undefined resid",
+      mutate('<Namespace resid="Functions.Namespace"/>', '<Namespace resid="Functions.Navnerom"/>'),
+      '"Functions.Navnerom" on <Namespace> is not defined',
+    ],
+    [
+      "a resid naming the wrong kind of resource",
+      mutate('<Title resid="GetStarted.Title"/>', '<Title resid="GetStarted.Description"/>'),
+      '"GetStarted.Description" on <Title> is not defined in shortStrings',
+    ],
     ["a short-lived runtime", mutate('lifetime="long"', 'lifetime="short"'), 'lifetime="long"'],
-    ["custom functions on their own page", mutate(/(<Page>\s*<SourceLocation resid=")Taskpane.Url"/, '$1Functions.Script.Url"'), "Page must use the shared Runtime"],
+    [
+      "custom functions on their own page",
+      mutate(/(<Page>\s*<SourceLocation resid=")Taskpane.Url"/, '$1Functions.Script.Url"'),
+      "Page must use the shared Runtime",
+    ],
     ["a plain-http URL", mutate('"https://localhost:3000/functions.json"', '"http://localhost:3000/functions.json"'), "URL must be https"],
     ["no SharedRuntime requirement", mutate(/\s*<Set Name="SharedRuntime" MinVersion="1.1"\/>/, ""), "SharedRuntime 1.1"],
     ["ExcelApi below 1.7", mutate('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.6"/>'), "ExcelApi 1.7"],
-    ["another namespace for the functions", mutate('<bt:String id="Functions.Namespace" DefaultValue="NAV"/>', '<bt:String id="Functions.Namespace" DefaultValue="CONTOSO"/>'), "Namespace must be NAV"],
-    ["an unused resource", mutate("</bt:ShortStrings>", '  <bt:String id="Ubrukt" DefaultValue="ubrukt"/>\n      </bt:ShortStrings>'), "Ubrukt is defined but never used"],
+    [
+      "another namespace for the functions",
+      mutate('<bt:String id="Functions.Namespace" DefaultValue="NAV"/>', '<bt:String id="Functions.Namespace" DefaultValue="CONTOSO"/>'),
+      "Namespace must be NAV",
+    ],
+    [
+      "an unused resource",
+      mutate("</bt:ShortStrings>", '  <bt:String id="Ubrukt" DefaultValue="ubrukt"/>\n      </bt:ShortStrings>'),
+      "Ubrukt is defined but never used",
+    ],
     ["a default locale other than nb-NO", mutate("<DefaultLocale>nb-NO</DefaultLocale>", "<DefaultLocale>en-US</DefaultLocale>"), "nb-NO"],
     ["XML that is not well-formed", mutate("</Hosts>\n  <Requirements>", "</Hostz>\n  <Requirements>"), "not well-formed"],
   ];
 
   it.each(broken)("rejects a copy with %s", (_what, xml, expected) => {
     const problems = manifestProblems(xml);
-    expect(problems.some((p) => p.includes(expected)), problems.join("\n")).toBe(true);
+    expect(
+      problems.some((p) => p.includes(expected)),
+      problems.join("\n"),
+    ).toBe(true);
   });
 });

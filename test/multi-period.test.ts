@@ -95,7 +95,10 @@ describe("a dataset of several months", () => {
     // Keep the group's totals consistent: move the dropped tiltak's counts into its neighbour.
     const keep = g1[0]!.id;
     decData.tiltak[keep] = Object.fromEntries(
-      Object.entries(decPeriod.tiltak[keep]!).map(([k, v]) => [k, ((v as number | null) ?? 0) + ((decPeriod.tiltak[dropped.id]![k] as number | null) ?? 0) || null]),
+      Object.entries(decPeriod.tiltak[keep]!).map(([k, v]) => [
+        k,
+        ((v as number | null) ?? 0) + ((decPeriod.tiltak[dropped.id]![k] as number | null) ?? 0) || null,
+      ]),
     );
     const decText = writePublication({ ...raw, tiltak: decTiltak, periods: [raw.periods[0]!, decData] }, "2016-12");
     const merged = importPublications([
@@ -103,7 +106,9 @@ describe("a dataset of several months", () => {
       { file: "dec.txt", text: decText },
     ]).dataset;
     const labels = (period: string) =>
-      buildLayouts(merged, period)[5]!.cells.map((r) => r[0]).filter((l): l is string => typeof l === "string" && l.startsWith("Tiltak 1."));
+      buildLayouts(merged, period)[5]!
+        .cells.map((r) => r[0])
+        .filter((l): l is string => typeof l === "string" && l.startsWith("Tiltak 1."));
     expect(labels("2016-12")).toEqual([g1[2]!.name, g1[0]!.name]);
     // November's own tiltak in the newest order, the dropped one right after its November neighbour (1.1).
     expect(labels("2016-11")).toEqual([g1[2]!.name, g1[0]!.name, g1[1]!.name]);

@@ -37,7 +37,9 @@ function rawThroughImporter(seed: number): { ds: Dataset; dir: string } {
   writeFileSync(join(dir, "raw-2016-11.txt"), text);
   const { dataset } = importPublication(text);
   // The importer keeps raw counts raw: suppression is applied on the way out, not on the way in.
-  const smalls = Object.values(dataset.periods[0]!.tiltak).flatMap((r) => Object.values(r)).filter((v) => SMALL.includes(v as number));
+  const smalls = Object.values(dataset.periods[0]!.tiltak)
+    .flatMap((r) => Object.values(r))
+    .filter((v) => SMALL.includes(v as number));
   expect(smalls.length).toBeGreaterThan(10);
   return { ds: dataset, dir };
 }
@@ -170,7 +172,9 @@ describe("protected raw datasets: no «*» can be worked out from the combined o
     const out = new Map<string, { min: number; max: number; label: string }>();
     for (const t of audit.tables) {
       expect(t.infeasible).toBeUndefined();
-      for (const c of t.cells) if (c.kind === "count") out.set(`${t.table}|${c.row}|${c.col}`, { min: c.min, max: c.max, label: `${t.table}: ${c.rowLabel} / ${c.colLabel}` });
+      for (const c of t.cells)
+        if (c.kind === "count")
+          out.set(`${t.table}|${c.row}|${c.col}`, { min: c.min, max: c.max, label: `${t.table}: ${c.rowLabel} / ${c.colLabel}` });
     }
     return out;
   }
@@ -194,13 +198,18 @@ describe("protected raw datasets: no «*» can be worked out from the combined o
 
   it("holds for random raw datasets through protect, the publication format and the importer", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 2, max: 3 }), fc.integer({ min: 2, max: 3 }), async (seed, groups, tiltakPerGroup) => {
-        const raw = makeRawDataset({ seed, groups, tiltakPerGroup });
-        const r = await protect(raw, undefined, highs);
-        const { dataset, findings } = importPublication(writePublication(r.dataset, "2016-11"));
-        expect(findings.filter((f) => f.code === "unsuppressed")).toEqual([]);
-        expect(narrowed(dataset, raw, r.ranges)).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 2, max: 3 }),
+        fc.integer({ min: 2, max: 3 }),
+        async (seed, groups, tiltakPerGroup) => {
+          const raw = makeRawDataset({ seed, groups, tiltakPerGroup });
+          const r = await protect(raw, undefined, highs);
+          const { dataset, findings } = importPublication(writePublication(r.dataset, "2016-11"));
+          expect(findings.filter((f) => f.code === "unsuppressed")).toEqual([]);
+          expect(narrowed(dataset, raw, r.ranges)).toEqual([]);
+        },
+      ),
       { numRuns: 5, seed: 10 },
     );
   }, 600_000);

@@ -62,9 +62,7 @@ describe("Microsoft's client over the fake", () => {
 
   test("isNullObject before load and sync throws; after them it tells", async () => {
     const fake = realClientFake();
-    const e = await caught(
-      fake.runAsExcel(async (ctx) => ctx.workbook.worksheets.getItemOrNullObject("Finnes ikke").isNullObject),
-    );
+    const e = await caught(fake.runAsExcel(async (ctx) => ctx.workbook.worksheets.getItemOrNullObject("Finnes ikke").isNullObject));
     expect(isMicrosoftError(e)).toBe(true);
     expect(e.code).toBe("PropertyNotLoaded");
     const answer = await fake.runAsExcel(async (ctx) => {

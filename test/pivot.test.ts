@@ -12,11 +12,21 @@ describe("pivot-ready long tables", () => {
     expect(t.rows.every((r) => !String(r[col("Tiltak")]).startsWith("I alt"))).toBe(true);
     // Non-empty cells of the three hovedgruppe columns of «Tiltak og hovedgrupper» in the publication.
     const published = mergedPages(publishedTables(), "Tiltak og hovedgrupper");
-    const cells = published.rows.filter((_, i) => i > 0 && !published.bold.includes(i)).flatMap((r) => r.slice(2)).filter((c) => c !== "");
+    const cells = published.rows
+      .filter((_, i) => i > 0 && !published.bold.includes(i))
+      .flatMap((r) => r.slice(2))
+      .filter((c) => c !== "");
     expect(cells.length).toBeGreaterThan(80);
     expect(t.rows).toHaveLength(cells.length);
     expect(t.rows).toContainEqual(["2016-11", "Arbeidssøkere på tiltak", "Arbeidspraksis", "Arbeidstrening", 7465, "Nei"]);
-    expect(t.rows).toContainEqual(["2016-11", "Nedsatt arbeidsevne, på tiltak", "Opplæring", "Nettbasert arbeidsmarkedsopplæring (AMO)", null, "Ja"]);
+    expect(t.rows).toContainEqual([
+      "2016-11",
+      "Nedsatt arbeidsevne, på tiltak",
+      "Opplæring",
+      "Nettbasert arbeidsmarkedsopplæring (AMO)",
+      null,
+      "Ja",
+    ]);
   });
 
   it("each hovedgruppe is one contiguous span whose visible counts and stars bracket the published total", () => {

@@ -18,7 +18,10 @@ function sources(dir: string): string[] {
 const files = SHIPPED.flatMap((d) => sources(join(ROOT, d))).map((path) => ({
   path: relative(ROOT, path),
   // Comments may mention the APIs (e.g. "no innerHTML"); code may not.
-  code: readFileSync(path, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:])\/\/.*$/gm, "$1").replace(/<!--[\s\S]*?-->/g, ""),
+  code: readFileSync(path, "utf8")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/(^|[^:])\/\/.*$/gm, "$1")
+    .replace(/<!--[\s\S]*?-->/g, ""),
 }));
 
 describe("source security checks", () => {

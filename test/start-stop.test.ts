@@ -43,7 +43,8 @@ function runScript(script: string, pidFile: string): Promise<{ status: number | 
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
 
 describe("npm stop", () => {
   it("stops the dev server named in the pid file and removes the file", async () => {
@@ -98,7 +99,10 @@ describe("dev certificate reuse", () => {
     const { generateCertificates } = (await import("office-addin-dev-certs/lib/generate.js")) as {
       generateCertificates(ca: string, cert: string, key: string, days: number, domains: string[]): Promise<void>;
     };
-    await generateCertificates(join(dir, "ca.crt"), join(dir, "localhost.crt"), join(dir, "localhost.key"), days, ["127.0.0.1", "localhost"]);
+    await generateCertificates(join(dir, "ca.crt"), join(dir, "localhost.crt"), join(dir, "localhost.key"), days, [
+      "127.0.0.1",
+      "localhost",
+    ]);
   }
 
   it("reuses a certificate that is valid for localhost, matches its key and was issued by its CA", async () => {

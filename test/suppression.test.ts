@@ -49,7 +49,9 @@ describe("no way out shows a 1, 2 or 3 from a raw dataset", () => {
     const raw = makeRawDataset({ seed, groups: 5, tiltakPerGroup: 6 });
 
     it(`sheet layouts (seed ${seed})`, () => {
-      const smalls = Object.values(raw.periods[0]!.tiltak).flatMap((r) => Object.values(r)).filter((v) => typeof v === "number" && v >= 1 && v <= 3);
+      const smalls = Object.values(raw.periods[0]!.tiltak)
+        .flatMap((r) => Object.values(r))
+        .filter((v) => typeof v === "number" && v >= 1 && v <= 3);
       expect(smalls.length).toBeGreaterThan(10); // the generator really produces small counts
       for (const layout of buildLayouts(raw)) {
         expect(shownCounts(layout).filter((n) => n >= 1 && n <= 3)).toEqual([]);

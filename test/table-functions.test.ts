@@ -57,7 +57,13 @@ describe("NAV.TABELL is the inserted sheet's body", () => {
     expect(rows[0]).toEqual(["", "I alt", "Andre på tiltak", "Arbeidssøkere på tiltak", "Nedsatt arbeidsevne, på tiltak"]);
     expect(rows.find((r) => r[0] === "I alt")).toEqual(["I alt", 83484, 2951, 20331, 60202]);
     expect(rows.find((r) => r[0] === "Avklaring i skjermet virksomhet")).toEqual(["Avklaring i skjermet virksomhet", 592, "*", "*", 590]);
-    expect(rows.find((r) => r[0] === "Nettbasert arbeidsmarkedsopplæring (AMO)")).toEqual(["Nettbasert arbeidsmarkedsopplæring (AMO)", "*", "", "*", "*"]);
+    expect(rows.find((r) => r[0] === "Nettbasert arbeidsmarkedsopplæring (AMO)")).toEqual([
+      "Nettbasert arbeidsmarkedsopplæring (AMO)",
+      "*",
+      "",
+      "*",
+      "*",
+    ]);
   });
 
   it("spills a rectangle (Excel needs every row equally wide)", () => {
@@ -141,7 +147,14 @@ describe("NAV.DATA is the pivot-ready table", () => {
     const rows = value(fns.data("Andre"));
     const row = rows.find((r) => r[3] === "Avklaring i skjermet virksomhet")!;
     expect(row).toEqual(["2016-11", "Andre på tiltak", "Avklaringstiltak", "Avklaring i skjermet virksomhet", "", "Ja"]);
-    expect(rows.find((r) => r[3] === "Arbeidstrening")).toEqual(["2016-11", "Andre på tiltak", "Arbeidspraksis", "Arbeidstrening", 171, "Nei"]);
+    expect(rows.find((r) => r[3] === "Arbeidstrening")).toEqual([
+      "2016-11",
+      "Andre på tiltak",
+      "Arbeidspraksis",
+      "Arbeidstrening",
+      171,
+      "Nei",
+    ]);
   });
 
   it("a hovedgruppe (short form or published name) keeps its rows; «I alt» keeps all", () => {

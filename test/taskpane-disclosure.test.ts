@@ -77,7 +77,9 @@ describe("Prikkekontroll texts", () => {
     expect(summaryText({ suppressed: 1, pinned: 0, narrowed: 0 })).toBe("Den prikkede cellen kan ikke regnes ut fra summene.");
     expect(summaryText({ suppressed: 5, pinned: 0, narrowed: 0 })).toBe("Ingen av de 5 prikkede cellene kan regnes ut fra summene.");
     expect(summaryText({ suppressed: 1, pinned: 1, narrowed: 0 })).toBe("1 av 1 prikket celle kan regnes ut eksakt.");
-    expect(summaryText({ suppressed: 5, pinned: 2, narrowed: 1 })).toBe("2 av 5 prikkede celler kan regnes ut eksakt. 1 til kan snevres inn.");
+    expect(summaryText({ suppressed: 5, pinned: 2, narrowed: 1 })).toBe(
+      "2 av 5 prikkede celler kan regnes ut eksakt. 1 til kan snevres inn.",
+    );
   });
 });
 
@@ -101,7 +103,9 @@ describe("Prikkekontroll in the production build", () => {
     const startup = scripts(readFileSync(join(dist, "taskpane.html"), "utf8")).filter((s) => !/^https?:/.test(s));
     // Not lazy: the development pages' bundles, and functions.js (the manifest's stable-named copy
     // of the functions bundle the page loads).
-    const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !startup.includes(f) && !isDevelopmentFile(f) && f !== "functions.js");
+    const lazy = readdirSync(dist).filter(
+      (f) => f.endsWith(".js") && !startup.includes(f) && !isDevelopmentFile(f) && f !== "functions.js",
+    );
     // Named by the import's webpackChunkName (a content hash may follow, for caching).
     const chunk = lazy.find((f) => /^prikkekontroll(\.[0-9a-f]+)?\.js$/.test(f));
     expect(chunk, lazy.join(", ")).toBeDefined();

@@ -45,7 +45,12 @@ function fileValue(cell: ExcelJS.Cell): string | number | boolean {
 }
 
 /** OOXML border style read back → Office.js style/weight, written out independently of the exporter. */
-const BORDER_BACK: Record<string, string> = { thin: "Continuous/Thin", medium: "Continuous/Medium", thick: "Continuous/Thick", hair: "Continuous/Hairline" };
+const BORDER_BACK: Record<string, string> = {
+  thin: "Continuous/Thin",
+  medium: "Continuous/Medium",
+  thick: "Continuous/Thick",
+  hair: "Continuous/Hairline",
+};
 
 function sideOf(f: CellFormat, side: "top" | "bottom" | "left" | "right"): string | null {
   const b = f.borders[side];
@@ -128,7 +133,8 @@ describe("nav-tiltak xlsx: the file holds what the add-in's writer built", () =>
       };
       if (JSON.stringify(seen) !== JSON.stringify(want)) diffs.push(`${where}: ${JSON.stringify(seen)}, want ${JSON.stringify(want)}`);
       // A font entry without a face makes readers pick their own default.
-      if (got.font && (got.font.name !== f.fontName || got.font.size !== f.fontSize)) diffs.push(`${where}: font ${JSON.stringify(got.font)} lacks ${f.fontName} ${f.fontSize}`);
+      if (got.font && (got.font.name !== f.fontName || got.font.size !== f.fontSize))
+        diffs.push(`${where}: font ${JSON.stringify(got.font)} lacks ${f.fontName} ${f.fontSize}`);
       if (f.bold && cell.value !== "") bold++;
       if (want.borders.some((b) => b !== null)) bordered++;
     });
@@ -148,7 +154,8 @@ describe("nav-tiltak xlsx: the file holds what the add-in's writer built", () =>
         // OOXML stores widths in digit widths of 7 px, in 1/256 steps.
         expect(((ws.getColumn(letters).width ?? 0) * 7 * 72) / 96).toBeCloseTo(points, 1);
       }
-      for (const [row, points] of Object.entries(snap.rowHeights)) expect([name, row, ws.getRow(Number(row)).height]).toEqual([name, row, points]);
+      for (const [row, points] of Object.entries(snap.rowHeights))
+        expect([name, row, ws.getRow(Number(row)).height]).toEqual([name, row, points]);
       const view = ws.views[0] as Partial<ExcelJS.WorksheetViewFrozen>;
       if (snap.frozenRows > 0 || snap.frozenColumns > 0) {
         expect([name, view.state, view.ySplit ?? 0, view.xSplit ?? 0]).toEqual([name, "frozen", snap.frozenRows, snap.frozenColumns]);

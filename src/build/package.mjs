@@ -97,7 +97,9 @@ function main() {
       dist: path.resolve(values.dist ?? path.join(root, "dist")),
       out: values.ut ? path.resolve(values.ut) : undefined,
     });
-    console.log(`Laget ${path.relative(process.cwd(), result.file) || result.file}: NAV tiltak ${result.version}, ${result.files.length} filer.`);
+    console.log(
+      `Laget ${path.relative(process.cwd(), result.file) || result.file}: NAV tiltak ${result.version}, ${result.files.length} filer.`,
+    );
     console.log("Se LESMEG.txt i pakken for webserveren, og «Utrulling» i README.md for Microsoft 365.");
     return 0;
   } catch (error) {

@@ -15,7 +15,9 @@ async function main() {
   const record = readPidFile();
   if (record) {
     const wasRunning = await stopRecorded(record);
-    console.log(wasRunning ? `Utviklingsserveren er stoppet (prosess ${record.server ?? record.pid}).` : "Utviklingsserveren var allerede stoppet.");
+    console.log(
+      wasRunning ? `Utviklingsserveren er stoppet (prosess ${record.server ?? record.pid}).` : "Utviklingsserveren var allerede stoppet.",
+    );
     return 0;
   }
   removePidFile();

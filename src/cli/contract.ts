@@ -89,7 +89,9 @@ export async function runCommand(cmd: Command, args: string[], io: CliIO): Promi
       io.err(`Avvist: ${e.findings.filter((f) => f.severity === "error").length} feil. Ingenting ble importert.\n`);
       return EXIT.REJECTED;
     }
-    io.err(`Uventet feil i nav-tiltak: ${shorten(e instanceof Error ? e.message : String(e), 300)}\nKjør på nytt med NAV_TILTAK_DEBUG=1 for detaljer, og meld feilen.\n`);
+    io.err(
+      `Uventet feil i nav-tiltak: ${shorten(e instanceof Error ? e.message : String(e), 300)}\nKjør på nytt med NAV_TILTAK_DEBUG=1 for detaljer, og meld feilen.\n`,
+    );
     if (process.env.NAV_TILTAK_DEBUG) io.err(`${(e as Error).stack ?? ""}\n`);
     return EXIT.INTERNAL;
   }

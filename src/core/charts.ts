@@ -61,8 +61,7 @@ function omittedNote(omitted: OmittedCell[], perSeries: boolean): string {
   const symbols = [...new Set(omitted.map((o) => `«${o.shown}»`))].join(" og ");
   const cells = omitted.map((o) => (perSeries ? `${o.category} (${o.series})` : o.category)).join(", ");
   return (
-    `Utelatt fra diagrammet fordi tabellen viser ${symbols} i stedet for et tall ` +
-    `(skjult etter Statistikklovens § 2-6): ${cells}.`
+    `Utelatt fra diagrammet fordi tabellen viser ${symbols} i stedet for et tall ` + `(skjult etter Statistikklovens § 2-6): ${cells}.`
   );
 }
 

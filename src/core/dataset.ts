@@ -148,11 +148,7 @@ class Audit {
   changeSum(line: number, what: string, total: Figures, parts: Figures[]): void {
     const sum = sumIntervals(parts.map(changeInterval));
     if (!overlaps(changeInterval(total), sum)) {
-      this.error(
-        line,
-        "sum-mismatch",
-        `${what}: endringen er ${showCount(total.endring)}, men delene summerer til ${showInterval(sum)}.`,
-      );
+      this.error(line, "sum-mismatch", `${what}: endringen er ${showCount(total.endring)}, men delene summerer til ${showInterval(sum)}.`);
     }
   }
 
@@ -181,7 +177,11 @@ class Audit {
     const antall = f.antall ?? 0;
     const lastYear = antall - f.endring;
     if (lastYear <= 0) {
-      this.error(line, "percent-mismatch", `${what}: prosent ${f.prosent} er publisert, men fjorårets antall (${lastYear}) gir ingen prosent.`);
+      this.error(
+        line,
+        "percent-mismatch",
+        `${what}: prosent ${f.prosent} er publisert, men fjorårets antall (${lastYear}) gir ingen prosent.`,
+      );
       return;
     }
     const exact = (f.endring / lastYear) * 100;
@@ -260,7 +260,11 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
   };
   const checkFigureHeaders = (t: RawTable) => {
     if (!sameHeaders(t.headers, FIGURE_HEADERS)) {
-      audit.error(t.headerLine, "bad-header", `Tabellen «${t.name}» har kolonnene «${t.headers.join(" | ")}», ventet «${FIGURE_HEADERS.join(" | ")}».`);
+      audit.error(
+        t.headerLine,
+        "bad-header",
+        `Tabellen «${t.name}» har kolonnene «${t.headers.join(" | ")}», ventet «${FIGURE_HEADERS.join(" | ")}».`,
+      );
       return false;
     }
     return true;
@@ -290,8 +294,7 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
     audit.error(hgTable.headerLine, "missing-row", `Tabellen «${hgTable.name}» mangler raden «${TOTAL_LABEL}».`);
     return undefined;
   }
-  const findHg = (name: string): Hovedgruppe | undefined =>
-    hovedgrupper.find((h) => normalizeName(h.name) === normalizeName(name));
+  const findHg = (name: string): Hovedgruppe | undefined => hovedgrupper.find((h) => normalizeName(h.name) === normalizeName(name));
 
   // --- Tiltaksgrupper: defines the groups -------------------------------------------------------
   const groupTable = one(TABLE_TILTAKSGRUPPER);
@@ -306,7 +309,8 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
       continue;
     }
     const typo = knownTypo(row.label, "tiltaksgruppe");
-    if (typo) audit.warn(row.line, "alias", `«${row.label}» er en kjent skrivefeil for tiltaksgruppen «${typo.official}», og er lest som den.`);
+    if (typo)
+      audit.warn(row.line, "alias", `«${row.label}» er en kjent skrivefeil for tiltaksgruppen «${typo.official}», og er lest som den.`);
     const name = typo?.official ?? row.label;
     const id = slug(name);
     if (groupFigures.has(id)) {
@@ -332,7 +336,11 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
       audit.warn(line, "alias", `«${text}» i ${where} er en kjent skrivefeil for tiltaksgruppen «${viaAlias.name}», og er lest som den.`);
       return viaAlias;
     }
-    audit.error(line, "unknown-group", `Ukjent tiltaksgruppe «${shorten(text)}» i ${where}. Tiltaksgruppene er de i tabellen «${TABLE_TILTAKSGRUPPER}».`);
+    audit.error(
+      line,
+      "unknown-group",
+      `Ukjent tiltaksgruppe «${shorten(text)}» i ${where}. Tiltaksgruppene er de i tabellen «${TABLE_TILTAKSGRUPPER}».`,
+    );
     return undefined;
   };
 
@@ -403,12 +411,12 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
     }
     return keys;
   };
-  const rowCells = (keys: HgKey[], row: RawRow): Record<HgKey, Count> =>
-    Object.fromEntries(keys.map((k, i) => [k, row.cells[i] ?? null]));
+  const rowCells = (keys: HgKey[], row: RawRow): Record<HgKey, Count> => Object.fromEntries(keys.map((k, i) => [k, row.cells[i] ?? null]));
 
   const cross = crossTables[0];
   if (!cross) audit.error(undefined, "missing-table", `Krysstabellen «${TABLE_GRUPPER_OG_HG}» (tiltaksgrupper × hovedgrupper) mangler.`);
-  if (crossTables.length > 1) audit.error(crossTables[1]!.headerLine, "structure", `Krysstabellen «${TABLE_GRUPPER_OG_HG}» finnes mer enn én gang.`);
+  if (crossTables.length > 1)
+    audit.error(crossTables[1]!.headerLine, "structure", `Krysstabellen «${TABLE_GRUPPER_OG_HG}» finnes mer enn én gang.`);
   const crossKeys = cross ? columnKeys(cross) : undefined;
   const crossRows = new Map<string, Located<Record<HgKey, Count>>>();
   let crossTotal: Located<Record<HgKey, Count>> | undefined;
@@ -453,7 +461,13 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
           else {
             // Each page repeats the total row; it must repeat it unchanged.
             for (const k of tiltakKeys) {
-              audit.same(row.line, `«${TOTAL_LABEL}» (${k === ALL ? TOTAL_LABEL : findHgById(hovedgrupper, k)})`, cells[k]!, tiltakTotal.value[k]!, `på linje ${tiltakTotal.line}`);
+              audit.same(
+                row.line,
+                `«${TOTAL_LABEL}» (${k === ALL ? TOTAL_LABEL : findHgById(hovedgrupper, k)})`,
+                cells[k]!,
+                tiltakTotal.value[k]!,
+                `på linje ${tiltakTotal.line}`,
+              );
             }
           }
           continue;
@@ -467,7 +481,11 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
             continue;
           }
           if (!row.bold) {
-            audit.warn(row.line, "structure", `Delsummen «${row.label}» er ikke uthevet (<b>) slik NAV gjør; den er lest som delsum for «${g.name}».`);
+            audit.warn(
+              row.line,
+              "structure",
+              `Delsummen «${row.label}» er ikke uthevet (<b>) slik NAV gjør; den er lest som delsum for «${g.name}».`,
+            );
           }
           if (subtotals.has(g.id)) {
             audit.error(row.line, "duplicate-row", `Delsummen for «${g.name}» står to ganger i «${page.name}».`);
@@ -477,7 +495,12 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
             const id = tiltakId(p.name);
             const typo = knownTypo(p.name, "tiltak");
             // The sheets keep NAV's spelling, cell for cell; the lookup accepts both.
-            if (typo) audit.warn(p.row.line, "alias", `«${p.name}» er en kjent skrivefeil for tiltaket «${typo.official}». Navnet står som publisert; funksjonene godtar begge skrivemåtene.`);
+            if (typo)
+              audit.warn(
+                p.row.line,
+                "alias",
+                `«${p.name}» er en kjent skrivefeil for tiltaket «${typo.official}». Navnet står som publisert; funksjonene godtar begge skrivemåtene.`,
+              );
             tiltak.push({ id, name: p.name, group: g.id });
             tiltakCells.set(id, { value: rowCells(tiltakKeys, p.row), line: p.row.line });
           }
@@ -496,14 +519,19 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
     if (pending.length > 0) {
       const first = pending[0]!.row.line;
       const last = pending[pending.length - 1]!.row.line;
-      const names = pending.slice(0, 3).map((p) => `«${shorten(p.name)}»`).join(", ") + (pending.length > 3 ? " …" : "");
+      const names =
+        pending
+          .slice(0, 3)
+          .map((p) => `«${shorten(p.name)}»`)
+          .join(", ") + (pending.length > 3 ? " …" : "");
       audit.error(
         first,
         "missing-row",
         `${pending.length === 1 ? "Tiltaket" : `Tiltakene på linje ${first}–${last}`} (${names}) står ikke over noen «${TOTAL_LABEL} <tiltaksgruppe>»-rad, så gruppen er ukjent. Slutter filen for tidlig (avkortet)?`,
       );
     }
-    if (!tiltakTotal && pages[0]) audit.error(pages[0].headerLine, "missing-row", `«${TABLE_TILTAK_OG_HG}» mangler raden «${TOTAL_LABEL}».`);
+    if (!tiltakTotal && pages[0])
+      audit.error(pages[0].headerLine, "missing-row", `«${TABLE_TILTAK_OG_HG}» mangler raden «${TOTAL_LABEL}».`);
   }
 
   if (audit.failed || !crossKeys || !crossTotal || !tiltakKeys || !tiltakTotal) return undefined;
@@ -515,7 +543,12 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
 
   // Hovedgrupper: the total is the sum of the hovedgrupper.
   const hgParts = hovedgrupper.map((h) => hgFigures.get(h.id)!.value);
-  audit.sum(gt.line, `«${TABLE_HOVEDGRUPPER}», ${TOTAL_LABEL}`, gt.value.antall, hgParts.map((f) => f.antall));
+  audit.sum(
+    gt.line,
+    `«${TABLE_HOVEDGRUPPER}», ${TOTAL_LABEL}`,
+    gt.value.antall,
+    hgParts.map((f) => f.antall),
+  );
   audit.changeSum(gt.line, `«${TABLE_HOVEDGRUPPER}», ${TOTAL_LABEL}`, gt.value, hgParts);
   audit.percent(gt.line, `«${TABLE_HOVEDGRUPPER}», ${TOTAL_LABEL}`, gt.value);
   for (const h of hovedgrupper) {
@@ -529,7 +562,12 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
     audit.same(gtot.line, `${TOTAL_LABEL} (${field})`, gtot.value[field], gt.value[field], `i «${TABLE_HOVEDGRUPPER}» (linje ${gt.line})`);
   }
   const groupParts = tiltaksgrupper.map((g) => groupFigures.get(g.id)!.value);
-  audit.sum(gtot.line, `«${TABLE_TILTAKSGRUPPER}», ${TOTAL_LABEL}`, gtot.value.antall, groupParts.map((f) => f.antall));
+  audit.sum(
+    gtot.line,
+    `«${TABLE_TILTAKSGRUPPER}», ${TOTAL_LABEL}`,
+    gtot.value.antall,
+    groupParts.map((f) => f.antall),
+  );
   audit.changeSum(gtot.line, `«${TABLE_TILTAKSGRUPPER}», ${TOTAL_LABEL}`, gtot.value, groupParts);
   for (const g of tiltaksgrupper) {
     const f = groupFigures.get(g.id)!;
@@ -542,10 +580,21 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
     const top = hgFigures.get(h.id)!;
     const where = `«${TABLE_GRUPPER_OG_HG}» (${h.name})`;
     for (const field of ["antall", "endring", "prosent"] as const) {
-      audit.same(sub.total.line, `${TOTAL_LABEL} ${h.short} (${field})`, sub.total.value[field], top.value[field], `i «${TABLE_HOVEDGRUPPER}» (linje ${top.line})`);
+      audit.same(
+        sub.total.line,
+        `${TOTAL_LABEL} ${h.short} (${field})`,
+        sub.total.value[field],
+        top.value[field],
+        `i «${TABLE_HOVEDGRUPPER}» (linje ${top.line})`,
+      );
     }
     const parts = [...sub.groups.values()].map((l) => l.value);
-    audit.sum(sub.total.line, `${where}, ${TOTAL_LABEL}`, sub.total.value.antall, parts.map((f) => f.antall));
+    audit.sum(
+      sub.total.line,
+      `${where}, ${TOTAL_LABEL}`,
+      sub.total.value.antall,
+      parts.map((f) => f.antall),
+    );
     audit.changeSum(sub.total.line, `${where}, ${TOTAL_LABEL}`, sub.total.value, parts);
     audit.percent(sub.total.line, `${where}, ${TOTAL_LABEL}`, sub.total.value);
     for (const [gid, f] of sub.groups) {
@@ -572,36 +621,78 @@ function buildPeriod(pub: RawPublication, audit: Audit): PeriodResult | undefine
       const sub = perHg.get(h.id)!.groups.get(g.id);
       audit.same(row.line, `${g.name}, ${h.name}`, row.value[h.id]!, sub ? sub.value.antall : null, `i deltabellen for ${h.name}`);
     }
-    audit.sum(row.line, `${crossName}, ${g.name}`, row.value[ALL]!, hovedgrupper.map((h) => row.value[h.id]!));
+    audit.sum(
+      row.line,
+      `${crossName}, ${g.name}`,
+      row.value[ALL]!,
+      hovedgrupper.map((h) => row.value[h.id]!),
+    );
   }
   for (const k of keys) {
     const expected = k === ALL ? gt.value.antall : hgFigures.get(k)!.value.antall;
     audit.same(crossTotal.line, `${crossName}, ${TOTAL_LABEL} (${hgName(k)})`, crossTotal.value[k]!, expected, `i «${TABLE_HOVEDGRUPPER}»`);
-    audit.sum(crossTotal.line, `${crossName}, ${TOTAL_LABEL} (${hgName(k)})`, crossTotal.value[k]!, tiltaksgrupper.map((g) => crossRows.get(g.id)?.value[k] ?? null));
+    audit.sum(
+      crossTotal.line,
+      `${crossName}, ${TOTAL_LABEL} (${hgName(k)})`,
+      crossTotal.value[k]!,
+      tiltaksgrupper.map((g) => crossRows.get(g.id)?.value[k] ?? null),
+    );
   }
 
   // Tiltak table: rows add up across, each group's tiltak add up to its subtotal, subtotals agree
   // with the cross table, and the total is the sum of the subtotals.
   for (const t of tiltak) {
     const row = tiltakCells.get(t.id)!;
-    audit.sum(row.line, `«${TABLE_TILTAK_OG_HG}», ${t.name}`, row.value[ALL]!, hovedgrupper.map((h) => row.value[h.id]!));
+    audit.sum(
+      row.line,
+      `«${TABLE_TILTAK_OG_HG}», ${t.name}`,
+      row.value[ALL]!,
+      hovedgrupper.map((h) => row.value[h.id]!),
+    );
   }
   for (const g of tiltaksgrupper) {
     const sub = subtotals.get(g.id);
     if (!sub) {
-      audit.error(pages[0]!.headerLine, "missing-row", `«${TABLE_TILTAK_OG_HG}» mangler tiltakene i gruppen «${g.name}» (ingen «${TOTAL_LABEL} ${g.name.toLocaleLowerCase("nb-NO")}»).`);
+      audit.error(
+        pages[0]!.headerLine,
+        "missing-row",
+        `«${TABLE_TILTAK_OG_HG}» mangler tiltakene i gruppen «${g.name}» (ingen «${TOTAL_LABEL} ${g.name.toLocaleLowerCase("nb-NO")}»).`,
+      );
       continue;
     }
     const members = tiltak.filter((t) => t.group === g.id);
     for (const k of keys) {
-      audit.sum(sub.line, `«${TABLE_TILTAK_OG_HG}», ${TOTAL_LABEL} ${g.name.toLocaleLowerCase("nb-NO")} (${hgName(k)})`, sub.value[k]!, members.map((t) => tiltakCells.get(t.id)!.value[k]!));
+      audit.sum(
+        sub.line,
+        `«${TABLE_TILTAK_OG_HG}», ${TOTAL_LABEL} ${g.name.toLocaleLowerCase("nb-NO")} (${hgName(k)})`,
+        sub.value[k]!,
+        members.map((t) => tiltakCells.get(t.id)!.value[k]!),
+      );
       const crossRow = crossRows.get(g.id);
-      if (crossRow) audit.same(sub.line, `${TOTAL_LABEL} ${g.name.toLocaleLowerCase("nb-NO")} (${hgName(k)})`, sub.value[k]!, crossRow.value[k]!, `i ${crossName} (linje ${crossRow.line})`);
+      if (crossRow)
+        audit.same(
+          sub.line,
+          `${TOTAL_LABEL} ${g.name.toLocaleLowerCase("nb-NO")} (${hgName(k)})`,
+          sub.value[k]!,
+          crossRow.value[k]!,
+          `i ${crossName} (linje ${crossRow.line})`,
+        );
     }
   }
   for (const k of keys) {
-    audit.same(tiltakTotal.line, `«${TABLE_TILTAK_OG_HG}», ${TOTAL_LABEL} (${hgName(k)})`, tiltakTotal.value[k]!, crossTotal.value[k]!, `i ${crossName}`);
-    audit.sum(tiltakTotal.line, `«${TABLE_TILTAK_OG_HG}», ${TOTAL_LABEL} (${hgName(k)})`, tiltakTotal.value[k]!, tiltaksgrupper.map((g) => subtotals.get(g.id)?.value[k] ?? null));
+    audit.same(
+      tiltakTotal.line,
+      `«${TABLE_TILTAK_OG_HG}», ${TOTAL_LABEL} (${hgName(k)})`,
+      tiltakTotal.value[k]!,
+      crossTotal.value[k]!,
+      `i ${crossName}`,
+    );
+    audit.sum(
+      tiltakTotal.line,
+      `«${TABLE_TILTAK_OG_HG}», ${TOTAL_LABEL} (${hgName(k)})`,
+      tiltakTotal.value[k]!,
+      tiltaksgrupper.map((g) => subtotals.get(g.id)?.value[k] ?? null),
+    );
   }
 
   if (audit.failed || !period) return undefined;
@@ -730,7 +821,12 @@ export function importPublications(sources: SourceFile[], options: ImportOptions
   }
   if (sources.length === 0) findings.push({ severity: "error", code: "empty-file", message: "Ingen publikasjonsfiler å lese." });
   if (!findings.some((f) => f.severity === "error")) {
-    findings.push(...labelFindings(results.map((r) => ({ file: r.file, labels: r.labels })), options.reference));
+    findings.push(
+      ...labelFindings(
+        results.map((r) => ({ file: r.file, labels: r.labels })),
+        options.reference,
+      ),
+    );
   }
   findings = capFindings(findings);
   if (findings.some((f) => f.severity === "error")) throw new PublicationError(findings);

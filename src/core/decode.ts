@@ -118,7 +118,8 @@ export function decodePublication(bytes: Uint8Array): Decoded {
       severity: "error",
       code: "not-text",
       line: 1,
-      message: "Filen er ikke en tekstfil (den inneholder binære data). Velg publikasjonen som tekstfil (.txt), ikke f.eks. et regneark, en PDF eller en zip-fil.",
+      message:
+        "Filen er ikke en tekstfil (den inneholder binære data). Velg publikasjonen som tekstfil (.txt), ikke f.eks. et regneark, en PDF eller en zip-fil.",
     });
     return { text: "", encoding: "utf-8", findings };
   }
@@ -136,7 +137,8 @@ export function decodePublication(bytes: Uint8Array): Decoded {
         severity: "error",
         code: "encoding",
         line: firstInvalidUtf8Line(bytes),
-        message: "Filen er UTF-8, men denne linjen har tegn som ikke er UTF-8 (limt inn fra et annet program?). Skriv dem inn på nytt, eller lagre filen som UTF-8.",
+        message:
+          "Filen er UTF-8, men denne linjen har tegn som ikke er UTF-8 (limt inn fra et annet program?). Skriv dem inn på nytt, eller lagre filen som UTF-8.",
       });
       return { text: "", encoding: "utf-8", findings };
     }
@@ -156,7 +158,8 @@ export function decodePublication(bytes: Uint8Array): Decoded {
       severity: "error",
       code: "encoding",
       line: lineOf(text, /\uFFFD/),
-      message: "Filen inneholder «\uFFFD», et tegn som gikk tapt da filen ble lagret med feil tegnsett. Hent publikasjonen på nytt fra NAV, eller lagre den som UTF-8.",
+      message:
+        "Filen inneholder «\uFFFD», et tegn som gikk tapt da filen ble lagret med feil tegnsett. Hent publikasjonen på nytt fra NAV, eller lagre den som UTF-8.",
     });
   }
   return { text, encoding: "utf-8", findings };

@@ -177,7 +177,9 @@ function showValue(op: Operand, vars: readonly DisclosureVariable[]): string {
   if ("value" in op) return formatInteger(op.value);
   const v = vars[op.variable]!;
   if (v.lo === v.hi) return formatInteger(v.lo);
-  return v.exclude ? `«:» (0 eller ${formatInteger(v.exclude.hi + 1)} til ${formatInteger(v.hi)})` : `«*» (${formatInteger(v.lo)} til ${formatInteger(v.hi)})`;
+  return v.exclude
+    ? `«:» (0 eller ${formatInteger(v.exclude.hi + 1)} til ${formatInteger(v.hi)})`
+    : `«*» (${formatInteger(v.lo)} til ${formatInteger(v.hi)})`;
 }
 
 class Model {
@@ -300,8 +302,7 @@ function blockShape(layout: SheetLayout, block: TableBlock): BlockShape {
   const header = layout.cells[block.headerRow] ?? [];
   const dataCols = Array.from({ length: block.columns - 1 }, (_, i) => i + 1);
   const headers = dataCols.map((c) => normHeader(header[c]));
-  const isFigure =
-    headers.length === FIGURE_HEADERS.length && FIGURE_HEADERS.every((h, i) => normalizeName(h) === headers[i]);
+  const isFigure = headers.length === FIGURE_HEADERS.length && FIGURE_HEADERS.every((h, i) => normalizeName(h) === headers[i]);
   const totalCol = isFigure ? undefined : dataCols.find((c) => isTotalHeader(header[c]));
   const partCols = totalCol === undefined ? [] : dataCols.filter((c) => c !== totalCol);
 
@@ -371,7 +372,11 @@ function entityOf(layout: SheetLayout, shape: BlockShape, row: number): string |
   }
   if (layout.key === "hovedgrupper") return "total";
   if (layout.key === "tiltak-og-hovedgrupper") return `t:${text}`;
-  if (layout.key === "tiltaksgrupper" || layout.key === "tiltaksgrupper-per-hovedgruppe" || layout.key === "tiltaksgrupper-x-hovedgrupper") {
+  if (
+    layout.key === "tiltaksgrupper" ||
+    layout.key === "tiltaksgrupper-per-hovedgruppe" ||
+    layout.key === "tiltaksgrupper-x-hovedgrupper"
+  ) {
     return `g:${text}`;
   }
   return undefined;
@@ -442,7 +447,7 @@ function addSheet(model: Model, sheet: number, fallbackCap: number): void {
       // there is no percent. When antall is "*" too, L is at most the block total's last-year count if
       // the total row gives it; otherwise (and for the total row itself) at most the overall total's,
       // the only figure that bounds every row (see auditLayouts).
-      const capOfRow = (): number => (r === shape.grandRow ? fallbackCap : lastYearCap(layout, shape) ?? fallbackCap);
+      const capOfRow = (): number => (r === shape.grandRow ? fallbackCap : (lastYearCap(layout, shape) ?? fallbackCap));
       let lastYear: Range | undefined;
       if (endringCell === SUPPRESSED) {
         if (!hasPercent) lastYear = { min: 0, max: 0 };
@@ -456,7 +461,11 @@ function addSheet(model: Model, sheet: number, fallbackCap: number): void {
       const endringDomain: Range = lastYear
         ? { min: aDom.min - lastYear.max, max: aDom.max - lastYear.min }
         : { min: -Infinity, max: Infinity };
-      const endring = model.operand(meta(r, f.endring, "change"), () => endringDomain, () => endringDomain);
+      const endring = model.operand(
+        meta(r, f.endring, "change"),
+        () => endringDomain,
+        () => endringDomain,
+      );
       ops.set(`${r}:${f.endring}`, endring);
       if ("variable" in endring) model.changeAntall.set(endring.variable, antall);
       let lastYearVar: number | undefined;
@@ -484,7 +493,11 @@ function addSheet(model: Model, sheet: number, fallbackCap: number): void {
           lastYear.min,
           lastYear.max,
           `${model.where(meta(r, f.endring, "change"))}: fjorårets antall (Antall − Endring) er ${
-            lastYear.max === Infinity ? `minst ${lastYear.min}` : lastYear.min === lastYear.max ? `${lastYear.min}` : `mellom ${lastYear.min} og ${formatInteger(lastYear.max)}`
+            lastYear.max === Infinity
+              ? `minst ${lastYear.min}`
+              : lastYear.min === lastYear.max
+                ? `${lastYear.min}`
+                : `mellom ${lastYear.min} og ${formatInteger(lastYear.max)}`
           }`,
         );
       }
@@ -708,8 +721,8 @@ function evaluate(model: Model): { cells: Map<number, CellBounds[]> } | { equati
       lyVar !== undefined
         ? range({ variable: lyVar }, bounds)
         : antall
-        ? solvedPairRanges(model, bounds, antall, { variable: v }, false)?.lastYear
-        : undefined;
+          ? solvedPairRanges(model, bounds, antall, { variable: v }, false)?.lastYear
+          : undefined;
     found.push({ sheet: meta.sheet, cell: cellOut(model, meta, { min: b.min, max: b.max }, { min: dom.lo, max: dom.hi }, lastYear) });
   });
 
@@ -856,7 +869,12 @@ function auditGroup(layouts: readonly SheetLayout[], sheets: number[], mode: Aud
 }
 
 function auditWithCap(layouts: readonly SheetLayout[], sheets: number[], mode: AuditMode, cap: number, solve: Solve): TableAudit[] {
-  const tables: TableAudit[] = sheets.map((i) => ({ table: layouts[i]!.name, tableName: layouts[i]!.tableName, key: layouts[i]!.key, cells: [] }));
+  const tables: TableAudit[] = sheets.map((i) => ({
+    table: layouts[i]!.name,
+    tableName: layouts[i]!.tableName,
+    key: layouts[i]!.key,
+    cells: [],
+  }));
   const model = new Model(layouts, cap, solve);
   for (const i of sheets) addSheet(model, i, cap);
   if (mode === "combined") addLinks(model);
@@ -864,7 +882,10 @@ function auditWithCap(layouts: readonly SheetLayout[], sheets: number[], mode: A
   sheets.forEach((i, k) => {
     const t = tables[k]!;
     if ("equations" in r) {
-      t.infeasible = infeasible(mode === "combined" ? "Tabellene i perioden går ikke opp sammen" : `Tallene i «${layouts[i]!.name}» går ikke opp`, r.equations);
+      t.infeasible = infeasible(
+        mode === "combined" ? "Tabellene i perioden går ikke opp sammen" : `Tallene i «${layouts[i]!.name}» går ikke opp`,
+        r.equations,
+      );
     } else t.cells = r.cells.get(i) ?? [];
   });
   return tables;
@@ -875,8 +896,8 @@ function infeasible(lead: string, equations: string[]): { message: string; equat
     equations.length === 0
       ? `${lead}: en prikket celle har ingen mulig verdi.`
       : equations.length === 1
-      ? `${lead}: denne ligningen kan ikke holde når hver «*» er 1–3 og tomme celler er 0: ${equations[0]}.`
-      : `${lead}: disse ${equations.length} ligningene kan ikke holde samtidig når hver «*» er 1–3 og tomme celler er 0: ${equations.join("; ")}.`;
+        ? `${lead}: denne ligningen kan ikke holde når hver «*» er 1–3 og tomme celler er 0: ${equations[0]}.`
+        : `${lead}: disse ${equations.length} ligningene kan ikke holde samtidig når hver «*» er 1–3 og tomme celler er 0: ${equations.join("; ")}.`;
   return { message, equations };
 }
 

@@ -102,12 +102,7 @@ export function equality(terms: readonly LinearTerm[], rhs: number, label?: stri
 }
 
 /** `lo ≤ Σ terms ≤ hi`. */
-export function between(
-  terms: readonly LinearTerm[],
-  lo: number,
-  hi: number,
-  label?: string,
-): LinearConstraint {
+export function between(terms: readonly LinearTerm[], lo: number, hi: number, label?: string): LinearConstraint {
   return label === undefined ? { terms, lo, hi } : { terms, lo, hi, label };
 }
 
@@ -204,12 +199,7 @@ class Solver {
    * irrelevant). `first` is branched on before anything else, in the given value order, so the first
    * solution found has that variable's smallest (or largest) feasible value.
    */
-  search(
-    d: Domains,
-    vars: readonly number[],
-    first?: { v: number; descending: boolean },
-    active?: ReadonlySet<number>,
-  ): number[] | null {
+  search(d: Domains, vars: readonly number[], first?: { v: number; descending: boolean }, active?: ReadonlySet<number>): number[] | null {
     if (++this.nodes > this.nodeLimit) throw new DisclosureSearchLimitError(this.nodeLimit);
     let pick = -1;
     let descending = false;
@@ -475,9 +465,7 @@ export interface AuditEquation {
   description: string;
 }
 
-export type AuditResult =
-  | { feasible: true; cells: AuditedCell[] }
-  | { feasible: false; message: string; conflicts: AuditEquation[] };
+export type AuditResult = { feasible: true; cells: AuditedCell[] } | { feasible: false; message: string; conflicts: AuditEquation[] };
 
 export interface TableProblem {
   problem: DisclosureProblem;
@@ -525,11 +513,7 @@ export function buildTableProblem(table: AuditTable): TableProblem {
   const constraints: LinearConstraint[] = [];
   const equations: AuditEquation[] = [];
 
-  const addEquation = (
-    kind: AuditEquation["kind"],
-    total: { row: number; col: number },
-    parts: { row: number; col: number }[],
-  ): void => {
+  const addEquation = (kind: AuditEquation["kind"], total: { row: number; col: number }, parts: { row: number; col: number }[]): void => {
     // total − Σ parts = 0, with published numbers moved to the right-hand side.
     const terms: LinearTerm[] = [];
     let rhs = 0;
@@ -557,9 +541,7 @@ export function buildTableProblem(table: AuditTable): TableProblem {
     for (const p of parts) add(p, -1);
     const tv = varAt.get(key(total.row, total.col));
     const totalText =
-      tv === undefined
-        ? `${(cellAt(total.row, total.col) as number | null) ?? 0}`
-        : fmtRange(variables[tv]!.lo, variables[tv]!.hi);
+      tv === undefined ? `${(cellAt(total.row, total.col) as number | null) ?? 0}` : fmtRange(variables[tv]!.lo, variables[tv]!.hi);
     const description =
       `${label(total.row, total.col)} is ${totalText}; its ${parts.length} ` +
       `${kind === "row-total" ? "rows" : "columns"} add up to ${fmtRange(partsLo, partsHi)}`;

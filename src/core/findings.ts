@@ -89,10 +89,7 @@ export class PublicationError extends Error {
   readonly findings: Finding[];
   constructor(findings: Finding[]) {
     const errors = findings.filter((f) => f.severity === "error");
-    super(
-      `Publikasjonen ble avvist (${errors.length} feil):\n` +
-        errors.map(formatFinding).join("\n"),
-    );
+    super(`Publikasjonen ble avvist (${errors.length} feil):\n` + errors.map(formatFinding).join("\n"));
     this.name = "PublicationError";
     this.findings = findings;
   }

@@ -21,7 +21,11 @@ export interface KnownNames {
   tiltak: readonly { name: string }[];
 }
 type Level = "hovedgruppe" | NameLevel;
-const LIST_OF: Readonly<Record<Level, keyof KnownNames>> = { hovedgruppe: "hovedgrupper", tiltaksgruppe: "tiltaksgrupper", tiltak: "tiltak" };
+const LIST_OF: Readonly<Record<Level, keyof KnownNames>> = {
+  hovedgruppe: "hovedgrupper",
+  tiltaksgruppe: "tiltaksgrupper",
+  tiltak: "tiltak",
+};
 
 const LEVEL_TEXT: Readonly<Record<LabelLevel, string>> = {
   tittel: "Sidetittelen",

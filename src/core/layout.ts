@@ -301,7 +301,7 @@ function crossKeys(ctx: Context): HgKey[] {
 }
 
 function crossHeaders(ctx: Context): string[] {
-  return crossKeys(ctx).map((k) => (k === ALL ? TOTAL_LABEL : ctx.ds.hovedgrupper.find((h) => h.id === k)?.name ?? k));
+  return crossKeys(ctx).map((k) => (k === ALL ? TOTAL_LABEL : (ctx.ds.hovedgrupper.find((h) => h.id === k)?.name ?? k)));
 }
 
 function crossGroups(ctx: Context): SheetLayout {

@@ -33,7 +33,12 @@ export function datasetFromLongCsv(text: string, catalogue: Dataset, file = "rå
   const fail = (line: number, code: Finding["code"], message: string): void => {
     findings.push({ severity: "error", code, line, file, message });
   };
-  const hgBy = new Map(catalogue.hovedgrupper.flatMap((h) => [[normalizeName(h.name), h.id], [normalizeName(h.short), h.id]]));
+  const hgBy = new Map(
+    catalogue.hovedgrupper.flatMap((h) => [
+      [normalizeName(h.name), h.id],
+      [normalizeName(h.short), h.id],
+    ]),
+  );
   const groupBy = new Map(catalogue.tiltaksgrupper.map((g) => [normalizeName(g.name), g.id]));
   const tiltakBy = new Map(catalogue.tiltak.map((t) => [`${t.group}|${normalizeName(t.name)}`, t]));
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
@@ -48,7 +53,8 @@ export function datasetFromLongCsv(text: string, catalogue: Dataset, file = "rå
     const line = i + 2;
     if (raw.trim() === "") return;
     const f = raw.split(";").map((s) => s.trim());
-    if (f.length !== LONG_CSV_HEADER.length) return fail(line, "structure", `linjen har ${f.length} felt, ventet ${LONG_CSV_HEADER.length} skilt med «;».`);
+    if (f.length !== LONG_CSV_HEADER.length)
+      return fail(line, "structure", `linjen har ${f.length} felt, ventet ${LONG_CSV_HEADER.length} skilt med «;».`);
     const [per, hgName, groupName, tiltakName, antall, ifjor] = f as [string, string, string, string, string, string];
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(per)) return fail(line, "bad-period", `«${per}» er ikke en periode på formen ÅÅÅÅ-MM.`);
     if (period !== undefined && per !== period) return fail(line, "bad-period", `filen kan bare ha én periode (${period}), fant ${per}.`);
@@ -92,9 +98,32 @@ function periodFrom(period: string, cells: Map<string, Map<string, [number, numb
   return {
     period,
     label: periodLabel(period),
-    total: Object.fromEntries(keys.map((k) => [k, figures(sum(present.map((t) => t.id), k))])),
+    total: Object.fromEntries(
+      keys.map((k) => [
+        k,
+        figures(
+          sum(
+            present.map((t) => t.id),
+            k,
+          ),
+        ),
+      ]),
+    ),
     groups: Object.fromEntries(
-      groups.map((g) => [g.id, Object.fromEntries(keys.map((k) => [k, figures(sum(present.filter((t) => t.group === g.id).map((t) => t.id), k))]))]),
+      groups.map((g) => [
+        g.id,
+        Object.fromEntries(
+          keys.map((k) => [
+            k,
+            figures(
+              sum(
+                present.filter((t) => t.group === g.id).map((t) => t.id),
+                k,
+              ),
+            ),
+          ]),
+        ),
+      ]),
     ),
     tiltak: Object.fromEntries(present.map((t) => [t.id, Object.fromEntries(keys.map((k) => [k, at(t.id, k)[0] || null]))])),
   };

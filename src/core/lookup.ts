@@ -119,7 +119,9 @@ const SERIAL_MAX = 73051; // 2099-12-31
  * serial (a cell holding a date). Null when it is none of these.
  */
 export function parsePeriodArg(arg: string | number): string | null {
-  const text = String(arg).trim().replace(/[\u2010-\u2015\u2212]/g, "-");
+  const text = String(arg)
+    .trim()
+    .replace(/[\u2010-\u2015\u2212]/g, "-");
   const iso = /^(\d{4})-(\d{1,2})$/.exec(text);
   if (iso) {
     const month = Number(iso[2]);
@@ -136,10 +138,7 @@ export function parsePeriodArg(arg: string | number): string | null {
   return null;
 }
 
-type Hit =
-  | { level: "tiltak"; tiltak: Tiltak }
-  | { level: "gruppe"; group: GroupRef }
-  | { level: "hovedgruppe"; key: HgKey; name: string };
+type Hit = { level: "tiltak"; tiltak: Tiltak } | { level: "gruppe"; group: GroupRef } | { level: "hovedgruppe"; key: HgKey; name: string };
 
 /**
  * Resolves names against one dataset. Build once per dataset (indexes are Maps keyed by lookupKey);
@@ -240,7 +239,12 @@ export class NameResolver {
     }
     return new FunctionError(
       "VALUE",
-      unknownMessage("tiltak", text, this.dataset.tiltak.map((t) => t.name), 'Se NAV.LISTE("tiltak") for alle tiltak.'),
+      unknownMessage(
+        "tiltak",
+        text,
+        this.dataset.tiltak.map((t) => t.name),
+        'Se NAV.LISTE("tiltak") for alle tiltak.',
+      ),
     );
   }
 
@@ -324,7 +328,10 @@ export class NameResolver {
     const period = parsePeriodArg(text);
     const available = this.dataset.periods.map((p) => p.period);
     if (period === null) {
-      return new FunctionError("NA", `«${shorten(text.trim())}» er ikke en periode. Skriv perioden som ÅÅÅÅ-MM, f.eks. «${this.newest?.period ?? "2016-11"}».`);
+      return new FunctionError(
+        "NA",
+        `«${shorten(text.trim())}» er ikke en periode. Skriv perioden som ÅÅÅÅ-MM, f.eks. «${this.newest?.period ?? "2016-11"}».`,
+      );
     }
     const data = this.periodIndex.get(period);
     if (data) return data;

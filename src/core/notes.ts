@@ -35,7 +35,9 @@ export function completeNotes(notes: readonly string[], notesLine: number | unde
       code: "missing-note",
       line: notesLine ?? 1,
       message:
-        notesLine === undefined ? `Filen mangler delen «Om tabellene». ${standard}` : `«Om tabellene» mangler merknaden om § 2-6. ${standard}`,
+        notesLine === undefined
+          ? `Filen mangler delen «Om tabellene». ${standard}`
+          : `«Om tabellene» mangler merknaden om § 2-6. ${standard}`,
     },
   };
 }

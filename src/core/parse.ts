@@ -78,8 +78,7 @@ function plainNote(text: string): string {
  */
 export function parsePublication(source: string): { publication: RawPublication; findings: Finding[] } {
   const findings: Finding[] = [];
-  const error = (line: number, code: Finding["code"], message: string) =>
-    findings.push({ severity: "error", code, line, message });
+  const error = (line: number, code: Finding["code"], message: string) => findings.push({ severity: "error", code, line, message });
 
   const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const lines = text.split("\n");
@@ -203,11 +202,7 @@ export function parsePublication(source: string): { publication: RawPublication;
     const rawCells = fields.slice(1);
     const width = current.headers.length;
     if (rawCells.length < width) {
-      error(
-        lineNo,
-        "missing-cell",
-        `Raden «${shorten(label)}» har ${rawCells.length} celler, men tabellen har ${width} kolonner.`,
-      );
+      error(lineNo, "missing-cell", `Raden «${shorten(label)}» har ${rawCells.length} celler, men tabellen har ${width} kolonner.`);
       continue;
     }
     if (rawCells.length > width) {

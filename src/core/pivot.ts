@@ -35,7 +35,10 @@ function countCell(c: Count): CellValue {
 }
 
 /** Rows for every hovedgruppe (outer) and period, with each hovedgruppe's contiguous span. */
-function byHovedgruppe(ds: Dataset, rowsOf: (h: Hovedgruppe, p: PeriodData) => CellValue[][]): { rows: CellValue[][]; spans: HovedgruppeSpan[] } {
+function byHovedgruppe(
+  ds: Dataset,
+  rowsOf: (h: Hovedgruppe, p: PeriodData) => CellValue[][],
+): { rows: CellValue[][]; spans: HovedgruppeSpan[] } {
   const rows: CellValue[][] = [];
   const spans: HovedgruppeSpan[] = [];
   for (const h of ds.hovedgrupper) {
@@ -81,23 +84,34 @@ export function changeLongTable(ds: Dataset): LongTable {
       // no count at all (Andre / Jobbskaping og egenetablering: no count, change «*»). Withheld is
       // «*» (1–3) or «:» (hidden to protect other cells).
       const changeWithheld = isWithheld(f.endring) || isWithheld(f.prosent);
-      return [[
-        p.period,
-        h.name,
-        g.name,
-        countCell(f.antall),
-        countCell(f.endring),
-        countCell(f.prosent),
-        isWithheld(f.antall) ? YES : NO,
-        changeWithheld ? YES : NO,
-      ]];
+      return [
+        [
+          p.period,
+          h.name,
+          g.name,
+          countCell(f.antall),
+          countCell(f.endring),
+          countCell(f.prosent),
+          isWithheld(f.antall) ? YES : NO,
+          changeWithheld ? YES : NO,
+        ],
+      ];
     }),
   );
   return {
     name: "NavTiltaksgruppeEndring",
     columns: ["Periode", "Hovedgruppe", "Tiltaksgruppe", "Antall", "Endring", "Endring prosent", "Antall prikket", "Endring prikket"],
     rows,
-    numberFormats: [FORMAT_TEXT, FORMAT_GENERAL, FORMAT_GENERAL, FORMAT_COUNT, FORMAT_COUNT, FORMAT_PERCENT, FORMAT_GENERAL, FORMAT_GENERAL],
+    numberFormats: [
+      FORMAT_TEXT,
+      FORMAT_GENERAL,
+      FORMAT_GENERAL,
+      FORMAT_COUNT,
+      FORMAT_COUNT,
+      FORMAT_PERCENT,
+      FORMAT_GENERAL,
+      FORMAT_GENERAL,
+    ],
     spans,
   };
 }

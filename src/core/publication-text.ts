@@ -24,9 +24,25 @@ export function writePublication(ds: Dataset, period: string): string {
   const groups = ds.tiltaksgrupper.filter((g) => p.groups[g.id]);
   const pages: string[] = [];
 
-  pages.push(["", `# ${ds.title}`, "", "## Om tabellene", "", "---", "", `### ${label}`, "", ...notesWithSymbols(ds).flatMap((n) => [n, ""])].join("\n"));
-  pages.push(page("Hovedgrupper", [FIGURE_HEADER, row("I alt", figures(p.total[ALL]!), true), ...ds.hovedgrupper.map((h) => row(h.name, figures(p.total[h.id]!)))]));
-  pages.push(page("Tiltaksgrupper", [FIGURE_HEADER, row("I alt", figures(p.total[ALL]!), true), ...groups.map((g) => row(g.name, figures(p.groups[g.id]![ALL]!)))]));
+  pages.push(
+    ["", `# ${ds.title}`, "", "## Om tabellene", "", "---", "", `### ${label}`, "", ...notesWithSymbols(ds).flatMap((n) => [n, ""])].join(
+      "\n",
+    ),
+  );
+  pages.push(
+    page("Hovedgrupper", [
+      FIGURE_HEADER,
+      row("I alt", figures(p.total[ALL]!), true),
+      ...ds.hovedgrupper.map((h) => row(h.name, figures(p.total[h.id]!))),
+    ]),
+  );
+  pages.push(
+    page("Tiltaksgrupper", [
+      FIGURE_HEADER,
+      row("I alt", figures(p.total[ALL]!), true),
+      ...groups.map((g) => row(g.name, figures(p.groups[g.id]![ALL]!))),
+    ]),
+  );
   const sub: string[] = [];
   for (const h of ds.hovedgrupper) {
     const listed = groups.filter((g) => p.groups[g.id]![h.id]!.antall !== null || p.groups[g.id]![h.id]!.endring !== null);

@@ -9,7 +9,15 @@ import { ALL, type HgKey, type PeriodData } from "./types.js";
 import { buildLayouts, LAYOUT_KEYS, SHEET_NAMES, type CellValue, type LayoutKey, type SheetLayout } from "./layout.js";
 import { changeLongTable, tiltakLongTable, type LongTable } from "./pivot.js";
 import { FunctionError, lookupKey, suggestNames, type Arg } from "./lookup.js";
-import { ARRAY_FUNCTIONS, NavFunctions, type ArrayCell, type ArrayResult, type CellResult, type FunctionId, type FunctionResult } from "./functions.js";
+import {
+  ARRAY_FUNCTIONS,
+  NavFunctions,
+  type ArrayCell,
+  type ArrayResult,
+  type CellResult,
+  type FunctionId,
+  type FunctionResult,
+} from "./functions.js";
 import { TABLE_GRUPPER_OG_HG } from "./dataset.js";
 import { shorten } from "./text.js";
 
@@ -134,7 +142,10 @@ export class TableFunctions {
     }
     const candidates = LAYOUT_KEYS.flatMap((k) => [SHEET_NAMES[k], ...TABLE_ALIASES[k]]);
     // Suggest the pane's names: an alias that matched better still leads to its table.
-    const suggested = [...new Set(suggestNames(text, candidates, 5).map((n) => SHEET_NAMES[this.tableIndex.get(lookupKey(n))!]))].slice(0, 3);
+    const suggested = [...new Set(suggestNames(text, candidates, 5).map((n) => SHEET_NAMES[this.tableIndex.get(lookupKey(n))!]))].slice(
+      0,
+      3,
+    );
     const tail = suggested.length > 0 ? `Mente du ${quote(suggested)}?` : `Tabellene er ${quote(names)}.`;
     return new FunctionError("VALUE", `Ukjent tabell «${shorten(text)}». ${tail}`);
   }
@@ -183,7 +194,11 @@ export function tablesOf(fns: NavFunctions): TableFunctions {
 }
 
 /** Runs any NAV.* function by id with positional arguments (`nav-tiltak call`). */
-export function callFunction(fns: NavFunctions, id: FunctionId, args: readonly Arg[]): FunctionResult<CellResult | string[][] | ArrayResult> {
+export function callFunction(
+  fns: NavFunctions,
+  id: FunctionId,
+  args: readonly Arg[],
+): FunctionResult<CellResult | string[][] | ArrayResult> {
   switch (id) {
     case "TABELL":
       return tablesOf(fns).tabell(args[0], args[1]);

@@ -28,20 +28,7 @@ export function formatInteger(n: number): string {
   return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 }
 
-const MONTHS = [
-  "januar",
-  "februar",
-  "mars",
-  "april",
-  "mai",
-  "juni",
-  "juli",
-  "august",
-  "september",
-  "oktober",
-  "november",
-  "desember",
-];
+const MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
 
 /** "November 2016" → "2016-11"; null when the text is not a Norwegian month and year. */
 export function parsePeriodLabel(label: string): string | null {

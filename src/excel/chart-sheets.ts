@@ -29,7 +29,9 @@ export function chartSheet(c: ChartData): SheetSpec {
     ...c.rows.map(([label, ...v]) => [label, ...v.map((x) => x ?? "")]),
   ];
   const general = new Array<string>(width).fill(FORMAT_GENERAL);
-  const numberFormats = values.map((_, r) => (r > DATA_HEADER_ROW ? [FORMAT_GENERAL, ...new Array<string>(width - 1).fill(FORMAT_COUNT)] : general));
+  const numberFormats = values.map((_, r) =>
+    r > DATA_HEADER_ROW ? [FORMAT_GENERAL, ...new Array<string>(width - 1).fill(FORMAT_COUNT)] : general,
+  );
   const last = values.length - 1;
   const styles: StyleRun[] = [
     { rows: [0, 0], cols: [0, 0], bold: true, size: 14 },
@@ -63,4 +65,3 @@ export function chartSheet(c: ChartData): SheetSpec {
 export function chartSheets(ds: Dataset): SheetSpec[] {
   return buildCharts(ds).map(chartSheet);
 }
-

@@ -56,5 +56,8 @@ export function queueChart(ws: Excel.Worksheet, spec: ChartSpec, origin: Rect, e
   chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
   chart.axes.valueAxis.title.text = spec.valueAxisTitle;
   const p = spec.position;
-  chart.setPosition(cellsAt(ws, origin, { row: p.row, col: p.col, rows: 1, cols: 1 }), cellsAt(ws, origin, { row: p.row + p.rows - 1, col: p.col + p.cols - 1, rows: 1, cols: 1 }));
+  chart.setPosition(
+    cellsAt(ws, origin, { row: p.row, col: p.col, rows: 1, cols: 1 }),
+    cellsAt(ws, origin, { row: p.row + p.rows - 1, col: p.col + p.cols - 1, rows: 1, cols: 1 }),
+  );
 }

@@ -134,7 +134,9 @@ export function textSafeFormats(values: readonly (readonly WriteValue[])[], form
     row.map((f, c) => {
       const v = values[r]?.[c];
       // Formula-like text is text at any length (core isFormulaLike: the one rule for it).
-      return f === FORMAT_GENERAL && typeof v === "string" && ((v.length <= 255 && PARSEABLE_TEXT.test(v)) || isFormulaLike(v)) ? FORMAT_TEXT : f;
+      return f === FORMAT_GENERAL && typeof v === "string" && ((v.length <= 255 && PARSEABLE_TEXT.test(v)) || isFormulaLike(v))
+        ? FORMAT_TEXT
+        : f;
     }),
   );
 }
@@ -242,10 +244,7 @@ function longTableSheet(
     : "Prikket = Ja: verdien er 1–3 og er skjult (tom Antall),";
   const values: WriteValue[][] = [
     pad([`${ds.title} – ${heading}`]),
-    pad([
-      `${what} Periode: ${periods}. ${flagNote} ` +
-        "etter Statistikklovens § 2-6; summer i en pivottabell teller ikke disse.",
-    ]),
+    pad([`${what} Periode: ${periods}. ${flagNote} ` + "etter Statistikklovens § 2-6; summer i en pivottabell teller ikke disse."]),
     pad([]),
     [...t.columns],
     ...t.rows.map((row) => row.map(cellValue)),
@@ -329,7 +328,10 @@ function pivotSheet(ds: Dataset, source: TableSpec): SheetSpec {
     defaultName: PIVOT_SHEET_NAMES[PIVOT_TABLE],
     title: "Pivottabell",
     values,
-    numberFormats: textSafeFormats(values, values.map((r) => r.map(() => FORMAT_GENERAL))),
+    numberFormats: textSafeFormats(
+      values,
+      values.map((r) => r.map(() => FORMAT_GENERAL)),
+    ),
     styles: [
       { rows: [0, 0], cols: [0, 0], bold: true, size: TITLE_SIZE },
       { rows: [1, 1], cols: [0, 0], italic: true, color: NOTE_COLOR },

@@ -9,7 +9,11 @@ import type { ExcelHost, ExcelRunner, WriteOptions, WriteReport } from "./types.
 
 const writer = () => import(/* webpackChunkName: "writer" */ "./writer.js");
 
-export async function insertSheets(host: ExcelHost | ExcelRunner, layouts: SheetLayout[], options: WriteOptions = {}): Promise<WriteReport> {
+export async function insertSheets(
+  host: ExcelHost | ExcelRunner,
+  layouts: SheetLayout[],
+  options: WriteOptions = {},
+): Promise<WriteReport> {
   return (await writer()).insertSheets(host, layouts, options);
 }
 

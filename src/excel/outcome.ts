@@ -55,7 +55,10 @@ export async function explainFailure(run: ExcelRunner, e: unknown, batch: Batch 
       const s = context.workbook.worksheets.load("items/name");
       syncs++;
       await context.sync();
-      return { request: request.isNullObject ? undefined : (request.comment ?? ""), sheets: new Set(s.items.map((x) => x.name.toUpperCase())) };
+      return {
+        request: request.isNullObject ? undefined : (request.comment ?? ""),
+        sheets: new Set(s.items.map((x) => x.name.toUpperCase())),
+      };
     });
   } catch {
     // Even without a look: the batch's order keeps every value of the user's somewhere.

@@ -90,7 +90,10 @@ export function requestDone(remaining: readonly TargetKey[]): string {
 
 export function decodeRequest(comment: string | null | undefined): RequestState {
   const [list = "", step = "0"] = (comment ?? "").split("|");
-  const keys = list.split(",").map((k) => k.trim()).filter((k) => k.length > 0);
+  const keys = list
+    .split(",")
+    .map((k) => k.trim())
+    .filter((k) => k.length > 0);
   const finished = /^\d+$/.test(step) ? Number(step) : 0;
   return { keys, copiesDone: step === "c" || finished > 0, finished };
 }
@@ -137,7 +140,11 @@ function sameName(a: string, b: string): boolean {
  * "Name (3)" …, shortened so the whole stays within 31 characters.
  */
 export function freeSheetName(wanted: string, taken: Iterable<string>, suffix?: (n: number) => string): string {
-  const clean = wanted.replace(SHEET_NAME_FORBIDDEN, " ").replace(/^'+|'+$/g, "").trim() || "Ark";
+  const clean =
+    wanted
+      .replace(SHEET_NAME_FORBIDDEN, " ")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "Ark";
   const used = [...taken];
   const free = (name: string) => !used.some((t) => sameName(t, name));
   const base = clean.slice(0, SHEET_NAME_MAX);

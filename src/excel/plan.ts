@@ -154,10 +154,12 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
   const requested = new Set(snapshot.requested ?? []);
   const blank = new Set((snapshot.blankSheets ?? []).map(upper));
   // Sheets some index entry refers to are the add-in's already, never adopted for another key.
-  const referenced = new Set(snapshot.names.flatMap((n) => {
-    const ref = n.name.toUpperCase().startsWith(INDEX_PREFIX.toUpperCase()) ? parseSheetReference(n.formula) : null;
-    return ref ? [upper(ref.sheet)] : [];
-  }));
+  const referenced = new Set(
+    snapshot.names.flatMap((n) => {
+      const ref = n.name.toUpperCase().startsWith(INDEX_PREFIX.toUpperCase()) ? parseSheetReference(n.formula) : null;
+      return ref ? [upper(ref.sheet)] : [];
+    }),
+  );
   const targets: TargetPlan[] = [];
   const byKey = new Map<TargetKey, TargetPlan>();
 
@@ -183,7 +185,15 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
     if (existing && ref) {
       const record = decodeRecord(index!.comment, spec.key);
       if (existing.protected) {
-        plan = { spec, action: "skip", status: "skipped", sheetName: existing.name, rect, indexExists: true, visible: existing.visible !== false };
+        plan = {
+          spec,
+          action: "skip",
+          status: "skipped",
+          sheetName: existing.name,
+          rect,
+          indexExists: true,
+          visible: existing.visible !== false,
+        };
         messages.push({
           level: "warning",
           text: `Arket «${existing.name}» er beskyttet og ble ikke endret. Opphev arkbeskyttelsen (Se gjennom > Opphev beskyttelse) og prøv igjen.`,
@@ -203,7 +213,16 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
       }
     } else if (!index && requested.has(spec.key) && blank.has(upper(spec.defaultName)) && !referenced.has(upper(spec.defaultName))) {
       blank.delete(upper(spec.defaultName));
-      plan = { spec, action: "create", status: "created", sheetName: sheetByUpper.get(upper(spec.defaultName))!.name, rect, indexExists: false, visible: true, adopt: true };
+      plan = {
+        spec,
+        action: "create",
+        status: "created",
+        sheetName: sheetByUpper.get(upper(spec.defaultName))!.name,
+        rect,
+        indexExists: false,
+        visible: true,
+        adopt: true,
+      };
     } else {
       const sheetName = freeSheetName(spec.defaultName, takenSheets);
       takenSheets.push(sheetName);

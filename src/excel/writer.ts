@@ -342,7 +342,8 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
     // On a sheet the add-in makes now; on an existing sheet only where the frozen rows differ from
     // the layout's, as read in round trip 1 (freeze.ts: no churn on inactive sheets, office-js #3148).
     const wantFrozen = spec.freezeRows > 0 ? origin.row + spec.freezeRows : 0;
-    const freeze = t.action === "create" ? (wantFrozen > 0 ? { rows: wantFrozen, cols: 0 } : null) : refreeze(input.frozen?.get(spec.key), wantFrozen);
+    const freeze =
+      t.action === "create" ? (wantFrozen > 0 ? { rows: wantFrozen, cols: 0 } : null) : refreeze(input.frozen?.get(spec.key), wantFrozen);
     if (freeze) queueFreeze(ws, freeze);
 
     const result: SheetResult = { key: spec.key, sheet: t.sheetName, status: t.status };
@@ -460,7 +461,9 @@ async function write(hostIn: ExcelHost | ExcelRunner, specs: SheetSpec[], mode: 
       }
       // A block that grew since it was written (a month with more rows) covers cells round trip 1
       // did not read: they are read now, still before any change. Only then is there a third trip.
-      const grown = plan.targets.filter((t) => t.action === "rewrite" && t.oldRect && read.blocks.has(t.spec.key) && !contains(t.oldRect, t.rect));
+      const grown = plan.targets.filter(
+        (t) => t.action === "rewrite" && t.oldRect && read.blocks.has(t.spec.key) && !contains(t.oldRect, t.rect),
+      );
       if (grown.length > 0) {
         const extra = grown.map((t) => [t, queueExtraRead(context, t.sheetName, boundingBox(t.rect, t.oldRect))] as const);
         await sync();
@@ -471,13 +474,22 @@ async function write(hostIn: ExcelHost | ExcelRunner, specs: SheetSpec[], mode: 
         const block = t.action === "rewrite" ? read.blocks.get(t.spec.key) : undefined;
         return block && userEdited(t, block) ? [{ target: t, block }] : [];
       });
-      const taken = [...read.snapshot.sheets.map((s) => s.name), ...plan.targets.filter((t) => t.action === "create").map((t) => t.sheetName)];
+      const taken = [
+        ...read.snapshot.sheets.map((s) => s.name),
+        ...plan.targets.filter((t) => t.action === "create").map((t) => t.sheetName),
+      ];
       const copies = planCopies(edited, taken);
       const request = requestFor(read, plan, specs);
 
       // Round trip 2: the writes.
       progress("write");
-      const written = queueWrites(context, plan, caps, { copies, request, activate: options.activate ?? mode === "upsert", charts: read.charts, frozen: read.frozen });
+      const written = queueWrites(context, plan, caps, {
+        copies,
+        request,
+        activate: options.activate ?? mode === "upsert",
+        charts: read.charts,
+        frozen: read.frozen,
+      });
       batch = { read, plan, copies, request, written };
       results = written.results;
       await sync();
@@ -514,7 +526,6 @@ async function write(hostIn: ExcelHost | ExcelRunner, specs: SheetSpec[], mode: 
     summary: summarize(mode, results, messages),
   };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Public operations

@@ -184,7 +184,8 @@ export class FakeChartCollection extends ClientCollection<SheetState, ChartState
       throw excelError("ItemNotFound", "The chart was not created.");
     });
     this._op("method", "add", [type, sourceData, seriesBy], (sheet, wb) => {
-      if (!(CHART_TYPES as readonly string[]).includes(type)) throw excelError("InvalidArgument", `'${type}' is not a supported chart type.`);
+      if (!(CHART_TYPES as readonly string[]).includes(type))
+        throw excelError("InvalidArgument", `'${type}' is not a supported chart type.`);
       wb.assertEditable(sheet, "objects");
       const source = sourceOf(sheet, wb, sourceData);
       const s = store(wb);
@@ -426,7 +427,8 @@ export class FakeChartLegend extends ClientObject<ChartState["legend"]> {
 
   set position(v: string) {
     this._set("position", v, (l) => {
-      if (!["Top", "Bottom", "Left", "Right", "Corner", "Custom"].includes(v)) throw excelError("InvalidArgument", `'${v}' is not a legend position.`);
+      if (!["Top", "Bottom", "Left", "Right", "Corner", "Custom"].includes(v))
+        throw excelError("InvalidArgument", `'${v}' is not a legend position.`);
       l.position = v;
     });
   }
@@ -469,7 +471,8 @@ export class FakeChartSeriesCollection extends ClientCollection<ChartState, Seri
   getItemAt(index: number): FakeChartSeries {
     return new FakeChartSeries(this.context, () => {
       const c = this._require();
-      if (index < 0 || index >= readSeries(this._wb, c).series.length) throw excelError("ItemNotFound", `There is no series at index ${index}.`);
+      if (index < 0 || index >= readSeries(this._wb, c).series.length)
+        throw excelError("ItemNotFound", `There is no series at index ${index}.`);
       return { chart: c, index };
     });
   }

@@ -111,10 +111,7 @@ export class Engine {
       const hit = (f.spec.nth !== undefined && f.seen === f.spec.nth) || (f.spec.when !== undefined && f.spec.when(info));
       if (!hit) continue;
       if (!f.spec.persistent) this.failures = this.failures.filter((x) => x !== f);
-      throw excelError(
-        f.spec.code ?? "GeneralException",
-        f.spec.message ?? `Injected failure at ${info.object}.${info.member}.`,
-      );
+      throw excelError(f.spec.code ?? "GeneralException", f.spec.message ?? `Injected failure at ${info.object}.${info.member}.`);
     }
   }
 }
@@ -199,10 +196,7 @@ export class ContextCore {
       const op = ops[i]!;
       try {
         if (op.api && !this._engine.supportsExcelApi(op.api)) {
-          throw excelError(
-            "ApiNotFound",
-            `${op.label} needs ExcelApi ${op.api}; this host supports ExcelApi ${this._engine.apiVersion}.`,
-          );
+          throw excelError("ApiNotFound", `${op.label} needs ExcelApi ${op.api}; this host supports ExcelApi ${this._engine.apiVersion}.`);
         }
         if (op.counted && op.info) this._engine.checkFailure(op.info);
         op.run(commit);
@@ -240,9 +234,7 @@ export class ContextCore {
 }
 
 export type LoadOption =
-  | string
-  | string[]
-  | { select?: string | string[]; expand?: string | string[]; $all?: boolean; [key: string]: unknown };
+  string | string[] | { select?: string | string[]; expand?: string | string[]; $all?: boolean; [key: string]: unknown };
 
 export interface PropSpec<E> {
   get(entity: E, state: WorkbookState): unknown;
@@ -442,10 +434,13 @@ export abstract class ClientObject<E> {
   /** @internal Reads the named scalars from the entity (at sync); checks api sets and names. */
   _snapshot(entity: E, names: readonly string[] | "all"): [string, unknown][] {
     const table = this._props();
-    const list = names === "all" ? Object.keys(table).filter((n) => {
-      const api = table[n]!.api;
-      return !api || this.context._engine.supportsExcelApi(api);
-    }) : names;
+    const list =
+      names === "all"
+        ? Object.keys(table).filter((n) => {
+            const api = table[n]!.api;
+            return !api || this.context._engine.supportsExcelApi(api);
+          })
+        : names;
     return list.map((name) => {
       const spec = table[name];
       if (!spec) {

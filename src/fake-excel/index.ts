@@ -49,10 +49,7 @@ export function setDefaultClient(client: OfficeClient | undefined): void {
 
 /** A client library that runs a batch and sends each sync's request to `execute`. */
 export interface OfficeClient {
-  run<T>(
-    execute: (request: RichApiRequest) => Promise<RichApiResponse>,
-    batch: (ctx: Excel.RequestContext) => Promise<T>,
-  ): Promise<T>;
+  run<T>(execute: (request: RichApiRequest) => Promise<RichApiResponse>, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
 export interface FakeExcel {
@@ -98,7 +95,10 @@ function fakeOver(state: WorkbookState, options: FakeExcelOptions): FakeExcel {
   const run = async <T>(batch: (ctx: FakeRequestContext) => Promise<T> | T): Promise<T> => {
     engine.stats.runs++;
     if (client) {
-      return client.run((request) => server.execute(request), async (ctx) => batch(ctx as unknown as FakeRequestContext));
+      return client.run(
+        (request) => server.execute(request),
+        async (ctx) => batch(ctx as unknown as FakeRequestContext),
+      );
     }
     const ctx = new FakeRequestContext(engine);
     try {
@@ -114,8 +114,7 @@ function fakeOver(state: WorkbookState, options: FakeExcelOptions): FakeExcel {
     run,
     // The fake implements a structural subset of Excel.RequestContext; code under test
     // that stays within that subset runs unchanged.
-    runAsExcel: <T>(batch: (ctx: Excel.RequestContext) => Promise<T> | T) =>
-      run((ctx) => batch(ctx as unknown as Excel.RequestContext)),
+    runAsExcel: <T>(batch: (ctx: Excel.RequestContext) => Promise<T> | T) => run((ctx) => batch(ctx as unknown as Excel.RequestContext)),
     workbook: state,
     state,
     stats: engine.stats,
@@ -143,15 +142,7 @@ export type { Rect } from "./addresses";
 export { WorkbookState } from "./state";
 export { RichApiServer } from "./richapi";
 export type { RichApiRequest, RichApiResponse } from "./richapi";
-export type {
-  InitialSheet,
-  SheetSnapshot,
-  SheetView,
-  ViewCell,
-  TableSnapshot,
-  NameSnapshot,
-  PivotSnapshot,
-} from "./state";
+export type { InitialSheet, SheetSnapshot, SheetView, ViewCell, TableSnapshot, NameSnapshot, PivotSnapshot } from "./state";
 export * from "./types";
 export {
   FakeRequestContext,

@@ -138,8 +138,7 @@ export function installFakeOffice(target: object, fake: InstallableFake): () => 
   const info = { host: "Excel", platform: "OfficeOnline" };
   g.Excel = {
     // Excel.run(batch) and Excel.run(objectOrOptions, batch).
-    run: (a: unknown, b?: unknown) =>
-      fake.run((typeof a === "function" ? a : b) as (ctx: FakeRequestContext) => Promise<unknown>),
+    run: (a: unknown, b?: unknown) => fake.run((typeof a === "function" ? a : b) as (ctx: FakeRequestContext) => Promise<unknown>),
     ErrorCodes,
     ...EXCEL_ENUMS,
   };

@@ -69,8 +69,13 @@ export function addPivot(wb: WorkbookState, name: unknown, source: PivotSource, 
   const validName = validatePivotName(wb, dest.sheet, name);
   const anchor: Rect = { row: dest.rect.row, col: dest.rect.col, rows: 1, cols: 1 };
   wb.assertAreaFree(dest.sheet, anchor, "PivotTable");
-  if (src.sheet === dest.sheet && src.rect.row <= anchor.row && anchor.row < src.rect.row + src.rect.rows &&
-      src.rect.col <= anchor.col && anchor.col < src.rect.col + src.rect.cols) {
+  if (
+    src.sheet === dest.sheet &&
+    src.rect.row <= anchor.row &&
+    anchor.row < src.rect.row + src.rect.rows &&
+    src.rect.col <= anchor.col &&
+    anchor.col < src.rect.col + src.rect.cols
+  ) {
     throw excelError("InvalidArgument", "A PivotTable cannot be placed inside its own source data.");
   }
   const p: PivotState = {
@@ -300,7 +305,10 @@ export function renderPivot(wb: WorkbookState, p: PivotState): void {
   const cellFor = (rk: CellValue[] | null, ck: CellValue[] | null, d: DataFieldState): CellValue => {
     const hits = records.filter((rec) => (!rk || matches(rec, rowIdx, rk)) && (!ck || matches(rec, colIdx, ck)));
     if (hits.length === 0) return "";
-    return aggregate(hits.map((rec) => rec[col(d.field)] ?? ""), d.summarizeBy);
+    return aggregate(
+      hits.map((rec) => rec[col(d.field)] ?? ""),
+      d.summarizeBy,
+    );
   };
 
   const labelCols = Math.max(1, p.rows.length);

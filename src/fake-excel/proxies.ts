@@ -121,7 +121,7 @@ function overAreas<T>(e: Cells, read: (r: RangeRef) => T | null): T | null {
 /** "A1:B2, D4" (areas of one sheet, comma-separated, as Worksheet.getRanges takes them). */
 function sheetAreas(wb: WorkbookState, sheet: SheetState, address: string): AreasRef {
   if (typeof address !== "string" || address.trim() === "") {
-    throw excelError("InvalidArgument", "getRanges needs one or more addresses, such as \"A1:B2, D4\".");
+    throw excelError("InvalidArgument", 'getRanges needs one or more addresses, such as "A1:B2, D4".');
   }
   return { sheet, rects: address.split(",").map((part) => sheetRange(wb, sheet, part.trim()).rect) };
 }
@@ -469,25 +469,22 @@ export class FakeWorksheet extends ClientObject<SheetState> {
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    return new FakeRange(
-      this.context,
-      () => {
-        if (!this.context._engine.supportsExcelApi("1.7")) {
-          throw excelError("ApiNotFound", "Worksheet.getRangeByIndexes needs ExcelApi 1.7.");
-        }
-        const s = this._resolve();
-        if (s === null) return null;
-        return {
-          sheet: s,
-          rect: checkRect({
-            row: intArg(startRow, "startRow"),
-            col: intArg(startColumn, "startColumn"),
-            rows: intArg(rowCount, "rowCount"),
-            cols: intArg(columnCount, "columnCount"),
-          }),
-        };
-      },
-    );
+    return new FakeRange(this.context, () => {
+      if (!this.context._engine.supportsExcelApi("1.7")) {
+        throw excelError("ApiNotFound", "Worksheet.getRangeByIndexes needs ExcelApi 1.7.");
+      }
+      const s = this._resolve();
+      if (s === null) return null;
+      return {
+        sheet: s,
+        rect: checkRect({
+          row: intArg(startRow, "startRow"),
+          col: intArg(startColumn, "startColumn"),
+          rows: intArg(rowCount, "rowCount"),
+          cols: intArg(columnCount, "columnCount"),
+        }),
+      };
+    });
   }
 
   getCell(row: number, column: number): FakeRange {
@@ -866,7 +863,14 @@ export class FakeRange extends ClientObject<RangeRef> {
       "method",
       "copyFrom",
       [source, copyType, skipBlanks, transpose],
-      (r, wb) => wb.copyFrom(r, typeof source === "string" ? wb.resolveAddress(source, r.sheet) : source._require(), copyType, skipBlanks, transpose),
+      (r, wb) =>
+        wb.copyFrom(
+          r,
+          typeof source === "string" ? wb.resolveAddress(source, r.sheet) : source._require(),
+          copyType,
+          skipBlanks,
+          transpose,
+        ),
       "1.9",
     );
   }
@@ -1166,7 +1170,10 @@ abstract class FormatPart extends ClientObject<Cells> {
 
   protected _props(): PropTable<Cells> {
     return Object.fromEntries(
-      Object.entries(this._map()).map(([name, prop]) => [name, { get: (e: Cells, wb: WorkbookState) => overAreas(e, (r) => wb.readFormat(r, prop)) }]),
+      Object.entries(this._map()).map(([name, prop]) => [
+        name,
+        { get: (e: Cells, wb: WorkbookState) => overAreas(e, (r) => wb.readFormat(r, prop)) },
+      ]),
     );
   }
 
@@ -1389,8 +1396,7 @@ export class FakeTableCollection extends ClientCollection<Scope, TableState, Fak
   add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
     const table = new FakeTable(this.context, notCreated("table"));
     this._op("method", "add", [address, hasHeaders], (scope, wb) => {
-      const ref =
-        typeof address === "string" ? wb.resolveAddress(address, scope.sheet ?? wb.activeSheet) : address._require();
+      const ref = typeof address === "string" ? wb.resolveAddress(address, scope.sheet ?? wb.activeSheet) : address._require();
       if (scope.sheet && ref.sheet !== scope.sheet) {
         throw excelError("InvalidArgument", `The range is not on the worksheet '${scope.sheet.name}'.`);
       }
@@ -1486,11 +1492,7 @@ export class FakeTable extends ClientObject<TableState> {
     this._set("style", v, (t, wb) => wb.setTableStyle(t, v));
   }
 
-  private _flag(
-    flag: TableFlag,
-    v: boolean,
-    api?: string,
-  ): void {
+  private _flag(flag: TableFlag, v: boolean, api?: string): void {
     this._set(flag, v, (t, wb) => wb.setTableFlag(t, flag, v), api);
   }
 

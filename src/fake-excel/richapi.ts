@@ -355,8 +355,7 @@ function serialize(target: Proxy, option: LoadOption | undefined): unknown {
 
 /** A collection's load option as its items take it ("items/name" → "name"). */
 function withoutItemsPrefix(option: LoadOption | undefined): LoadOption | undefined {
-  const strip = (v: string | string[]): string[] =>
-    (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim().replace(/^items\//, ""));
+  const strip = (v: string | string[]): string[] => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim().replace(/^items\//, ""));
   if (option === undefined || typeof option === "string" || Array.isArray(option)) {
     return option === undefined ? undefined : strip(option);
   }
@@ -380,10 +379,7 @@ function httpStatus(code: string): number {
 }
 
 function toRichApiError(e: unknown, action: RichApiAction, index: number): RichApiError {
-  const err =
-    e instanceof FakeExcelError
-      ? e
-      : excelError("GeneralException", e instanceof Error ? e.message : String(e));
+  const err = e instanceof FakeExcelError ? e : excelError("GeneralException", e instanceof Error ? e.message : String(e));
   return {
     Code: err.code,
     Message: err.message,

@@ -94,7 +94,6 @@ export const FORMAT_DEFAULTS: Record<FormatProp, FormatValue> = {
   ) as Record<`border.${BorderSide}.${BorderAttr}`, FormatValue>),
 };
 
-
 /** Ranges larger than this store formats as one rectangle layer instead of per cell. */
 const LARGE_RANGE = 100_000;
 /** Cell arrays larger than this are refused, as Excel refuses oversized payloads. */
@@ -146,27 +145,9 @@ export function normalizeColor(input: unknown, what = "color"): string {
   throw excelError("InvalidArgument", `'${s}' is not a valid ${what}; use "#RRGGBB" or a colour name.`);
 }
 
-const H_ALIGN: HorizontalAlignment[] = [
-  "General",
-  "Left",
-  "Center",
-  "Right",
-  "Fill",
-  "Justify",
-  "CenterAcrossSelection",
-  "Distributed",
-];
+const H_ALIGN: HorizontalAlignment[] = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
 const V_ALIGN: VerticalAlignment[] = ["Top", "Center", "Bottom", "Justify", "Distributed"];
-const LINE_STYLES: BorderLineStyle[] = [
-  "None",
-  "Continuous",
-  "Dash",
-  "DashDot",
-  "DashDotDot",
-  "Dot",
-  "Double",
-  "SlantDashDot",
-];
+const LINE_STYLES: BorderLineStyle[] = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
 const WEIGHTS: BorderWeight[] = ["Hairline", "Thin", "Medium", "Thick"];
 const UNDERLINES: UnderlineStyle[] = ["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"];
 
@@ -900,8 +881,7 @@ export class WorkbookState {
       const got = `${input.length}×${Array.isArray(input[0]) ? (input[0] as unknown[]).length : "?"}`;
       throw excelError(
         "InvalidArgument",
-        `The number of rows or columns in the ${what} array (${got}) doesn't match the size of the range ` +
-          `(${rect.rows}×${rect.cols}).`,
+        `The number of rows or columns in the ${what} array (${got}) doesn't match the size of the range ` + `(${rect.rows}×${rect.cols}).`,
       );
     }
     return true;
@@ -915,9 +895,7 @@ export class WorkbookState {
     const isText = (r: number, c: number) => this.formatAt(sheet, r, c, "numberFormat") === "@";
     if (this.checkDims(input, rect, mode)) {
       // Validate everything first so a bad cell leaves the range untouched.
-      const prepared = input.map((row, r) =>
-        row.map((v, c) => this.normalizeInput(v, isText(rect.row + r, rect.col + c))),
-      );
+      const prepared = input.map((row, r) => row.map((v, c) => this.normalizeInput(v, isText(rect.row + r, rect.col + c))));
       prepared.forEach((row, r) => row.forEach((d, c) => d && this.storeCell(sheet, rect.row + r, rect.col + c, d)));
       return;
     }
@@ -955,9 +933,7 @@ export class WorkbookState {
   writeNumberFormat(ref: RangeRef, input: unknown): void {
     this.assertEditable(ref.sheet, "formatCells");
     if (this.checkDims(input, ref.rect, "numberFormat")) {
-      const prepared = input.map((row) =>
-        row.map((v) => (v === null || v === undefined ? null : validateFormat("numberFormat", v))),
-      );
+      const prepared = input.map((row) => row.map((v) => (v === null || v === undefined ? null : validateFormat("numberFormat", v))));
       prepared.forEach((row, r) =>
         row.forEach((v, c) => {
           if (v !== null) this.setCellFormat(ref.sheet, ref.rect.row + r, ref.rect.col + c, "numberFormat", v);
@@ -1217,11 +1193,7 @@ export class WorkbookState {
   }
 
   clear(ref: RangeRef, applyTo: unknown = "All"): void {
-    const what = oneOf(
-      applyTo,
-      ["All", "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks", "ResetContents"] as const,
-      "clear option",
-    );
+    const what = oneOf(applyTo, ["All", "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks", "ResetContents"] as const, "clear option");
     const { sheet, rect } = ref;
     const contents = what === "All" || what === "Contents" || what === "ResetContents";
     const formats = what === "All" || what === "Formats";
@@ -1286,8 +1258,7 @@ export class WorkbookState {
       const used =
         cell.value !== "" ||
         cell.formula !== undefined ||
-        (!valuesOnly &&
-          Object.entries(cell.fmt ?? {}).some(([p, v]) => FORMAT_DEFAULTS[p as FormatProp] !== v));
+        (!valuesOnly && Object.entries(cell.fmt ?? {}).some(([p, v]) => FORMAT_DEFAULTS[p as FormatProp] !== v));
       if (used) add({ row: Math.floor(key / MAX_COLUMNS), col: key % MAX_COLUMNS, rows: 1, cols: 1 });
     }
     if (!valuesOnly) {
@@ -1514,9 +1485,7 @@ export class WorkbookState {
 
   findTable(key: string, sheet?: SheetState): TableState | undefined {
     const k = upper(String(key));
-    return this.allTables.find(
-      (t) => !t.deleted && (!sheet || t.sheet === sheet) && (upper(t.name) === k || t.id === String(key)),
-    );
+    return this.allTables.find((t) => !t.deleted && (!sheet || t.sheet === sheet) && (upper(t.name) === k || t.id === String(key)));
   }
 
   liveTables(sheet?: SheetState): TableState[] {
@@ -1606,10 +1575,7 @@ export class WorkbookState {
     this.assertEditable(t.sheet, "objects");
     const rect = ref.rect;
     if (ref.sheet !== t.sheet || rect.row !== t.rect.row || !rectsIntersect(rect, t.rect)) {
-      throw excelError(
-        "InvalidArgument",
-        "The new table range must be on the same sheet, overlap the table and keep its header row.",
-      );
+      throw excelError("InvalidArgument", "The new table range must be on the same sheet, overlap the table and keep its header row.");
     }
     if (rect.rows < 2) throw excelError("InvalidArgument", "A table needs a header row and at least one data row.");
     this.assertNoObjectsOverlap(t.sheet, rect, "table", t);
@@ -1651,20 +1617,13 @@ export class WorkbookState {
       t.style = "";
       return;
     }
-    if (
-      typeof style !== "string" ||
-      !/^TableStyle(Light([1-9]|1\d|2[01])|Medium([1-9]|1\d|2[0-8])|Dark([1-9]|1[01]))$/.test(style)
-    ) {
+    if (typeof style !== "string" || !/^TableStyle(Light([1-9]|1\d|2[01])|Medium([1-9]|1\d|2[0-8])|Dark([1-9]|1[01]))$/.test(style)) {
       throw excelError("InvalidArgument", `'${String(style)}' is not a built-in table style.`);
     }
     t.style = style;
   }
 
-  setTableFlag(
-    t: TableState,
-    flag: TableFlag,
-    value: unknown,
-  ): void {
+  setTableFlag(t: TableState, flag: TableFlag, value: unknown): void {
     this.assertEditable(t.sheet, "objects");
     t[flag] = bool(value, flag);
   }
@@ -1698,7 +1657,7 @@ export class WorkbookState {
   /** Parses a name's reference: a range, or any other formula kept as text. */
   parseNameTarget(reference: unknown): NamedTarget {
     if (typeof reference !== "string" || reference.trim() === "" || reference.trim() === "=") {
-      throw excelError("InvalidArgument", "A name needs a reference such as \"=Ark1!$A$1:$B$2\".");
+      throw excelError("InvalidArgument", 'A name needs a reference such as "=Ark1!$A$1:$B$2".');
     }
     const formula = reference.startsWith("=") ? reference : `=${reference}`;
     const body = formula.slice(1).trim();
@@ -1906,7 +1865,7 @@ export class WorkbookState {
    */
   copyFrom(dest: RangeRef, src: RangeRef, copyType: unknown = "All", skipBlanks = false, transpose = false): void {
     if (copyType !== "All" || skipBlanks || transpose) {
-      throw excelError("InvalidArgument", "The fake models Range.copyFrom with copyType \"All\" only.");
+      throw excelError("InvalidArgument", 'The fake models Range.copyFrom with copyType "All" only.');
     }
     this.assertEditable(dest.sheet, "content");
     this.assertEditable(dest.sheet, "formatCells");
@@ -1917,7 +1876,9 @@ export class WorkbookState {
     const cells = this.readGrid(src, (r, c) => ({
       formula: this.cellFormula(src.sheet, r, c),
       value: this.cellValue(src.sheet, r, c),
-      fmt: Object.fromEntries(props.map((p) => [p, this.formatAt(src.sheet, r, c, p)]).filter(([p, v]) => v !== FORMAT_DEFAULTS[p as FormatProp])),
+      fmt: Object.fromEntries(
+        props.map((p) => [p, this.formatAt(src.sheet, r, c, p)]).filter(([p, v]) => v !== FORMAT_DEFAULTS[p as FormatProp]),
+      ),
     }));
     this.clearFormats(to.sheet, to.rect);
     cells.forEach((row, i) =>
@@ -2009,8 +1970,7 @@ export class WorkbookState {
       .map((p) => ({
         name: p.name,
         sheet: p.sheet.name,
-        source:
-          p.source.kind === "table" ? p.source.table.name : formatAddress(p.source.sheet.name, p.source.rect),
+        source: p.source.kind === "table" ? p.source.table.name : formatAddress(p.source.sheet.name, p.source.rect),
         destination: formatAddress(p.sheet.name, { row: p.dest.row, col: p.dest.col, rows: 1, cols: 1 }),
         output: p.output ? formatAddress(p.sheet.name, p.output) : null,
         rows: [...p.rows],

@@ -181,7 +181,11 @@ function renderGeneral(n: number, locale: FakeLocale): string {
   const abs = Math.abs(n);
   let s: string;
   if (abs >= 1e11 || abs < 1e-9) {
-    s = n.toExponential(5).replace(/\.?0+e/, "e").replace("e", "E").replace(/E([+-])(\d)$/, "E$10$2");
+    s = n
+      .toExponential(5)
+      .replace(/\.?0+e/, "e")
+      .replace("e", "E")
+      .replace(/E([+-])(\d)$/, "E$10$2");
   } else {
     // General shows at most about 11 characters; 10 significant digits is close.
     s = String(Number(n.toPrecision(10)));
@@ -244,8 +248,18 @@ export function renderText(value: CellValue, numberFormat: string, locale: FakeL
 
 const MONTHS_EN = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTHS_EN_LONG = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ];
 
 function monthIndex(name: string): number {

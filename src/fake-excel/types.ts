@@ -5,35 +5,13 @@ export type CellValue = string | number | boolean;
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
-export type HorizontalAlignment =
-  | "General"
-  | "Left"
-  | "Center"
-  | "Right"
-  | "Fill"
-  | "Justify"
-  | "CenterAcrossSelection"
-  | "Distributed";
+export type HorizontalAlignment = "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed";
 
 export type VerticalAlignment = "Top" | "Center" | "Bottom" | "Justify" | "Distributed";
 
-export type BorderIndex =
-  | "EdgeTop"
-  | "EdgeBottom"
-  | "EdgeLeft"
-  | "EdgeRight"
-  | "InsideHorizontal"
-  | "InsideVertical";
+export type BorderIndex = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
 
-export type BorderLineStyle =
-  | "None"
-  | "Continuous"
-  | "Dash"
-  | "DashDot"
-  | "DashDotDot"
-  | "Dot"
-  | "Double"
-  | "SlantDashDot";
+export type BorderLineStyle = "None" | "Continuous" | "Dash" | "DashDot" | "DashDotDot" | "Dot" | "Double" | "SlantDashDot";
 
 export type BorderWeight = "Hairline" | "Thin" | "Medium" | "Thick";
 

@@ -154,4 +154,5 @@ export const IMPLEMENTATIONS: Readonly<Record<FunctionId | "VERSJON", (...args: 
 // Shared runtime: ask Office to reload functions.json when this add-in version is new to the
 // document, so new or changed functions reach users at once instead of after the metadata cache
 // expires (up to a day). See cache-refresh.ts.
-if (typeof Office !== "undefined") void Office.onReady(() => refreshFunctionsCacheOnNewVersion(Office.context?.document?.settings, versjon()));
+if (typeof Office !== "undefined")
+  void Office.onReady(() => refreshFunctionsCacheOnNewVersion(Office.context?.document?.settings, versjon()));

@@ -63,7 +63,9 @@ export function chartSvg(chart: ChartView, width = 640): SVGElement {
 
   for (const t of grid) {
     svg.appendChild(el("line", { x1: x(t), x2: x(t), y1: top, y2: top + plotHeight, stroke: t === 0 ? "#8c8c8c" : "#e3e3e3" }));
-    svg.appendChild(el("text", { x: x(t), y: top + plotHeight + 14, "text-anchor": "middle", "font-size": 10, fill: "#595959" }, formatInteger(t)));
+    svg.appendChild(
+      el("text", { x: x(t), y: top + plotHeight + 14, "text-anchor": "middle", "font-size": 10, fill: "#595959" }, formatInteger(t)),
+    );
   }
   // Excel draws a bar chart's first category at the bottom of the axis.
   chart.categories.forEach((category, i) => {
@@ -84,11 +86,23 @@ export function chartSvg(chart: ChartView, width = 640): SVGElement {
   });
 
   if (chart.valueAxisTitle) {
-    svg.appendChild(el("text", { x: (left + width - right) / 2, y: top + plotHeight + 32, "text-anchor": "middle", "font-size": 11, fill: "#595959" }, chart.valueAxisTitle));
+    svg.appendChild(
+      el(
+        "text",
+        { x: (left + width - right) / 2, y: top + plotHeight + 32, "text-anchor": "middle", "font-size": 11, fill: "#595959" },
+        chart.valueAxisTitle,
+      ),
+    );
   }
   if (chart.categoryAxisTitle) {
     const cy = top + plotHeight / 2;
-    svg.appendChild(el("text", { x: 14, y: cy, transform: `rotate(-90 14 ${cy})`, "text-anchor": "middle", "font-size": 11, fill: "#595959" }, chart.categoryAxisTitle));
+    svg.appendChild(
+      el(
+        "text",
+        { x: 14, y: cy, transform: `rotate(-90 14 ${cy})`, "text-anchor": "middle", "font-size": 11, fill: "#595959" },
+        chart.categoryAxisTitle,
+      ),
+    );
   }
   // Legend, centred under the plot.
   const legendY = top + plotHeight + 54;

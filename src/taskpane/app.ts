@@ -185,7 +185,11 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
     status.element,
     // «§\u00a02\u20116»: a no-break space and a non-breaking hyphen keep the reference on one line
     // in a narrow pane (it used to break into «§ 2-» and «6»), without markup or CSS.
-    h("footer", {}, "Tall fra 1 til 3 vises som * (Statistikklovens §\u00a02\u20116). Tallene følger med tillegget; ingen data hentes fra nettet."),
+    h(
+      "footer",
+      {},
+      "Tall fra 1 til 3 vises som * (Statistikklovens §\u00a02\u20116). Tallene følger med tillegget; ingen data hentes fra nettet.",
+    ),
   );
   root.appendChild(pane);
   return services;

@@ -13,7 +13,11 @@ export const chartsView: PaneView = {
   title: "Diagrammer",
   render(services: PaneServices): HTMLElement {
     const { host, dataset } = services;
-    const insert = h("fluent-button", { id: "sett-inn-diagrammer", appearance: "accent", "data-action": "sett-inn-diagrammer", type: "button" }, "Sett inn diagrammer");
+    const insert = h(
+      "fluent-button",
+      { id: "sett-inn-diagrammer", appearance: "accent", "data-action": "sett-inn-diagrammer", type: "button" },
+      "Sett inn diagrammer",
+    );
     insert.addEventListener("click", () => {
       void services.runOperation("Setter inn diagrammer", (onProgress) => insertCharts(host, dataset, { onProgress }));
     });

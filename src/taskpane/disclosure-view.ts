@@ -59,7 +59,11 @@ export const disclosureView: PaneView = {
         ),
         h("div", { role: "status", "aria-live": "polite" }, summary),
         h("div", { class: "actions-row" }, mark, unmark),
-        h("p", { class: "hint", style: "margin: 8px 0 0" }, "Markeringen er lys rød fyll i cellene. «Oppdater» under Tabeller fjerner den også."),
+        h(
+          "p",
+          { class: "hint", style: "margin: 8px 0 0" },
+          "Markeringen er lys rød fyll i cellene. «Oppdater» under Tabeller fjerner den også.",
+        ),
       ),
       results,
     );

@@ -58,7 +58,13 @@ export class StatusArea {
     clear(this.list);
     clear(this.alert);
     for (const m of report.messages) {
-      const item = h("li", { class: `message message-${m.level}` }, h("span", { class: "message-level" }, LEVEL_LABEL[m.level]), " ", m.text);
+      const item = h(
+        "li",
+        { class: `message message-${m.level}` },
+        h("span", { class: "message-level" }, LEVEL_LABEL[m.level]),
+        " ",
+        m.text,
+      );
       if (m.level === "error") append(this.alert, h("p", { class: `message message-error` }, m.text));
       else this.list.appendChild(item);
     }

@@ -62,11 +62,7 @@ export const tablesView: PaneView = {
       section(
         "pivot-heading",
         "Pivotklare data",
-        h(
-          "p",
-          { class: "hint" },
-          "Én rad per tiltak og hovedgruppe i en Excel-tabell, med navn per hovedgruppe og en ferdig pivottabell.",
-        ),
+        h("p", { class: "hint" }, "Én rad per tiltak og hovedgruppe i en Excel-tabell, med navn per hovedgruppe og en ferdig pivottabell."),
         h("div", { class: "actions" }, pivot),
       ),
       section(

@@ -11,7 +11,10 @@ export interface PaneServices {
    * Runs one workbook operation: disables the pane's buttons, shows progress, then the result.
    * The callback gets a progress reporter to pass on to the writer.
    */
-  runOperation(label: string, op: (onProgress: (fraction: number, text: string) => void) => Promise<WriteReport>): Promise<WriteReport | null>;
+  runOperation(
+    label: string,
+    op: (onProgress: (fraction: number, text: string) => void) => Promise<WriteReport>,
+  ): Promise<WriteReport | null>;
 }
 
 export interface PaneView {

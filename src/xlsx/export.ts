@@ -34,7 +34,8 @@ export function pivotNote(pivot: PivotSnapshot, sourceSheet: string | undefined)
 }
 
 function cellValue(value: CellValue, formula: string | undefined): ExcelJS.CellValue {
-  if (formula !== undefined && formula.startsWith("=")) return { formula: formula.slice(1), result: value === "" ? undefined : value } as ExcelJS.CellFormulaValue;
+  if (formula !== undefined && formula.startsWith("="))
+    return { formula: formula.slice(1), result: value === "" ? undefined : value } as ExcelJS.CellFormulaValue;
   return value === "" ? null : value;
 }
 
@@ -113,9 +114,7 @@ export function pivotNotes(state: WorkbookState): PivotNote[] {
 /** True for a sheet with nothing on it (the workbook's first, untouched "Ark1"). */
 function isEmpty(snap: SheetSnapshot, state: WorkbookState): boolean {
   return (
-    snap.usedRange === null &&
-    !state.tables().some((t) => t.sheet === snap.name) &&
-    !state.pivotTables().some((p) => p.sheet === snap.name)
+    snap.usedRange === null && !state.tables().some((t) => t.sheet === snap.name) && !state.pivotTables().some((p) => p.sheet === snap.name)
   );
 }
 

@@ -2,7 +2,15 @@
 // (OOXML vocabulary), and column widths from points to the file's character units.
 
 import type { Alignment, Border, BorderStyle, Fill, Font } from "exceljs";
-import type { BorderLineStyle, BorderSide, BorderWeight, CellFormat, HorizontalAlignment, UnderlineStyle, VerticalAlignment } from "../fake-excel/types.js";
+import type {
+  BorderLineStyle,
+  BorderSide,
+  BorderWeight,
+  CellFormat,
+  HorizontalAlignment,
+  UnderlineStyle,
+  VerticalAlignment,
+} from "../fake-excel/types.js";
 
 /** Calibri 11's widest digit is 7 pixels; an OOXML column width counts those digits (ECMA-376 §18.3.1.13). */
 const MAX_DIGIT_PX = 7;

@@ -64,7 +64,13 @@ async function excelFigures(ds: Dataset): Promise<ExcelFigures> {
  * ranges, refresh after edits and the highlight fails once; losses and misses are summed.
  */
 async function faultSweep(): Promise<Record<string, number>> {
-  const out = { fault_points_tried: 0, user_edits_lost: 0, user_sheet_cells_changed: 0, not_converged_after_refresh: 0, untrue_messages: 0 };
+  const out = {
+    fault_points_tried: 0,
+    user_edits_lost: 0,
+    user_sheet_cells_changed: 0,
+    not_converged_after_refresh: 0,
+    untrue_messages: 0,
+  };
   for (const s of await scenarios()) {
     const r = await sweep(s);
     out.fault_points_tried += r.points;
@@ -119,10 +125,14 @@ function functionThroughput(ds: Dataset): { warm: number; cold: number; calls: n
 function bundleSizes(): Record<string, number> {
   const out = mkdtempSync(join(tmpdir(), "nav-tiltak-bench-"));
   try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--env", `outputPath=${out}`], {
-      cwd: ROOT,
-      stdio: "ignore",
-    });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--env", `outputPath=${out}`],
+      {
+        cwd: ROOT,
+        stdio: "ignore",
+      },
+    );
     const gz = (file: string) => gzipSync(readFileSync(join(out, file)), { level: 9 }).length;
     const html = readFileSync(join(out, "taskpane.html"), "utf8");
     // Every script the task pane page loads itself (office.js comes from Microsoft's CDN).

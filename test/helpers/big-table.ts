@@ -26,4 +26,3 @@ export function bigTable(seed: number): { table: AuditTable; truth: number[][] }
   };
   return { table, truth };
 }
-

@@ -59,7 +59,13 @@ export async function openPreview(viewport = { width: 1280, height: 860 }): Prom
   const [executablePath, dist] = await Promise.all([chromiumExecutable(), buildOnce()]);
   const server = await serveStatic(dist);
   const profile = mkdtempSync(join(tmpdir(), "nav-tiltak-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, viewport, locale: "nb-NO", args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport,
+    locale: "nb-NO",
+    args: CHROMIUM_ARGS,
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));

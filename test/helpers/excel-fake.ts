@@ -77,8 +77,9 @@ export function widenDataset(ds: Dataset, factor: number): Dataset {
     tiltak,
     periods: ds.periods.map((p) => ({
       ...p,
-      tiltak: Object.fromEntries(Object.entries(p.tiltak).flatMap(([id, cells]) => (copyIds.get(id) ?? [id]).map((cid) => [cid, { ...cells }]))),
+      tiltak: Object.fromEntries(
+        Object.entries(p.tiltak).flatMap(([id, cells]) => (copyIds.get(id) ?? [id]).map((cid) => [cid, { ...cells }])),
+      ),
     })),
   };
 }
-

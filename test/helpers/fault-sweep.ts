@@ -61,7 +61,13 @@ export interface SweepResult {
 }
 
 export const USER_SHEET = "Budsjett";
-const USER_CELLS = { A1: [["Post", "Beløp"], ["Lønn", 1200], ["Sum", "=B2*12"]] };
+const USER_CELLS = {
+  A1: [
+    ["Post", "Beløp"],
+    ["Lønn", 1200],
+    ["Sum", "=B2*12"],
+  ],
+};
 
 function hostOf(fake: FakeExcel): ExcelHost {
   return { run: (batch) => fake.runAsExcel(batch), isSetSupported: (v) => fake.isSetSupported("ExcelApi", v) };
@@ -79,7 +85,9 @@ export function addinSignature(fake: FakeExcel, fills = false): string {
     if (!ref) return { key, sheet: null };
     const text = trimText(wb.sheetText(ref.sheet));
     const fill = fills
-      ? wb.sheetView(ref.sheet).cells.flatMap((row, r) => row.flatMap((c, col) => (c.format.fillColor.toUpperCase() === HIGHLIGHT_FILL ? [`${r}:${col}`] : [])))
+      ? wb
+          .sheetView(ref.sheet)
+          .cells.flatMap((row, r) => row.flatMap((c, col) => (c.format.fillColor.toUpperCase() === HIGHLIGHT_FILL ? [`${r}:${col}`] : [])))
       : [];
     // Frozen panes too: a write cut short before the freeze must be made right by the next run.
     const { frozenRows, frozenColumns } = wb.sheet(ref.sheet);
@@ -87,15 +95,29 @@ export function addinSignature(fake: FakeExcel, fills = false): string {
   });
   return JSON.stringify({
     sheets,
-    tables: wb.tables().map((t) => [t.name, t.address]).sort(),
-    names: names.filter((n) => !n.name.startsWith(INDEX_PREFIX)).map((n) => [n.name, n.formula]).sort(),
-    pivots: wb.pivotTables().map((p) => [p.name, p.sheet, p.source]).sort(),
+    tables: wb
+      .tables()
+      .map((t) => [t.name, t.address])
+      .sort(),
+    names: names
+      .filter((n) => !n.name.startsWith(INDEX_PREFIX))
+      .map((n) => [n.name, n.formula])
+      .sort(),
+    pivots: wb
+      .pivotTables()
+      .map((p) => [p.name, p.sheet, p.source])
+      .sort(),
   });
 }
 
 function wholeState(fake: FakeExcel): string {
   const wb = fake.state;
-  return JSON.stringify({ sheets: wb.sheetNames().map((n) => wb.sheet(n)), tables: wb.tables(), names: wb.names(), pivots: wb.pivotTables() });
+  return JSON.stringify({
+    sheets: wb.sheetNames().map((n) => wb.sheet(n)),
+    tables: wb.tables(),
+    names: wb.names(),
+    pivots: wb.pivotTables(),
+  });
 }
 
 /** Checks a failed run's message against the workbook; returns what is untrue. */
@@ -104,7 +126,8 @@ function untrue(report: WriteReport, fake: FakeExcel, typed: Typed[], before: ()
   const text = report.messages.map((m) => m.text).join("\n");
   if (/Ctrl\s*\+\s*Z|Angre/i.test(text)) problems.push("undo advice");
   if (/struktur er beskyttet/.test(text) && !fake.state.workbookProtected) problems.push("protection hint on an unprotected workbook");
-  if (/Ingenting i arbeidsboken ble endret/.test(text) && wholeState(fake) !== before()) problems.push("says nothing changed, but the workbook did");
+  if (/Ingenting i arbeidsboken ble endret/.test(text) && wholeState(fake) !== before())
+    problems.push("says nothing changed, but the workbook did");
   for (const m of text.matchAll(/Endringene dine på «([^»]+)» er tatt vare på i arket «([^»]+)»/g)) {
     for (const t of typed.filter((x) => x.sheet === m[1])) {
       if (!fake.state.sheetNames().includes(m[2]!) || fake.state.getFormulas(m[2]!, t.address)[0]![0] !== t.formula) {
@@ -114,7 +137,8 @@ function untrue(report: WriteReport, fake: FakeExcel, typed: Typed[], before: ()
   }
   for (const m of text.matchAll(/Endringene dine på «([^»]+)» står urørt der/g)) {
     for (const t of typed.filter((x) => x.sheet === m[1])) {
-      if (fake.state.getFormulas(t.sheet, t.address)[0]![0] !== t.formula) problems.push(`says ${t.sheet}!${t.address} is untouched, it is not`);
+      if (fake.state.getFormulas(t.sheet, t.address)[0]![0] !== t.formula)
+        problems.push(`says ${t.sheet}!${t.address} is untouched, it is not`);
     }
   }
   if (!report.ok && !report.messages.some((m) => m.level === "error")) problems.push("failed without an error message");
@@ -138,7 +162,15 @@ export async function sweep(s: Scenario, seed = 9): Promise<SweepResult> {
   const want = addinSignature(clean, s.fills);
   const userSheet = JSON.stringify(s.fake.state.sheet(USER_SHEET));
   const offset = Math.floor(rng(seed)() * ERROR_KINDS.length);
-  const result: SweepResult = { scenario: s.name, points, userEditsLost: 0, userSheetCellsChanged: 0, notConverged: 0, untrueMessages: 0, problems: [] };
+  const result: SweepResult = {
+    scenario: s.name,
+    points,
+    userEditsLost: 0,
+    userSheetCellsChanged: 0,
+    notConverged: 0,
+    untrueMessages: 0,
+    problems: [],
+  };
 
   // Every point starts from a copy of the same workbook: its full state is taken once, when needed.
   let whole: string | undefined;

@@ -35,7 +35,9 @@ export function novemberRaw(): { raw: Dataset; restored: number } {
   for (const g of Object.keys(pp.groups)) figs(pp.groups[g]!, p.groups[g]!);
   const where = new Map<string, number>();
   for (const l of buildLayouts(probe)) {
-    l.cells.forEach((row, r) => row.forEach((v, c) => typeof v === "number" && setters.has(Math.abs(v)) && where.set(`${l.name}|${r}|${c}`, Math.abs(v))));
+    l.cells.forEach((row, r) =>
+      row.forEach((v, c) => typeof v === "number" && setters.has(Math.abs(v)) && where.set(`${l.name}|${r}|${c}`, Math.abs(v))),
+    );
   }
   const audit = auditPeriod(BUNDLED_DATASET, undefined, { mode: "combined" });
   const done = new Set<number>();

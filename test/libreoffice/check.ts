@@ -139,7 +139,14 @@ async function main(): Promise<number> {
       want[note.row]![note.col] = note.text;
     }
     cells += want.reduce((n, r) => n + r.length, 0);
-    differences.push(...compareGrids(sheet, rows, want.map((r) => Array.from(r, (c) => c ?? "")), "arbeidsboken"));
+    differences.push(
+      ...compareGrids(
+        sheet,
+        rows,
+        want.map((r) => Array.from(r, (c) => c ?? "")),
+        "arbeidsboken",
+      ),
+    );
   }
   const published = comparePublication(shown, publicationText());
   differences.push(...published.differences);

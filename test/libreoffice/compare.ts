@@ -93,8 +93,14 @@ export function expectedHeadings(text: string): { sheet: string; rows: string[][
   // One month per file: the line after the first page's table name ("### November 2016").
   const lines = text.split("\n").map((l) => l.trim());
   const first = lines.findIndex((l) => l.startsWith("## "));
-  const period = lines.slice(first + 1).find((l) => l !== "" && l !== "---")!.replace(/^### /, "");
-  const pages = [{ sheet: "Om tabellene", name: "Om tabellene" }, ...publishedTables(text).map((t) => ({ sheet: sheetOf(t), name: t.name }))];
+  const period = lines
+    .slice(first + 1)
+    .find((l) => l !== "" && l !== "---")!
+    .replace(/^### /, "");
+  const pages = [
+    { sheet: "Om tabellene", name: "Om tabellene" },
+    ...publishedTables(text).map((t) => ({ sheet: sheetOf(t), name: t.name })),
+  ];
   const out: { sheet: string; rows: string[][] }[] = [];
   for (const p of pages) {
     if (!out.some((o) => o.sheet === p.sheet)) out.push({ sheet: p.sheet, rows: [[title], [p.name], [period]] });
@@ -113,7 +119,14 @@ function findRow(rows: string[][], header: string[], from: number): number {
 export function comparePublication(shown: ReadonlyMap<string, string[][]>, text: string): { differences: Difference[]; cells: number } {
   const diffs: Difference[] = [];
   let cells = 0;
-  const missing = (sheet: string, want: string): Difference => ({ sheet, row: 0, col: 0, got: "(finnes ikke)", want, against: "publikasjonen" });
+  const missing = (sheet: string, want: string): Difference => ({
+    sheet,
+    row: 0,
+    col: 0,
+    got: "(finnes ikke)",
+    want,
+    against: "publikasjonen",
+  });
 
   for (const h of expectedHeadings(text)) {
     const rows = trimGrid(shown.get(h.sheet) ?? []);
@@ -121,7 +134,14 @@ export function comparePublication(shown: ReadonlyMap<string, string[][]>, text:
       diffs.push(missing(h.sheet, "arket"));
       continue;
     }
-    diffs.push(...compareGrids(h.sheet, rows.slice(0, 3).map((r) => r.slice(0, 1)), h.rows, "publikasjonen"));
+    diffs.push(
+      ...compareGrids(
+        h.sheet,
+        rows.slice(0, 3).map((r) => r.slice(0, 1)),
+        h.rows,
+        "publikasjonen",
+      ),
+    );
     cells += 3;
   }
 
@@ -161,4 +181,3 @@ export function describeDifference(d: Difference): string {
   const where = d.row === 0 ? d.sheet : `${d.sheet}, rad ${d.row}, kolonne ${columnToLetters(d.col - 1)}`;
   return `${where}: LibreOffice viser «${d.got}», ${d.against} har «${d.want}».`;
 }
-

@@ -77,7 +77,8 @@ export const audit: Command = {
       throw new UsageError(
         argsProblem(
           e,
-          (option) => `Valget ${option ? `«${option.split(" ")[0]}» ` : ""}er brukt feil (--periode trenger en verdi; --json og --samlet tar ingen).`,
+          (option) =>
+            `Valget ${option ? `«${option.split(" ")[0]}» ` : ""}er brukt feil (--periode trenger en verdi; --json og --samlet tar ingen).`,
         ),
       );
     }

@@ -1,6 +1,14 @@
 // `nav-tiltak call <FUNKSJON> [ARGUMENT...]`: runs a NAV.* custom function outside Excel, through
 // the same core code (src/core/functions.ts) as the add-in, so a result can be checked from a shell.
-import { FUNCTION_IDS, FUNCTION_PARAMETERS, NAMESPACE, NavFunctions, functionId, EXCEL_ERROR_TEXT, type ArrayCell } from "../../core/functions.js";
+import {
+  FUNCTION_IDS,
+  FUNCTION_PARAMETERS,
+  NAMESPACE,
+  NavFunctions,
+  functionId,
+  EXCEL_ERROR_TEXT,
+  type ArrayCell,
+} from "../../core/functions.js";
 import { callFunction, isArrayFunction } from "../../core/table-functions.js";
 import { loadProjectDataset } from "../../data/load.js";
 import { EXIT, shorten } from "../contract.js";
@@ -44,7 +52,10 @@ export const call: Command = {
       return usage(io, `${NAMESPACE}.${id} trenger argumentet ${params[rest.length]!.name}.`);
     }
     if (rest.length > params.length) {
-      return usage(io, `${NAMESPACE}.${id} tar høyst ${params.length} argument${params.length === 1 ? "" : "er"}, men fikk ${rest.length}.`);
+      return usage(
+        io,
+        `${NAMESPACE}.${id} tar høyst ${params.length} argument${params.length === 1 ? "" : "er"}, men fikk ${rest.length}.`,
+      );
     }
 
     const result = callFunction(new NavFunctions(loadProjectDataset().dataset), id, rest);

@@ -45,7 +45,9 @@ export const prikk: Command = {
     let dataset;
     try {
       // The long CSV (one tiltak and hovedgruppe a line) or the publication's text format.
-      dataset = isLongCsv(text) ? datasetFromLongCsv(text, BUNDLED_DATASET, basename(file!)) : importPublication(text, basename(file!)).dataset;
+      dataset = isLongCsv(text)
+        ? datasetFromLongCsv(text, BUNDLED_DATASET, basename(file!))
+        : importPublication(text, basename(file!)).dataset;
     } catch (e) {
       if (!(e instanceof PublicationError)) throw e;
       for (const f of e.findings) (f.severity === "error" ? io.err : io.out)(`${formatFinding(f)}\n`);
@@ -65,8 +67,11 @@ export const prikk: Command = {
     // The report goes to stderr when the publication goes to stdout, so the output stays importable.
     const say = out ? io.out : io.err;
     say(`Prikket ${result.primary.length} tall med «*» (1–3, eller en endring der fjorårets antall var 1–3).\n`);
-    say(`Skjulte ${result.cost.cells} tall med «:» for å beskytte dem (sum ${formatInteger(result.cost.sum)}); nedre grense ${result.lowerBound.cells} tall (sum ${formatInteger(result.lowerBound.sum)})${result.optimal ? ", altså optimalt" : ""}.\n`);
-    for (const f of result.secondary) say(`  «:» ${f.label}: ${f.kind === "change" ? `fjorårets antall ${formatInteger(f.value)}` : formatInteger(f.value)}\n`);
+    say(
+      `Skjulte ${result.cost.cells} tall med «:» for å beskytte dem (sum ${formatInteger(result.cost.sum)}); nedre grense ${result.lowerBound.cells} tall (sum ${formatInteger(result.lowerBound.sum)})${result.optimal ? ", altså optimalt" : ""}.\n`,
+    );
+    for (const f of result.secondary)
+      say(`  «:» ${f.label}: ${f.kind === "change" ? `fjorårets antall ${formatInteger(f.value)}` : formatInteger(f.value)}\n`);
     const narrow = [...result.ranges].filter(([, r]) => r.best.min > 1 || r.best.max < 3);
     for (const [id, r] of narrow) say(`  Merk: ${id} kan ikke skjules bedre enn ${range(r.got)}: «*»-cellene summerer seg selv.\n`);
     return 0;

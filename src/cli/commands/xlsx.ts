@@ -38,7 +38,9 @@ export const xlsx: Command = {
     try {
       values = parseArgs({ args, options: { ut: { type: "string" }, periode: { type: "string" } } }).values;
     } catch (e) {
-      throw new UsageError(argsProblem(e, (option) => `${option ? `«${option.split(" ")[0]}» ` : ""}trenger en verdi: --ut <fil.xlsx>, --periode ÅÅÅÅ-MM.`));
+      throw new UsageError(
+        argsProblem(e, (option) => `${option ? `«${option.split(" ")[0]}» ` : ""}trenger en verdi: --ut <fil.xlsx>, --periode ÅÅÅÅ-MM.`),
+      );
     }
     periodOption(values.periode);
     if (values.ut !== undefined && !/\.xlsx$/i.test(values.ut)) {

@@ -19,7 +19,8 @@ function figures(f: Figures, prefix: string, hidden: ReadonlySet<string>): Figur
   if (f.endring === null || typeof f.endring !== "number") return { ...f, antall };
   const a = typeof f.antall === "number" ? f.antall : 0;
   const lastYear = a - f.endring;
-  const symbol = isSmall(lastYear) || antall === SUPPRESSED ? SUPPRESSED : antall === HIDDEN || hidden.has(`${prefix}|e`) ? HIDDEN : undefined;
+  const symbol =
+    isSmall(lastYear) || antall === SUPPRESSED ? SUPPRESSED : antall === HIDDEN || hidden.has(`${prefix}|e`) ? HIDDEN : undefined;
   if (!symbol) return { antall, endring: f.endring, prosent: f.prosent };
   return { antall, endring: symbol, prosent: f.prosent === null ? null : symbol };
 }
@@ -31,10 +32,16 @@ export function applyProtection(ds: Dataset, model: FactModel, hidden: ReadonlyS
     ...p,
     total: Object.fromEntries(Object.entries(p.total).map(([k, f]) => [k, figures(f, `tot|${k}`, hidden)])),
     groups: Object.fromEntries(
-      Object.entries(p.groups).map(([g, rec]) => [g, Object.fromEntries(Object.entries(rec).map(([k, f]) => [k, figures(f, `g|${g}|${k}`, hidden)]))]),
+      Object.entries(p.groups).map(([g, rec]) => [
+        g,
+        Object.fromEntries(Object.entries(rec).map(([k, f]) => [k, figures(f, `g|${g}|${k}`, hidden)])),
+      ]),
     ),
     tiltak: Object.fromEntries(
-      Object.entries(p.tiltak).map(([t, rec]) => [t, Object.fromEntries(Object.entries(rec).map(([k, c]) => [k, count(c, hidden.has(`t|${t}|${k}`))]))]),
+      Object.entries(p.tiltak).map(([t, rec]) => [
+        t,
+        Object.fromEntries(Object.entries(rec).map(([k, c]) => [k, count(c, hidden.has(`t|${t}|${k}`))])),
+      ]),
     ),
   };
   return { ...ds, periods: ds.periods.map((x) => (x.period === p.period ? out : x)) };

@@ -54,7 +54,7 @@ export function factModel(ds: Dataset, period?: string): FactModel {
   const p = periodData(ds, period);
   const hgs = ds.hovedgrupper.filter((h) => p.total[h.id] !== undefined).map((h) => h.id);
   const keys: HgKey[] = [ALL, ...hgs];
-  const hgName = (k: HgKey): string => (k === ALL ? "I alt" : ds.hovedgrupper.find((h) => h.id === k)?.name ?? k);
+  const hgName = (k: HgKey): string => (k === ALL ? "I alt" : (ds.hovedgrupper.find((h) => h.id === k)?.name ?? k));
   const groups = ds.tiltaksgrupper.filter((g) => p.groups[g.id] !== undefined);
   const facts: Fact[] = [];
   const byId = new Map<string, Fact>();
@@ -72,7 +72,16 @@ export function factModel(ds: Dataset, period?: string): FactModel {
     const lastYear = antall - num(f.endring);
     const primary = isSmall(lastYear) || isSmall(antall);
     // A change with no last year's count (no percent) tells a reader L = 0 whatever it shows.
-    add({ id: `${prefix}|e`, kind: "change", ref, value: lastYear, hasPercent: lastYear > 0, primary, candidate: !primary && lastYear > 3, label: `${label}, endring fra i fjor` });
+    add({
+      id: `${prefix}|e`,
+      kind: "change",
+      ref,
+      value: lastYear,
+      hasPercent: lastYear > 0,
+      primary,
+      candidate: !primary && lastYear > 3,
+      label: `${label}, endring fra i fjor`,
+    });
     rowCount.set(`${prefix}|e`, `${prefix}|a`);
   };
 
@@ -94,14 +103,34 @@ export function factModel(ds: Dataset, period?: string): FactModel {
     if (has(total)) sums.push([total, ...parts.filter(has)]);
   };
   for (const m of ["a", "e"]) {
-    for (const k of keys) sum(`tot|${k}|${m}`, groups.map((g) => `g|${g.id}|${k}|${m}`));
-    sum(`tot|${ALL}|${m}`, hgs.map((h) => `tot|${h}|${m}`));
-    for (const g of groups) sum(`g|${g.id}|${ALL}|${m}`, hgs.map((h) => `g|${g.id}|${h}|${m}`));
+    for (const k of keys)
+      sum(
+        `tot|${k}|${m}`,
+        groups.map((g) => `g|${g.id}|${k}|${m}`),
+      );
+    sum(
+      `tot|${ALL}|${m}`,
+      hgs.map((h) => `tot|${h}|${m}`),
+    );
+    for (const g of groups)
+      sum(
+        `g|${g.id}|${ALL}|${m}`,
+        hgs.map((h) => `g|${g.id}|${h}|${m}`),
+      );
   }
   for (const g of groups) {
     const members = ds.tiltak.filter((t) => t.group === g.id && p.tiltak[t.id]);
-    for (const k of keys) sum(`g|${g.id}|${k}|a`, members.map((t) => `t|${t.id}|${k}`));
+    for (const k of keys)
+      sum(
+        `g|${g.id}|${k}|a`,
+        members.map((t) => `t|${t.id}|${k}`),
+      );
   }
-  for (const t of ds.tiltak) if (p.tiltak[t.id]) sum(`t|${t.id}|${ALL}`, hgs.map((h) => `t|${t.id}|${h}`));
+  for (const t of ds.tiltak)
+    if (p.tiltak[t.id])
+      sum(
+        `t|${t.id}|${ALL}`,
+        hgs.map((h) => `t|${t.id}|${h}`),
+      );
   return { period: p, facts, byId, sums, rowCount };
 }

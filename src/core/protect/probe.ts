@@ -27,8 +27,15 @@ export function probeMap(ds: Dataset, model: FactModel): Map<string, string> {
   const probe: PeriodData = {
     ...p,
     total: Object.fromEntries(Object.entries(p.total).map(([k, f]) => [k, fig(f, `tot|${k}`)])),
-    groups: Object.fromEntries(Object.entries(p.groups).map(([g, rec]) => [g, Object.fromEntries(Object.entries(rec).map(([k, f]) => [k, fig(f, `g|${g}|${k}`)]))])),
-    tiltak: Object.fromEntries(Object.entries(p.tiltak).map(([t, rec]) => [t, Object.fromEntries(Object.entries(rec).map(([k, c]) => [k, countCode(c, `t|${t}|${k}`)]))])),
+    groups: Object.fromEntries(
+      Object.entries(p.groups).map(([g, rec]) => [g, Object.fromEntries(Object.entries(rec).map(([k, f]) => [k, fig(f, `g|${g}|${k}`)]))]),
+    ),
+    tiltak: Object.fromEntries(
+      Object.entries(p.tiltak).map(([t, rec]) => [
+        t,
+        Object.fromEntries(Object.entries(rec).map(([k, c]) => [k, countCode(c, `t|${t}|${k}`)])),
+      ]),
+    ),
   };
   const probeDs: Dataset = { ...ds, periods: ds.periods.map((x) => (x.period === p.period ? probe : x)) };
   const out = new Map<string, string>();

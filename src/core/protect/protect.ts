@@ -93,12 +93,14 @@ function costOf(model: FactModel, hidden: ReadonlySet<string>): Cost {
 
 /** The primary figures a set exposes: those whose range is narrower than their target. */
 function exposedOf(ranges: ReadonlyMap<string, Range>, target: ReadonlyMap<string, Range>): string[] {
-  return [...ranges].filter(([id, r]) => {
-    const t = target.get(id);
-    // Only 1–3 is promised: last year's count behind a "*" change beside a "*" count may run far
-    // above 3, and how far depends on the cap each attacker assumes for figures nothing bounds.
-    return t !== undefined && narrower(r, { min: t.min, max: Math.min(t.max, SUPPRESS_MAX) });
-  }).map(([id]) => id);
+  return [...ranges]
+    .filter(([id, r]) => {
+      const t = target.get(id);
+      // Only 1–3 is promised: last year's count behind a "*" change beside a "*" count may run far
+      // above 3, and how far depends on the cap each attacker assumes for figures nothing bounds.
+      return t !== undefined && narrower(r, { min: t.min, max: Math.min(t.max, SUPPRESS_MAX) });
+    })
+    .map(([id]) => id);
 }
 
 /**
@@ -133,7 +135,12 @@ class Checker {
  * the protected period (it reads only the published sheets). Per primary figure, the widest range
  * over its appearances (the same figure in several tables is one unknown there: same bounds).
  */
-function sheetCheck(ds: Dataset, model: FactModel, highs: Highs, hidden: ReadonlySet<string>): { audit: DisclosureAudit; ranges: Map<string, Range> } {
+function sheetCheck(
+  ds: Dataset,
+  model: FactModel,
+  highs: Highs,
+  hidden: ReadonlySet<string>,
+): { audit: DisclosureAudit; ranges: Map<string, Range> } {
   const where = probeMap(ds, model);
   const protectedDs = applyProtection(ds, model, hidden);
   const audit = auditLayouts(buildLayouts(protectedDs, model.period.period), { mode: "combined", solve: milpSolver(highs), standInCap: 0 });
@@ -249,7 +256,10 @@ function cutFor(model: FactModel, chosen: ReadonlySet<string>, exposedId: string
     for (const id of sum) if (!system.has(id)) reasons(id).forEach((c) => add.add(c));
   }
   const keep = new Set<string>();
-  for (const id of system) reasons(id).filter((c) => chosen.has(c)).forEach((c) => keep.add(c));
+  for (const id of system)
+    reasons(id)
+      .filter((c) => chosen.has(c))
+      .forEach((c) => keep.add(c));
   for (const c of keep) add.delete(c);
   return { add: [...add], keep: [...keep] };
 }
@@ -260,7 +270,12 @@ function cutFor(model: FactModel, chosen: ReadonlySet<string>, exposedId: string
  * holds for every safe set) or the round limit is reached (`safe` false: the repair takes over).
  * Each master optimum is a lower bound on the true optimum, rising with the cuts.
  */
-function cutLoop(highs: Highs, model: FactModel, checker: Checker, rounds: number): { chosen: Set<string>; lowerBound: Cost; safe: boolean } {
+function cutLoop(
+  highs: Highs,
+  model: FactModel,
+  checker: Checker,
+  rounds: number,
+): { chosen: Set<string>; lowerBound: Cost; safe: boolean } {
   const cuts: Cut[] = [];
   let m = master(highs, model);
   for (let round = 0; ; round++) {
