@@ -260,7 +260,7 @@ function assertInt(x: number, what: string): void {
 }
 
 /** A domain with its bounds moved out of its hole (a bound inside the hole is not a possible value). */
-function outOfHole(v: Interval, hole: Interval | undefined): Interval {
+export function outOfHole(v: Interval, hole: Interval | undefined): Interval {
   if (!hole) return v;
   let { lo, hi } = v;
   if (lo >= hole.lo && lo <= hole.hi) lo = hole.hi + 1;

@@ -13,10 +13,10 @@
 
 import {
   DisclosureSearchLimitError,
+  outOfHole,
   solveBounds,
   type DisclosureProblem,
   type DisclosureResult,
-  type Interval,
   type VariableBounds,
 } from "../disclosure.js";
 
@@ -55,15 +55,6 @@ const num = (x: number): string => (Number.isFinite(x) ? String(x) : x < 0 ? "-i
 function expr(terms: readonly { variable: number; coef: number }[]): string {
   if (terms.length === 0) return "0 x0";
   return terms.map((t) => `${t.coef < 0 ? "-" : "+"} ${Math.abs(t.coef)} x${t.variable}`).join(" ");
-}
-
-/** A domain with its bounds moved out of its hole. */
-function outOfHole(v: Interval, hole: Interval | undefined): Interval {
-  if (!hole) return v;
-  let { lo, hi } = v;
-  if (lo >= hole.lo && lo <= hole.hi) lo = hole.hi + 1;
-  if (hi >= hole.lo && hi <= hole.hi) hi = hole.lo - 1;
-  return { lo, hi };
 }
 
 /**
