@@ -589,49 +589,29 @@ describe("sheets the user has hidden", () => {
   });
 });
 
+/** A user's own sheet with content, before the add-in runs. */
+const BUDGET = [
+  ["Post", "Beløp"],
+  ["Lønn", 1200],
+];
+const budgetWorkbook = () => fakeHost({ sheets: [{ name: "Budsjett", cells: { A1: BUDGET.map((r) => [...r]) } }] });
+
 describe("errors and old hosts", () => {
   it("reports an Excel error in the middle of an operation and loses none of the user's cells", async () => {
-    const { fake, host } = fakeHost({
-      sheets: [
-        {
-          name: "Budsjett",
-          cells: {
-            A1: [
-              ["Post", "Beløp"],
-              ["Lønn", 1200],
-            ],
-          },
-        },
-      ],
-    });
+    const { fake, host } = budgetWorkbook();
     let writes = 0;
     fake.failOn({ when: (op) => op.object === "Range" && op.member === "values" && ++writes === 4, code: "GeneralException" });
     const failed = await insertAll(host, ds);
     expect(failed.ok).toBe(false);
     expect(failed.messages.some((m) => m.level === "error" && m.text.startsWith("Excel stoppet operasjonen: GeneralException"))).toBe(true);
-    expect(fake.state.getValues("Budsjett", "A1:B2")).toEqual([
-      ["Post", "Beløp"],
-      ["Lønn", 1200],
-    ]);
+    expect(fake.state.getValues("Budsjett", "A1:B2")).toEqual(BUDGET);
 
     // Trying again finishes the job: no duplicate sheets, no false "edited" copies.
     fake.clearFailures();
     const retry = await insertAll(host, ds);
     expect(retry.ok, JSON.stringify(retry.messages)).toBe(true);
     expect(retry.sheets.every((s) => !s.keptAs)).toBe(true);
-    const clean = fakeHost({
-      sheets: [
-        {
-          name: "Budsjett",
-          cells: {
-            A1: [
-              ["Post", "Beløp"],
-              ["Lønn", 1200],
-            ],
-          },
-        },
-      ],
-    });
+    const clean = budgetWorkbook();
     await insertAll(clean.host, ds);
     expect(fake.state.sheetNames()).toEqual(clean.fake.state.sheetNames());
     for (const l of layouts) expect(fake.state.sheetText(l.name)).toEqual(clean.fake.state.sheetText(l.name));
