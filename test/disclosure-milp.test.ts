@@ -2,7 +2,8 @@
 // disclosure.ts, ":" holes included; and the large, heavily suppressed table the search gives up on.
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { between, buildTableProblem, DisclosureSearchLimitError, solveBounds, type DisclosureVariable } from "../src/core/disclosure.js";
+import { between, DisclosureSearchLimitError, solveBounds, type DisclosureVariable } from "../src/core/disclosure.js";
+import { buildTableProblem } from "./helpers/table-audit.js";
 import { auditLayouts, auditPeriod } from "../src/core/disclosure-audit.js";
 import { buildLayouts } from "../src/core/layout.js";
 import { loadHighs, milpBounds, milpSolver, type Highs } from "../src/core/protect/milp.js";

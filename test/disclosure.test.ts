@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  auditTable,
-  between,
-  buildTableProblem,
-  DisclosureSearchLimitError,
-  equality,
-  solveBounds,
-  type AuditCell,
-  type AuditTable,
-  type DisclosureProblem,
-  type TotalSpec,
-} from "../src/core/disclosure";
+import { between, DisclosureSearchLimitError, equality, solveBounds, type DisclosureProblem } from "../src/core/disclosure";
+import { auditTable, buildTableProblem, type AuditCell, type AuditTable, type TotalSpec } from "./helpers/table-audit.js";
 import { rng } from "./helpers/raw-dataset.js";
 
 const S = "*" as const;

@@ -19,7 +19,7 @@ import { ERROR_KINDS, scenarios, sweep } from "../helpers/fault-sweep.js";
 import { makeRawDataset, rng } from "../helpers/raw-dataset.js";
 import { novemberRaw } from "../helpers/november-raw.js";
 import { bigTable } from "../helpers/big-table.js";
-import { buildTableProblem } from "../../src/core/disclosure.js";
+import { buildTableProblem } from "../helpers/table-audit.js";
 import { loadHighs, milpSolver, type Highs } from "../../src/core/protect/milp.js";
 import { protect } from "../../src/core/protect/protect.js";
 

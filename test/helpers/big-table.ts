@@ -1,5 +1,5 @@
 // A 40 × 6 table with most cells suppressed: the case the search alone found hard.
-import type { AuditTable } from "../../src/core/disclosure.js";
+import type { AuditTable } from "./table-audit.js";
 import { rng } from "./raw-dataset.js";
 
 /**
