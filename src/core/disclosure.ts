@@ -26,11 +26,9 @@
  * and the search skips the hole's values.
  */
 
-/** A closed integer interval. */
-export interface Interval {
-  lo: number;
-  hi: number;
-}
+import type { Bounds, Interval } from "./interval.js";
+
+export type { Interval } from "./interval.js";
 
 /** An unknown (e.g. a suppressed cell) with its integer domain [lo, hi]. */
 export interface DisclosureVariable extends Interval {
@@ -55,10 +53,8 @@ export interface LinearTerm {
  * `lo ≤ Σ coef·var ≤ hi`, with every published (known) term already folded into lo and hi.
  * lo = hi makes it an equation; ±Infinity makes it one-sided.
  */
-export interface LinearConstraint {
+export interface LinearConstraint extends Interval {
   terms: readonly LinearTerm[];
-  lo: number;
-  hi: number;
   label?: string;
 }
 
@@ -67,9 +63,8 @@ export interface DisclosureProblem {
   constraints: readonly LinearConstraint[];
 }
 
-export interface VariableBounds {
-  min: number;
-  max: number;
+/** A variable's exact bounds, as results report them (see interval.ts). */
+export interface VariableBounds extends Bounds {
   /** min === max: the published figures reveal the exact value. */
   pinned: boolean;
 }

@@ -5,7 +5,8 @@ import { percentChange } from "../dataset.js";
 import { SUPPRESS_MAX } from "../suppression.js";
 import type { VariableBounds } from "../disclosure.js";
 import type { CellMeta, Model, Operand, PercentCell } from "./model.js";
-import type { CellBounds, Range } from "./types.js";
+import { anything, bounds as reported, isPoint, narrower, point, type Interval } from "../interval.js";
+import type { CellBounds } from "./types.js";
 
 interface Solved {
   feasible: true;
@@ -20,10 +21,10 @@ function solve(model: Model, fixed?: { variable: number; value: number }): Solve
   return r.feasible ? r : { feasible: false, conflict: r.conflict };
 }
 
-function range(op: Operand, bounds: readonly VariableBounds[]): Range {
-  if ("value" in op) return { min: op.value, max: op.value };
+function range(op: Operand, bounds: readonly VariableBounds[]): Interval {
+  if ("value" in op) return point(op.value);
   const b = bounds[op.variable]!;
-  return { min: b.min, max: b.max };
+  return { lo: b.min, hi: b.max };
 }
 
 /** Percent as published; a last-year count of 0 has none (the constraints rule that out). */
@@ -40,9 +41,9 @@ function pct(antall: number, endring: number): number {
  */
 function pairRanges(
   aValues: Iterable<number>,
-  changeGiven: (a: number) => Range | undefined,
+  changeGiven: (a: number) => Interval | undefined,
   withPercent: boolean,
-): { percent?: Range; lastYear: Range } | undefined {
+): { percent?: Interval; lastYear: Interval } | undefined {
   let pLo = Infinity;
   let pHi = -Infinity;
   let lyLo = Infinity;
@@ -51,19 +52,19 @@ function pairRanges(
     const e = changeGiven(a);
     if (!e) continue;
     if (withPercent) {
-      pLo = Math.min(pLo, pct(a, e.min));
-      pHi = Math.max(pHi, pct(a, e.max));
+      pLo = Math.min(pLo, pct(a, e.lo));
+      pHi = Math.max(pHi, pct(a, e.hi));
     }
-    lyLo = Math.min(lyLo, a - e.max);
-    lyHi = Math.max(lyHi, a - e.min);
+    lyLo = Math.min(lyLo, a - e.hi);
+    lyHi = Math.max(lyHi, a - e.lo);
   }
   if (lyLo === Infinity) return undefined;
-  const lastYear = { min: lyLo, max: lyHi };
-  return withPercent ? { percent: { min: pLo, max: pHi }, lastYear } : { lastYear };
+  const lastYear = { lo: lyLo, hi: lyHi };
+  return withPercent ? { percent: { lo: pLo, hi: pHi }, lastYear } : { lastYear };
 }
 
-function* span(r: Range): Generator<number> {
-  for (let v = r.min; v <= r.max; v++) yield v;
+function* span(r: Interval): Generator<number> {
+  for (let v = r.lo; v <= r.hi; v++) yield v;
 }
 
 /** Exact pair ranges for a solved row: a suppressed antall is fixed value by value and re-solved. */
@@ -73,9 +74,9 @@ function solvedPairRanges(
   antall: Operand,
   endring: Operand,
   withPercent: boolean,
-): { percent?: Range; lastYear: Range } | undefined {
+): { percent?: Interval; lastYear: Interval } | undefined {
   const a = range(antall, bounds);
-  if ("value" in antall || a.min === a.max) return pairRanges([a.min], () => range(endring, bounds), withPercent);
+  if ("value" in antall || isPoint(a)) return pairRanges([a.lo], () => range(endring, bounds), withPercent);
   const variable = antall.variable;
   return pairRanges(
     span(a),
@@ -87,7 +88,7 @@ function solvedPairRanges(
   );
 }
 
-function cellOut(model: Model, meta: CellMeta, value: Range, domain: Range, lastYear?: Range): CellBounds {
+function cellOut(model: Model, meta: CellMeta, value: Interval, domain: Interval, lastYear?: Interval): CellBounds {
   const out: CellBounds = {
     table: model.layouts[meta.sheet]!.name,
     row: meta.row,
@@ -96,13 +97,13 @@ function cellOut(model: Model, meta: CellMeta, value: Range, domain: Range, last
     colLabel: meta.colLabel,
     hovedgruppe: meta.hovedgruppe,
     kind: meta.kind,
-    min: value.min,
-    max: value.max,
-    pinned: value.min === value.max,
-    domain,
-    narrowed: value.min > domain.min || value.max < domain.max,
+    min: value.lo,
+    max: value.hi,
+    pinned: isPoint(value),
+    domain: reported(domain),
+    narrowed: narrower(value, domain),
   };
-  if (lastYear) out.lastYear = { min: lastYear.min, max: lastYear.max, pinned: lastYear.min === lastYear.max };
+  if (lastYear) out.lastYear = { ...reported(lastYear), pinned: isPoint(lastYear) };
   return out;
 }
 
@@ -111,11 +112,11 @@ function cellOut(model: Model, meta: CellMeta, value: Range, domain: Range, last
  * falls with L, so the extreme corners of the two ranges bound it. This is a hull (the pairs are not
  * enumerated); the protected quantity, last year's count, is exact.
  */
-function percentHull(model: Model, p: PercentCell & CellMeta, a: Range, ly: Range): CellBounds {
-  const hull = (ar: Range, lr: Range): Range => {
-    const lo = Math.max(1, lr.min);
-    const hiL = Math.max(1, lr.max);
-    return { min: pct(ar.min, ar.min - hiL), max: pct(ar.max, ar.max - lo) };
+function percentHull(model: Model, p: PercentCell & CellMeta, a: Interval, ly: Interval): CellBounds {
+  const hull = (ar: Interval, lr: Interval): Interval => {
+    const lo = Math.max(1, lr.lo);
+    const hiL = Math.max(1, lr.hi);
+    return { lo: pct(ar.lo, ar.lo - hiL), hi: pct(ar.hi, ar.hi - lo) };
   };
   return cellOut(model, p, hull(a, ly), hull(p.antallDomain, p.lastYear), ly);
 }
@@ -139,7 +140,7 @@ export function evaluate(model: Model): { cells: Map<number, CellBounds[]> } | {
         : antall
           ? solvedPairRanges(model, bounds, antall, { variable: v }, false)?.lastYear
           : undefined;
-    found.push({ sheet: meta.sheet, cell: cellOut(model, meta, { min: b.min, max: b.max }, { min: dom.lo, max: dom.hi }, lastYear) });
+    found.push({ sheet: meta.sheet, cell: cellOut(model, meta, { lo: b.min, hi: b.max }, dom, lastYear) });
   });
 
   for (const p of model.percents) {
@@ -150,17 +151,17 @@ export function evaluate(model: Model): { cells: Map<number, CellBounds[]> } | {
     const solvedP = solvedPairRanges(model, bounds, p.antall, p.endring, true);
     if (!solvedP?.percent) throw new Error(`${model.where(p)}: fant ingen mulig prosent.`);
     // What "*" alone allows: every antall in its domain, every change its last-year range permits.
-    const aDomain: Range = "value" in p.antall ? { min: p.antall.value, max: p.antall.value } : { min: 1, max: SUPPRESS_MAX };
+    const aDomain: Interval = "value" in p.antall ? point(p.antall.value) : { lo: 1, hi: SUPPRESS_MAX };
     const naive = pairRanges(
       span(aDomain),
       (a) => {
-        const e = { min: Math.max(p.endringDomain.min, a - p.lastYear.max), max: Math.min(p.endringDomain.max, a - p.lastYear.min) };
-        return Number.isFinite(e.min) && Number.isFinite(e.max) && e.min <= e.max ? e : undefined;
+        const e = { lo: Math.max(p.endringDomain.lo, a - p.lastYear.hi), hi: Math.min(p.endringDomain.hi, a - p.lastYear.lo) };
+        return Number.isFinite(e.lo) && Number.isFinite(e.hi) && e.lo <= e.hi ? e : undefined;
       },
       true,
     );
     // Without a finite change range, "*" alone says nothing about the percent.
-    const domain = naive?.percent ?? { min: -Infinity, max: Infinity };
+    const domain = naive?.percent ?? anything();
     found.push({ sheet: p.sheet, cell: cellOut(model, p, solvedP.percent, domain, solvedP.lastYear) });
   }
 

@@ -16,7 +16,8 @@ import {
   type LinearConstraint,
   type LinearTerm,
 } from "../disclosure.js";
-import type { CellBounds, Range } from "./types.js";
+import type { Interval } from "../interval.js";
+import type { CellBounds } from "./types.js";
 
 /** A cell in a relation: a published number, or the variable of a suppressed cell. */
 export type Operand = { value: number } | { variable: number };
@@ -28,11 +29,11 @@ export interface PercentCell {
   antall: Operand;
   endring: Operand;
   /** Last-year range the percent's presence implies (for the "*" alone domain). */
-  lastYear: Range;
-  endringDomain: Range;
+  lastYear: Interval;
+  endringDomain: Interval;
   /** Where antall is ":": the variable for last year's count (see Model.changeLastYear). */
   lastYearVar?: number;
-  antallDomain: Range;
+  antallDomain: Interval;
 }
 
 /**
@@ -90,8 +91,8 @@ export class Model {
   ) {}
 
   /** A variable that stands for no published cell. */
-  helper(meta: CellMeta, d: Range): number {
-    this.variables.push({ lo: d.min, hi: d.max, name: `${this.where(meta)} (fjorårets antall)` });
+  helper(meta: CellMeta, d: Interval): number {
+    this.variables.push({ lo: d.lo, hi: d.hi, name: `${this.where(meta)} (fjorårets antall)` });
     this.varCells.push({ ...meta, hidden: true });
     return this.variables.length - 1;
   }
@@ -106,7 +107,7 @@ export class Model {
    * The operand for a cell, creating its variable when it is "*" (with the given domain) or ":"
    * (0 or 4..cap: a value from 1 to 3 would have been "*"; `hiddenDomain` when given).
    */
-  operand(meta: CellMeta, domain: () => Range, hiddenDomain?: () => Range): Operand {
+  operand(meta: CellMeta, domain: () => Interval, hiddenDomain?: () => Interval): Operand {
     const value = this.layouts[meta.sheet]!.cells[meta.row]?.[meta.col];
     if (value === null || value === undefined || value === "") return { value: 0 };
     if (typeof value === "number") {
@@ -121,15 +122,15 @@ export class Model {
     if (known !== undefined) return { variable: known };
     this.varAt.set(key, this.variables.length);
     if (value === HIDDEN) {
-      const d = hiddenDomain?.() ?? { min: 0, max: this.cap };
-      const v: DisclosureVariable = { lo: d.min, hi: d.max, name: this.where(meta) };
+      const d = hiddenDomain?.() ?? { lo: 0, hi: this.cap };
+      const v: DisclosureVariable = { lo: d.lo, hi: d.hi, name: this.where(meta) };
       if (!hiddenDomain) v.exclude = { lo: 1, hi: SUPPRESS_MAX };
       v.auxiliary = true;
       this.variables.push(v);
       this.varCells.push({ ...meta, hidden: true });
     } else {
       const d = domain();
-      this.variables.push({ lo: d.min, hi: d.max, name: this.where(meta) });
+      this.variables.push({ lo: d.lo, hi: d.hi, name: this.where(meta) });
       this.varCells.push(meta);
     }
     return { variable: this.variables.length - 1 };

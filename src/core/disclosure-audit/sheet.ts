@@ -7,12 +7,13 @@ import type { SheetLayout, TableBlock } from "../layout.js";
 import { formatInteger } from "../text.js";
 import { label, showValue, type CellMeta, type Model, type Operand } from "./model.js";
 import { blockShape, colsText, entityOf, hgKeyOf, hovedgruppeOf, lastYearCap, rowsText, type BlockShape } from "./shape.js";
-import type { CellKind, Range } from "./types.js";
+import type { Interval } from "../interval.js";
+import type { CellKind } from "./types.js";
 
 /** A grid position, for naming a cell in messages. */
 const m0 = (sheet: number, row: number, col: number) => ({ sheet, row, col });
 
-const countDomain = (): Range => ({ min: 1, max: SUPPRESS_MAX });
+const countDomain = (): Interval => ({ lo: 1, hi: SUPPRESS_MAX });
 
 /** One block of one sheet while it is being modelled: its shape and the operand of every cell. */
 interface BlockModel {
@@ -47,7 +48,7 @@ const opAt = (b: BlockModel, row: number, col: number): Operand => b.ops.get(`${
  * the total row gives it; otherwise (and for the total row itself) at most the overall total's,
  * the only figure that bounds every row (see auditLayouts). Undefined: nothing is known.
  */
-function lastYearRange(b: BlockModel, r: number, antall: Operand, antallSymbol: string | undefined): Range | undefined {
+function lastYearRange(b: BlockModel, r: number, antall: Operand, antallSymbol: string | undefined): Interval | undefined {
   const f = b.shape.figure!;
   const cells = b.layout.cells[r] ?? [];
   const endringCell = cells[f.endring];
@@ -55,14 +56,14 @@ function lastYearRange(b: BlockModel, r: number, antall: Operand, antallSymbol: 
   const hasPercent = prosentCell !== null && prosentCell !== undefined && prosentCell !== "";
   const capOfRow = (): number => (r === b.shape.grandRow ? b.fallbackCap : (lastYearCap(b.layout, b.shape) ?? b.fallbackCap));
   if (endringCell === SUPPRESSED) {
-    if (!hasPercent) return { min: 0, max: 0 };
-    if (antallSymbol !== SUPPRESSED) return { min: 1, max: SUPPRESS_MAX };
-    return { min: 1, max: Math.max(1, capOfRow()) };
+    if (!hasPercent) return { lo: 0, hi: 0 };
+    if (antallSymbol !== SUPPRESSED) return { lo: 1, hi: SUPPRESS_MAX };
+    return { lo: 1, hi: Math.max(1, capOfRow()) };
   }
   if (endringCell === HIDDEN) {
-    return hasPercent ? { min: SUPPRESS_MAX + 1, max: Math.max(SUPPRESS_MAX + 1, capOfRow()) } : { min: 0, max: 0 };
+    return hasPercent ? { lo: SUPPRESS_MAX + 1, hi: Math.max(SUPPRESS_MAX + 1, capOfRow()) } : { lo: 0, hi: 0 };
   }
-  if (!("value" in antall) || prosentCell === SUPPRESSED) return { min: hasPercent ? 1 : 0, max: Infinity };
+  if (!("value" in antall) || prosentCell === SUPPRESSED) return { lo: hasPercent ? 1 : 0, hi: Infinity };
   return undefined;
 }
 
@@ -75,7 +76,7 @@ function addLastYear(
   r: number,
   antall: Operand,
   endring: Operand,
-  lastYear: Range,
+  lastYear: Interval,
   antallSymbol: string | undefined,
 ): number | undefined {
   const { model } = b;
@@ -99,18 +100,18 @@ function addLastYear(
   }
   if (!("value" in antall) || !("value" in endring)) {
     const bound =
-      lastYear.max === Infinity
-        ? `minst ${lastYear.min}`
-        : lastYear.min === lastYear.max
-          ? `${lastYear.min}`
-          : `mellom ${lastYear.min} og ${formatInteger(lastYear.max)}`;
+      lastYear.hi === Infinity
+        ? `minst ${lastYear.lo}`
+        : lastYear.lo === lastYear.hi
+          ? `${lastYear.lo}`
+          : `mellom ${lastYear.lo} og ${formatInteger(lastYear.hi)}`;
     model.add(
       [
         { op: antall, sign: 1 },
         { op: endring, sign: -1 },
       ],
-      lastYear.min,
-      lastYear.max,
+      lastYear.lo,
+      lastYear.hi,
       `${model.where(at)}: fjorårets antall (Antall − Endring) er ${bound}`,
     );
   }
@@ -124,12 +125,10 @@ function addFigureRow(b: BlockModel, r: number): void {
   const antallSymbol = model.symbol(m0(sheet, r, f.antall));
   const antall = model.operand(meta(b, r, f.antall, "count"), countDomain);
   b.ops.set(`${r}:${f.antall}`, antall);
-  const aDom: Range =
-    "value" in antall ? { min: antall.value, max: antall.value } : antallSymbol === HIDDEN ? { min: 0, max: model.cap } : countDomain();
+  const aDom: Interval =
+    "value" in antall ? { lo: antall.value, hi: antall.value } : antallSymbol === HIDDEN ? { lo: 0, hi: model.cap } : countDomain();
   const lastYear = lastYearRange(b, r, antall, antallSymbol);
-  const endringDomain: Range = lastYear
-    ? { min: aDom.min - lastYear.max, max: aDom.max - lastYear.min }
-    : { min: -Infinity, max: Infinity };
+  const endringDomain: Interval = lastYear ? { lo: aDom.lo - lastYear.hi, hi: aDom.hi - lastYear.lo } : { lo: -Infinity, hi: Infinity };
   const endring = model.operand(
     meta(b, r, f.endring, "change"),
     () => endringDomain,
@@ -144,8 +143,8 @@ function addFigureRow(b: BlockModel, r: number): void {
       ...meta(b, r, f.prosent, "percent"),
       antall,
       endring,
-      lastYear: lastYear ?? { min: 1, max: Infinity },
-      endringDomain: "value" in endring ? { min: endring.value, max: endring.value } : endringDomain,
+      lastYear: lastYear ?? { lo: 1, hi: Infinity },
+      endringDomain: "value" in endring ? { lo: endring.value, hi: endring.value } : endringDomain,
       lastYearVar,
       antallDomain: aDom,
     });

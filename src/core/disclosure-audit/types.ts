@@ -2,6 +2,7 @@
 // published figures leave it, or the equations that cannot all hold.
 
 import type { DisclosureProblem, DisclosureResult } from "../disclosure.js";
+import type { Bounds } from "../interval.js";
 import type { LayoutKey } from "../layout.js";
 
 /** "per-table": each sheet alone (the default). "combined": all tables of the period together. */
@@ -25,10 +26,8 @@ export interface AuditOptions {
 /** What a suppressed cell stands for. */
 export type CellKind = "count" | "change" | "percent";
 
-export interface Range {
-  min: number;
-  max: number;
-}
+/** An interval as the audit reports it (min/max; see interval.ts). Kept under this name for importers. */
+export type Range = Bounds;
 
 export interface CellBounds {
   /** Sheet name (the table as the add-in inserts it). */
@@ -47,11 +46,11 @@ export interface CellBounds {
   /** min === max: the published figures give the value away. */
   pinned: boolean;
   /** What the "*" alone says (1..3 for a count). */
-  domain: Range;
+  domain: Bounds;
   /** The figures narrow the cell beyond what "*" alone says. */
   narrowed: boolean;
   /** Change and percent cells: last year's count (antall − endring), which the bounds also fix. */
-  lastYear?: Range & { pinned: boolean };
+  lastYear?: Bounds & { pinned: boolean };
 }
 
 export interface TableAudit {

@@ -3,6 +3,7 @@
 
 import { HIDDEN, SUPPRESSED, type Count, type Figures } from "../types.js";
 import type { Finding } from "../findings.js";
+import { anything, interval, overlaps, point, sumOf, type Interval } from "../interval.js";
 import { formatInteger } from "../text.js";
 
 /** A value read from the file, with the line it stands on (every finding names a line). */
@@ -16,33 +17,23 @@ export interface Located<T> {
 // this year's is 1..3 (suppression.ts): next to a visible antall it spans antall−3 .. antall−1;
 // next to a suppressed antall only "at most 3" is known (last year's count is ≥ 0).
 
-type Interval = readonly [number, number];
-
 function countInterval(c: Count): Interval {
-  if (c === null) return [0, 0];
-  if (c === SUPPRESSED) return [1, 3];
+  if (c === null) return point(0);
+  if (c === SUPPRESSED) return interval(1, 3);
   // ":" is 0 or ≥ 4; for checking a sum the interval [0, ∞) is the safe hull.
-  if (c === HIDDEN) return [0, Infinity];
-  return [c, c];
+  if (c === HIDDEN) return interval(0, Infinity);
+  return point(c);
 }
 
 function changeInterval(f: Figures): Interval {
-  if (f.endring === HIDDEN || f.antall === HIDDEN) return [-Infinity, Infinity];
+  if (f.endring === HIDDEN || f.antall === HIDDEN) return anything();
   if (f.endring !== SUPPRESSED) return countInterval(f.endring);
-  if (f.antall === SUPPRESSED) return [-Infinity, 3];
-  const [lo, hi] = countInterval(f.antall);
-  return [lo - 3, hi - 1];
+  if (f.antall === SUPPRESSED) return interval(-Infinity, 3);
+  const { lo, hi } = countInterval(f.antall);
+  return interval(lo - 3, hi - 1);
 }
 
-function sumIntervals(parts: Interval[]): Interval {
-  return parts.reduce<Interval>((a, b) => [a[0] + b[0], a[1] + b[1]], [0, 0]);
-}
-
-function overlaps(a: Interval, b: Interval): boolean {
-  return a[0] <= b[1] && b[0] <= a[1];
-}
-
-function showInterval([lo, hi]: Interval): string {
+function showInterval({ lo, hi }: Interval): string {
   if (lo === -Infinity) return hi === Infinity ? "hva som helst" : `høyst ${formatInteger(hi)}`;
   if (hi === Infinity) return `minst ${formatInteger(lo)}`;
   return lo === hi ? formatInteger(lo) : `${formatInteger(lo)}–${formatInteger(hi)}`;
@@ -78,14 +69,14 @@ export class Audit {
 
   /** A total must be reachable from its parts, reading "*" as 1..3 and empty as 0. */
   sum(line: number, what: string, total: Count, parts: Count[]): void {
-    const sum = sumIntervals(parts.map(countInterval));
+    const sum = sumOf(parts.map(countInterval));
     if (!overlaps(countInterval(total), sum)) {
       this.error(line, "sum-mismatch", `${what}: summen er ${showCount(total)}, men delene summerer til ${showInterval(sum)}.`);
     }
   }
 
   changeSum(line: number, what: string, total: Figures, parts: Figures[]): void {
-    const sum = sumIntervals(parts.map(changeInterval));
+    const sum = sumOf(parts.map(changeInterval));
     if (!overlaps(changeInterval(total), sum)) {
       this.error(line, "sum-mismatch", `${what}: endringen er ${showCount(total.endring)}, men delene summerer til ${showInterval(sum)}.`);
     }

@@ -18,7 +18,7 @@
  * needs no program of its own.
  */
 
-import type { Range } from "../disclosure-audit.js";
+import { interval, type Interval } from "../interval.js";
 import { isSmall } from "../suppression.js";
 import type { Fact, FactModel } from "./facts.js";
 import type { Highs } from "./milp.js";
@@ -34,15 +34,15 @@ export function sensitive(model: FactModel): Fact[] {
 }
 
 /** A reader's domain of an unknown figure (the symbols shown on its row say this much). */
-function domain(model: FactModel, f: Fact): Range {
-  if (f.kind === "count") return f.primary ? { min: 1, max: 3 } : { min: 4, max: CAP };
-  if (!f.hasPercent) return { min: 0, max: 0 };
-  if (!f.primary) return { min: 4, max: CAP };
+function domain(model: FactModel, f: Fact): Interval {
+  if (f.kind === "count") return f.primary ? interval(1, 3) : interval(4, CAP);
+  if (!f.hasPercent) return interval(0, 0);
+  if (!f.primary) return interval(4, CAP);
   const count = model.byId.get(model.rowCount.get(f.id)!)!;
   // "*" because this year's count is "*": it says nothing of L beyond the percent's presence.
-  if (count.primary) return { min: 1, max: CAP };
+  if (count.primary) return interval(1, CAP);
   // Otherwise it is "*" only because L is 1–3.
-  return { min: 1, max: 3 };
+  return interval(1, 3);
 }
 
 /** Groups the unknown figures that share a sum (union–find): each group is an independent system. */
@@ -80,7 +80,7 @@ export class FactAttacker {
    * Ranges per system, by its unknown figures: a system's sums and domains follow from which figures
    * are unknown in it, so a system a check did not change is not solved again.
    */
-  private readonly cache = new Map<string, Map<string, Range>>();
+  private readonly cache = new Map<string, Map<string, Interval>>();
   /** Integer programs solved, for the report. */
   programs = 0;
   constructor(
@@ -95,10 +95,10 @@ export class FactAttacker {
    * unknown. With `targets`, a bound that already reaches its target is not pushed further (only
    * "is it narrower?" matters), which saves most programs.
    */
-  ranges(hidden: ReadonlySet<string>, targets?: ReadonlyMap<string, Range>): Map<string, Range> {
+  ranges(hidden: ReadonlySet<string>, targets?: ReadonlyMap<string, Interval>): Map<string, Interval> {
     const unknown = new Set(this.model.facts.filter((f) => f.primary || hidden.has(f.id)).map((f) => f.id));
     const sens = new Set(this.sens.map((f) => f.id));
-    const out = new Map<string, Range>();
+    const out = new Map<string, Interval>();
     for (const vars of components(this.model, unknown)) {
       if (!vars.some((id) => sens.has(id))) continue;
       const key = `${targets ? "t" : "x"}|${vars.join(",")}`;
@@ -113,7 +113,7 @@ export class FactAttacker {
   }
 
   /** One system: its sensitive figures' ranges. */
-  private solveSystem(vars: string[], targets?: ReadonlyMap<string, Range>): Map<string, Range> {
+  private solveSystem(vars: string[], targets?: ReadonlyMap<string, Interval>): Map<string, Interval> {
     const model = this.model;
     const index = new Map(vars.map((id, i) => [id, i]));
     const rows: string[] = [];
@@ -132,7 +132,7 @@ export class FactAttacker {
     });
     const bounds = vars.map((id, i) => {
       const d = domain(model, model.byId.get(id)!);
-      return ` ${d.min} <= x${i} <= ${d.max}`;
+      return ` ${d.lo} <= x${i} <= ${d.hi}`;
     });
     const body = [
       "Subject To",
@@ -159,18 +159,18 @@ export class FactAttacker {
       if (r.Status !== "Optimal") throw new Error(`Skjermingen: heltallsløseren svarte «${r.Status}».`);
       record(r.Columns);
     };
-    const out = new Map<string, Range>();
+    const out = new Map<string, Interval>();
     for (const f of this.sens) {
       const i = index.get(f.id);
       if (i === undefined) continue;
       const d = domain(model, f);
       const t = targets?.get(f.id) ?? d;
-      if (min[i]! > Math.max(d.min, t.min)) optimise(i, "Minimize");
-      if (max[i]! < Math.min(d.max, t.max)) optimise(i, "Maximize");
+      if (min[i]! > Math.max(d.lo, t.lo)) optimise(i, "Minimize");
+      if (max[i]! < Math.min(d.hi, t.hi)) optimise(i, "Maximize");
     }
     for (const f of this.sens) {
       const i = index.get(f.id);
-      if (i !== undefined) out.set(f.id, { min: min[i]!, max: max[i]! });
+      if (i !== undefined) out.set(f.id, interval(min[i]!, max[i]!));
     }
     return out;
   }

@@ -28,7 +28,8 @@
  * 4. The result is verified by the combined exact audit of the six sheets the add-in shows.
  */
 
-import { auditLayouts, type CellBounds, type DisclosureAudit, type Range } from "../disclosure-audit.js";
+import { auditLayouts, type CellBounds, type DisclosureAudit } from "../disclosure-audit.js";
+import { bounds, fromBounds, interval, narrower, type Bounds, type Interval } from "../interval.js";
 import { buildLayouts } from "../layout.js";
 import type { Dataset } from "../types.js";
 import { SUPPRESS_MAX } from "../suppression.js";
@@ -62,7 +63,7 @@ export interface ProtectionResult {
    * (equal for every figure: that is the guarantee). Mostly 1–3; less only where "*" cells add up
    * among themselves.
    */
-  ranges: Map<string, { got: Range; best: Range }>;
+  ranges: Map<string, { got: Bounds; best: Bounds }>;
 }
 
 /**
@@ -70,14 +71,11 @@ export interface ProtectionResult {
  * count (the figure it protects). Undefined for a change beside a "*" count whose last year's count
  * cannot be 1–3 (it is "*" only because of the count).
  */
-function protectedRange(c: CellBounds): Range | undefined {
-  if (c.kind === "count") return { min: c.min, max: c.max };
-  if (c.kind === "change" && c.lastYear) return { min: c.lastYear.min, max: c.lastYear.max };
+function protectedRange(c: CellBounds): Interval | undefined {
+  if (c.kind === "count") return fromBounds(c);
+  if (c.kind === "change" && c.lastYear) return fromBounds(c.lastYear);
   return undefined;
 }
-
-/** Is `got` narrower than `target` anywhere? */
-const narrower = (got: Range, target: Range): boolean => got.min > target.min || got.max < target.max;
 
 /** The ":" cells a set of chosen facts shows: the chosen ones and the changes of hidden counts. */
 function shownHidden(model: FactModel, chosen: ReadonlySet<string>): Set<string> {
@@ -92,13 +90,13 @@ function costOf(model: FactModel, hidden: ReadonlySet<string>): Cost {
 }
 
 /** The primary figures a set exposes: those whose range is narrower than their target. */
-function exposedOf(ranges: ReadonlyMap<string, Range>, target: ReadonlyMap<string, Range>): string[] {
+function exposedOf(ranges: ReadonlyMap<string, Interval>, target: ReadonlyMap<string, Interval>): string[] {
   return [...ranges]
     .filter(([id, r]) => {
       const t = target.get(id);
       // Only 1–3 is promised: last year's count behind a "*" change beside a "*" count may run far
       // above 3, and how far depends on the cap each attacker assumes for figures nothing bounds.
-      return t !== undefined && narrower(r, { min: t.min, max: Math.min(t.max, SUPPRESS_MAX) });
+      return t !== undefined && narrower(r, interval(t.lo, Math.min(t.hi, SUPPRESS_MAX)));
     })
     .map(([id]) => id);
 }
@@ -112,7 +110,7 @@ function exposedOf(ranges: ReadonlyMap<string, Range>, target: ReadonlyMap<strin
  */
 class Checker {
   private readonly attacker: FactAttacker;
-  readonly target: Map<string, Range>;
+  readonly target: Map<string, Interval>;
   /** Checks run, for the report. */
   runs = 0;
   constructor(
@@ -140,11 +138,11 @@ function sheetCheck(
   model: FactModel,
   highs: Highs,
   hidden: ReadonlySet<string>,
-): { audit: DisclosureAudit; ranges: Map<string, Range> } {
+): { audit: DisclosureAudit; ranges: Map<string, Interval> } {
   const where = probeMap(ds, model);
   const protectedDs = applyProtection(ds, model, hidden);
   const audit = auditLayouts(buildLayouts(protectedDs, model.period.period), { mode: "combined", solve: milpSolver(highs), standInCap: 0 });
-  const ranges = new Map<string, Range>();
+  const ranges = new Map<string, Interval>();
   for (const t of audit.tables) {
     if (t.infeasible) throw new Error(`Skjermingen ga tabeller som ikke går opp: ${t.infeasible.message}`);
     for (const c of t.cells) {
@@ -152,7 +150,7 @@ function sheetCheck(
       const r = protectedRange(c);
       if (!id || !r) continue;
       const known = ranges.get(id);
-      ranges.set(id, known ? { min: Math.min(known.min, r.min), max: Math.max(known.max, r.max) } : r);
+      ranges.set(id, known ? interval(Math.min(known.lo, r.lo), Math.max(known.hi, r.hi)) : r);
     }
   }
   return { audit, ranges };
@@ -357,6 +355,6 @@ export async function protect(ds: Dataset, period?: string, highs?: Highs): Prom
     lowerBound: m.lowerBound,
     optimal: cost.cells === m.lowerBound.cells && cost.sum === m.lowerBound.sum,
     audit: final.audit,
-    ranges: new Map([...final.ranges].map(([id, got]) => [id, { got, best: checker.target.get(id) ?? got }])),
+    ranges: new Map([...final.ranges].map(([id, got]) => [id, { got: bounds(got), best: bounds(checker.target.get(id) ?? got) }])),
   };
 }
