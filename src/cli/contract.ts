@@ -2,8 +2,10 @@
 //   exit 0 = done / accepted, 1 = the input was rejected, 2 = usage or file problem;
 //   --help (or -h) on every command; file errors in Norwegian; long arguments shortened.
 // A command reports a problem by throwing UsageError or FileProblem (or PublicationError for a
-// rejected publication); runCommand turns each into its message and exit code.
+// rejected publication, or another typed error from core/errors.ts); runCommand turns each into its
+// message and exit code.
 
+import { NavTiltakError } from "../core/errors.js";
 import { PublicationError, formatFinding } from "../core/findings.js";
 import { periodData } from "../core/layout.js";
 import { shorten } from "../core/text.js";
@@ -88,6 +90,11 @@ export async function runCommand(cmd: Command, args: string[], io: CliIO): Promi
       for (const f of e.findings) (f.severity === "error" ? io.err : io.out)(`${formatFinding(f)}\n`);
       io.err(`Avvist: ${e.findings.filter((f) => f.severity === "error").length} feil. Ingenting ble importert.\n`);
       return EXIT.REJECTED;
+    }
+    // A typed error's message is written for the user: shown as it is. An internal one is a bug (below).
+    if (e instanceof NavTiltakError && e.kind !== "internal") {
+      io.err(`${e.message}\n`);
+      return e.kind === "rejected" ? EXIT.REJECTED : EXIT.USAGE;
     }
     io.err(
       `Uventet feil i nav-tiltak: ${shorten(e instanceof Error ? e.message : String(e), 300)}\nKjør på nytt med NAV_TILTAK_DEBUG=1 for detaljer, og meld feilen.\n`,

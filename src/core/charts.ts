@@ -10,6 +10,7 @@ import type { Dataset } from "./types.js";
 import { TOTAL_LABEL } from "./dataset.js";
 
 import { CHART_SHEET_NAMES, type ChartKey } from "./chart-names.js";
+import { InternalError } from "./errors.js";
 
 export { CHART_KEYS, CHART_SHEET_NAMES, type ChartKey } from "./chart-names.js";
 
@@ -38,7 +39,7 @@ export interface ChartData {
 
 function layoutOf(layouts: SheetLayout[], key: LayoutKey): SheetLayout {
   const l = layouts.find((x) => x.key === key);
-  if (!l) throw new Error(`Mangler tabellen ${key}.`);
+  if (!l) throw new InternalError("missing-table", `Mangler tabellen ${key}.`);
   return l;
 }
 
@@ -98,7 +99,7 @@ function change(layouts: SheetLayout[]): ChartData {
   const { header, rows } = groupRows(layout);
   // The layout's columns: Antall, Endring fra i fjor Antall, Endring fra i fjor Prosent.
   const col = header.indexOf("Endring fra i fjor Antall");
-  if (col < 0) throw new Error("Tabellen «Tiltaksgrupper» mangler kolonnen «Endring fra i fjor Antall».");
+  if (col < 0) throw new InternalError("missing-table", "Tabellen «Tiltaksgrupper» mangler kolonnen «Endring fra i fjor Antall».");
   const series = "Endring fra i fjor";
   const omitted: OmittedCell[] = [];
   const data = rows.map((r): [string, ...(number | null)[]] => [String(r[0]), chartValue(r[col] ?? null, String(r[0]), series, omitted)]);

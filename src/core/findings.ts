@@ -1,5 +1,7 @@
 // Findings of the parser and the audit. Messages are Norwegian (shown to users); codes are for programs.
 
+import { InputRejectedError } from "./errors.js";
+
 export type Severity = "error" | "warning";
 
 export type FindingCode =
@@ -85,12 +87,11 @@ export function capFindings(findings: readonly Finding[], max = FINDINGS_PER_KIN
 }
 
 /** Thrown when a publication is rejected. Carries every finding, so nothing partial is ever returned. */
-export class PublicationError extends Error {
+export class PublicationError extends InputRejectedError {
   readonly findings: Finding[];
   constructor(findings: Finding[]) {
     const errors = findings.filter((f) => f.severity === "error");
-    super(`Publikasjonen ble avvist (${errors.length} feil):\n` + errors.map(formatFinding).join("\n"));
-    this.name = "PublicationError";
+    super("publication-rejected", `Publikasjonen ble avvist (${errors.length} feil):\n` + errors.map(formatFinding).join("\n"));
     this.findings = findings;
   }
 }

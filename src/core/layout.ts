@@ -14,6 +14,7 @@ import {
   TABLE_TILTAKSGRUPPER,
   TOTAL_LABEL,
 } from "./dataset.js";
+import { NotFoundError } from "./errors.js";
 
 export type CellValue = string | number | null;
 
@@ -337,7 +338,10 @@ function tiltakTable(ctx: Context): SheetLayout {
 /** The period's data, newest by default. Throws (Norwegian) when the period is not in the dataset. */
 export function periodData(ds: Dataset, period?: string): PeriodData {
   const data = period === undefined ? ds.periods[ds.periods.length - 1] : ds.periods.find((p) => p.period === period);
-  if (!data) throw new Error(period === undefined ? "Datasettet har ingen perioder." : `Perioden «${period}» finnes ikke i datasettet.`);
+  if (!data) {
+    if (period === undefined) throw new NotFoundError("no-periods", "Datasettet har ingen perioder.");
+    throw new NotFoundError("unknown-period", `Perioden «${period}» finnes ikke i datasettet.`);
+  }
   return data;
 }
 

@@ -12,6 +12,7 @@
 
 import type { TargetKey } from "./content.js";
 import type { WriteValue } from "./content.js";
+import { NotFoundError } from "../core/errors.js";
 
 export const INDEX_PREFIX = "NavTiltak.";
 export const MARKER_KEY = "NavTiltak.Layout";
@@ -155,7 +156,7 @@ export function freeSheetName(wanted: string, taken: Iterable<string>, suffix?: 
     const name = clean.slice(0, SHEET_NAME_MAX - end.length).trimEnd() + end;
     if (free(name)) return name;
   }
-  throw new Error("Fant ikke noe ledig arknavn.");
+  throw new NotFoundError("no-sheet-name", "Fant ikke noe ledig arknavn.");
 }
 
 /** A workbook-level identifier (table or name) not taken: "Name", "Name2", "Name3" … */

@@ -1,6 +1,7 @@
 // The pane's status area: progress while an operation runs, then its result. The summary sits in
 // a polite live region; errors go to an assertive one so screen readers announce them at once.
 
+import { NavTiltakError } from "../core/errors.js";
 import type { Message, WriteReport } from "../excel/types.js";
 import { append, clear, h } from "./dom.js";
 
@@ -76,6 +77,8 @@ export class StatusArea {
     this.text.textContent = "Noe gikk galt.";
     clear(this.alert);
     const detail = error instanceof Error ? error.message : String(error);
-    append(this.alert, h("p", { class: "message message-error" }, `Uventet feil: ${detail}`));
+    // A typed error's message is written for the user; anything else is unexpected, and says so.
+    const known = error instanceof NavTiltakError && error.kind !== "internal";
+    append(this.alert, h("p", { class: "message message-error" }, known ? detail : `Uventet feil: ${detail}`));
   }
 }

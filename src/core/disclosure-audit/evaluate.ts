@@ -7,6 +7,7 @@ import type { VariableBounds } from "../disclosure.js";
 import type { CellMeta, Model, Operand, PercentCell } from "./model.js";
 import { anything, bounds as reported, isPoint, narrower, point, type Interval } from "../interval.js";
 import type { CellBounds } from "./types.js";
+import { InternalError } from "../errors.js";
 
 interface Solved {
   feasible: true;
@@ -30,7 +31,7 @@ function range(op: Operand, bounds: readonly VariableBounds[]): Interval {
 /** Percent as published; a last-year count of 0 has none (the constraints rule that out). */
 function pct(antall: number, endring: number): number {
   const p = percentChange(antall, endring);
-  if (p === null) throw new Error(`Prosent uten fjorårstall (antall ${antall}, endring ${endring}).`);
+  if (p === null) throw new InternalError("audit-failed", `Prosent uten fjorårstall (antall ${antall}, endring ${endring}).`);
   return p;
 }
 
@@ -149,7 +150,7 @@ export function evaluate(model: Model): { cells: Map<number, CellBounds[]> } | {
       continue;
     }
     const solvedP = solvedPairRanges(model, bounds, p.antall, p.endring, true);
-    if (!solvedP?.percent) throw new Error(`${model.where(p)}: fant ingen mulig prosent.`);
+    if (!solvedP?.percent) throw new InternalError("audit-failed", `${model.where(p)}: fant ingen mulig prosent.`);
     // What "*" alone allows: every antall in its domain, every change its last-year range permits.
     const aDomain: Interval = "value" in p.antall ? point(p.antall.value) : { lo: 1, hi: SUPPRESS_MAX };
     const naive = pairRanges(

@@ -18,6 +18,7 @@ import {
 } from "../disclosure.js";
 import type { Interval } from "../interval.js";
 import type { CellBounds } from "./types.js";
+import { InputRejectedError } from "../errors.js";
 
 /** A cell in a relation: a published number, or the variable of a suppressed cell. */
 export type Operand = { value: number } | { variable: number };
@@ -111,11 +112,11 @@ export class Model {
     const value = this.layouts[meta.sheet]!.cells[meta.row]?.[meta.col];
     if (value === null || value === undefined || value === "") return { value: 0 };
     if (typeof value === "number") {
-      if (!Number.isInteger(value)) throw new Error(`${this.where(meta)} er ikke et heltall (${value}).`);
+      if (!Number.isInteger(value)) throw new InputRejectedError("bad-cell", `${this.where(meta)} er ikke et heltall (${value}).`);
       return { value };
     }
     if (value !== SUPPRESSED && value !== HIDDEN) {
-      throw new Error(`${this.where(meta)} er verken et tall, «*», «:» eller tom («${value}»).`);
+      throw new InputRejectedError("bad-cell", `${this.where(meta)} er verken et tall, «*», «:» eller tom («${value}»).`);
     }
     const key = `${meta.sheet}:${meta.row}:${meta.col}`;
     const known = this.varAt.get(key);

@@ -9,6 +9,7 @@ import { label, showValue, type CellMeta, type Model, type Operand } from "./mod
 import { blockShape, colsText, entityOf, hgKeyOf, hovedgruppeOf, lastYearCap, rowsText, type BlockShape } from "./shape.js";
 import type { Interval } from "../interval.js";
 import type { CellKind } from "./types.js";
+import { InputRejectedError } from "../errors.js";
 
 /** A grid position, for naming a cell in messages. */
 const m0 = (sheet: number, row: number, col: number) => ({ sheet, row, col });
@@ -149,7 +150,10 @@ function addFigureRow(b: BlockModel, r: number): void {
       antallDomain: aDom,
     });
   } else if (typeof prosentCell === "string" && prosentCell !== "" && prosentCell !== HIDDEN) {
-    throw new Error(`${model.where(m0(sheet, r, f.prosent))} er verken et tall, «*» eller tom («${prosentCell}»).`);
+    throw new InputRejectedError(
+      "bad-cell",
+      `${model.where(m0(sheet, r, f.prosent))} er verken et tall, «*» eller tom («${prosentCell}»).`,
+    );
   }
 }
 

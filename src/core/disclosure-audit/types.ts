@@ -75,13 +75,5 @@ export interface DisclosureAudit {
 /** A revealed cell for the task pane: where it is on the inserted sheet, and what can be known. */
 export type RevealedCell = CellBounds;
 
-/** Thrown by revealedCells when the published figures contradict each other. */
-export class InfeasibleAuditError extends Error {
-  constructor(
-    message: string,
-    readonly equations: string[],
-  ) {
-    super(message);
-    this.name = "InfeasibleAuditError";
-  }
-}
+/** Thrown by revealedCells when the published figures contradict each other (see errors.ts). */
+export { InfeasibleAuditError } from "../errors.js";

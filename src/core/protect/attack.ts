@@ -22,6 +22,7 @@ import { interval, type Interval } from "../interval.js";
 import { isSmall } from "../suppression.js";
 import type { Fact, FactModel } from "./facts.js";
 import type { Highs } from "./milp.js";
+import { InternalError } from "../errors.js";
 
 /** A finite stand-in for "no upper bound" (HiGHS then never reports «Unbounded»). */
 const CAP = 100_000_000;
@@ -156,7 +157,7 @@ export class FactAttacker {
     const optimise = (i: number, sense: "Minimize" | "Maximize"): void => {
       this.programs++;
       const r = this.highs.solve(`${sense}\n obj: x${i}\n${body}`, OPTIONS);
-      if (r.Status !== "Optimal") throw new Error(`Skjermingen: heltallsløseren svarte «${r.Status}».`);
+      if (r.Status !== "Optimal") throw new InternalError("protection-failed", `Skjermingen: heltallsløseren svarte «${r.Status}».`);
       record(r.Columns);
     };
     const out = new Map<string, Interval>();

@@ -14,6 +14,7 @@
 import { ALL, type Count, type Dataset, type Figures, type HgKey, type PeriodData } from "../types.js";
 import { isSmall } from "../suppression.js";
 import { periodData } from "../layout.js";
+import { InputRejectedError } from "../errors.js";
 
 export type FactKind = "count" | "change";
 
@@ -46,7 +47,7 @@ export interface FactModel {
 
 const num = (c: Count): number => {
   if (c === null) return 0;
-  if (typeof c !== "number") throw new Error("Skjermingen trenger rå tall, men filen har allerede «*» eller «:».");
+  if (typeof c !== "number") throw new InputRejectedError("not-raw", "Skjermingen trenger rå tall, men filen har allerede «*» eller «:».");
   return c;
 };
 

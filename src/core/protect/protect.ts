@@ -38,6 +38,7 @@ import { FactAttacker, systemOf } from "./attack.js";
 import { factModel, type Fact, type FactModel } from "./facts.js";
 import { loadHighs, milpSolver, type Highs } from "./milp.js";
 import { probeMap } from "./probe.js";
+import { InternalError } from "../errors.js";
 
 export interface Cost {
   cells: number;
@@ -144,7 +145,7 @@ function sheetCheck(
   const audit = auditLayouts(buildLayouts(protectedDs, model.period.period), { mode: "combined", solve: milpSolver(highs), standInCap: 0 });
   const ranges = new Map<string, Interval>();
   for (const t of audit.tables) {
-    if (t.infeasible) throw new Error(`Skjermingen ga tabeller som ikke går opp: ${t.infeasible.message}`);
+    if (t.infeasible) throw new InternalError("protection-failed", `Skjermingen ga tabeller som ikke går opp: ${t.infeasible.message}`);
     for (const c of t.cells) {
       const id = where.get(`${t.table}|${c.row}|${c.col}`);
       const r = protectedRange(c);
@@ -222,7 +223,8 @@ function master(highs: Highs, model: FactModel, cuts: readonly Cut[] = []): { ch
     "End",
   ].join("\n");
   const res = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0 });
-  if (res.Status !== "Optimal") throw new Error(`Skjermingen fant ingen løsning (heltallsløseren svarte «${res.Status}»).`);
+  if (res.Status !== "Optimal")
+    throw new InternalError("protection-failed", `Skjermingen fant ingen løsning (heltallsløseren svarte «${res.Status}»).`);
   const chosen = new Set(cands.filter((_, i) => Math.round(res.Columns[`x${i}`]?.Primal ?? 0) === 1).map((f) => f.id));
   return { chosen, cost: costOf(model, shownHidden(model, chosen)) };
 }
@@ -295,7 +297,7 @@ function repair(model: FactModel, checker: Checker, start: Set<string>, firstExp
   const chosen = new Set(start);
   let exposedIds = firstExposed;
   for (let round = 0; exposedIds.length > 0; round++) {
-    if (round > model.facts.length) throw new Error("Skjermingen kom ikke fram til en trygg prikking.");
+    if (round > model.facts.length) throw new InternalError("protection-failed", "Skjermingen kom ikke fram til en trygg prikking.");
     let added = 0;
     for (const id of exposedIds) {
       const options = sumsOf(model, id)
@@ -311,7 +313,7 @@ function repair(model: FactModel, checker: Checker, start: Set<string>, firstExp
     if (added === 0) {
       // Nothing beside them left to hide: widen to the cheapest candidate anywhere.
       const any = model.facts.filter((f) => f.candidate && !chosen.has(f.id)).sort((a, b) => a.value - b.value)[0];
-      if (!any) throw new Error("Skjermingen kom ikke fram til en trygg prikking.");
+      if (!any) throw new InternalError("protection-failed", "Skjermingen kom ikke fram til en trygg prikking.");
       chosen.add(any.id);
     }
     exposedIds = checker.exposed(shownHidden(model, chosen));
@@ -343,9 +345,11 @@ export async function protect(ds: Dataset, period?: string, highs?: Highs): Prom
   if (!m.safe) chosen = repair(model, checker, m.chosen, checker.exposed(shownHidden(model, m.chosen)));
   const hidden = shownHidden(model, chosen);
   const cost = costOf(model, hidden);
-  if (better(cost, m.lowerBound)) throw new Error("Skjermingen: en trygg prikking kostet mindre enn den nedre grensen (feil i modellen).");
+  if (better(cost, m.lowerBound))
+    throw new InternalError("protection-failed", "Skjermingen: en trygg prikking kostet mindre enn den nedre grensen (feil i modellen).");
   const final = sheetCheck(ds, model, solver, hidden);
-  if (exposedOf(final.ranges, checker.target).length > 0) throw new Error("Skjermingen: resultatet består ikke prikkekontrollen.");
+  if (exposedOf(final.ranges, checker.target).length > 0)
+    throw new InternalError("protection-failed", "Skjermingen: resultatet består ikke prikkekontrollen.");
   return {
     dataset: applyProtection(ds, model, hidden),
     period: model.period.period,

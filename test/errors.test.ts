@@ -1,0 +1,69 @@
+// Typed errors (src/core/errors.ts): a message written for the user reaches the CLI as it is, with
+// the exit code of its kind and no «Uventet feil» or stack trace; and no code outside the fake
+// Excel throws an untyped Error, since its text would reach a user as an unexpected failure.
+
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { EXIT } from "../src/cli/contract.js";
+import { InputRejectedError, InternalError, NavTiltakError, NotFoundError } from "../src/core/errors.js";
+import { PublicationError } from "../src/core/findings.js";
+import { periodData } from "../src/core/layout.js";
+import { BUNDLED_DATASET } from "../src/core/bundled.js";
+import { cli } from "./helpers/cli.js";
+import { PUBLICATION_FILE } from "./helpers/publication.js";
+
+const ROOT = join(import.meta.dirname, "..");
+
+/** The .ts files under src/, except the folders that model Excel itself (their errors are Excel's). */
+function sourceFiles(dir = join(ROOT, "src")): string[] {
+  const skip = new Set(["fake-excel", "preview", "xlsx", "generated"]);
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return skip.has(name) ? [] : sourceFiles(path);
+    return name.endsWith(".ts") ? [path] : [];
+  });
+}
+
+describe("typed errors", () => {
+  it("each kind is a NavTiltakError with its code; PublicationError is rejected input", () => {
+    const e = new InputRejectedError("not-raw", "x");
+    expect(e).toBeInstanceOf(NavTiltakError);
+    expect([e.kind, e.code, e.name]).toEqual(["rejected", "not-raw", "InputRejectedError"]);
+    expect(new NotFoundError("unknown-period", "x").kind).toBe("not-found");
+    expect(new InternalError("audit-failed", "x").kind).toBe("internal");
+    expect(new PublicationError([]).kind).toBe("rejected");
+  });
+
+  it("an unknown period is a NotFoundError with a Norwegian message", () => {
+    expect(() => periodData(BUNDLED_DATASET, "2099-01")).toThrow(NotFoundError);
+    expect(() => periodData(BUNDLED_DATASET, "2099-01")).toThrow("Perioden «2099-01» finnes ikke i datasettet.");
+  });
+
+  it("`prikk` on a file that is already suppressed: rejected (exit 1) with the message, no crash", async () => {
+    const r = await cli(["prikk", PUBLICATION_FILE]);
+    expect(r.code).toBe(EXIT.REJECTED);
+    expect(r.err).toBe("Skjermingen trenger rå tall, men filen har allerede «*» eller «:».\n");
+    expect(r.out + r.err).not.toMatch(/Uventet feil|\n\s+at /);
+  });
+
+  it("no code outside the fake Excel throws an untyped Error", () => {
+    const offenders = sourceFiles().flatMap((file) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .map((line, i) => ({ line, at: `${relative(ROOT, file)}:${i + 1}` }))
+        .filter(({ line }) => /throw new Error\(/.test(line))
+        .map(({ at }) => at),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe("Norwegian text", () => {
+  it('no choice between two identical words (`n === 1 ? "feil" : "feil"`)', () => {
+    const offenders = sourceFiles().flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/\?\s*(["'`])([^"'`$]+)\1\s*:\s*\1\2\1/g)].map((m) => `${relative(ROOT, file)}: ${m[0]}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
