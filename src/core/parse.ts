@@ -73,16 +73,149 @@ function plainNote(text: string): string {
 }
 
 /**
+ * Reads a publication line by line. The headings (`#`, `##`, `###`) set which page, table, period
+ * and sub-table the following lines belong to; a header line (starting with a tab) opens a raw
+ * table and the lines after it are its rows, until a blank line.
+ */
+class LineReader {
+  readonly findings: Finding[] = [];
+  readonly publication: RawPublication = { title: "", notes: [], tables: [] };
+  private tableName: string | undefined;
+  private periodLabel: string | undefined;
+  private periodLine = 0;
+  private subtitle: string | undefined;
+  private subtitleLine: number | undefined;
+  private current: RawTable | undefined;
+  private inNotes = false;
+
+  error(line: number, code: Finding["code"], message: string): void {
+    this.findings.push({ severity: "error", code, line, message });
+  }
+
+  read(line: string, lineNo: number): void {
+    if (line.trim() === "") {
+      this.current = undefined; // a blank line ends a table
+      return;
+    }
+    if (line.startsWith("# ")) return this.pageTitle(line.slice(2).trim(), lineNo);
+    if (line.startsWith("## ")) return this.tableHeading(line.slice(3).trim(), lineNo);
+    if (line.startsWith("### ")) return this.subHeading(line.slice(4).trim(), lineNo);
+    if (this.inNotes) {
+      if (line.trim() !== "---") this.publication.notes.push(plainNote(line));
+      return;
+    }
+    if (this.tableName === undefined) return this.error(lineNo, "structure", "Tekst før første tabelloverskrift («## …»).");
+    if (!line.includes("\t")) return this.plainLine(this.tableName, line, lineNo);
+    if (line.startsWith("\t")) return this.headerLine(this.tableName, line.split("\t"), lineNo);
+    this.row(this.tableName, line.split("\t"), lineNo);
+  }
+
+  /** `# …`: a new page, whose title must be the publication's. */
+  private pageTitle(title: string, lineNo: number): void {
+    const pub = this.publication;
+    if (pub.title && title !== pub.title) {
+      this.error(lineNo, "structure", `Sidetittelen «${shorten(title)}» avviker fra «${shorten(pub.title)}».`);
+    }
+    if (!pub.title) {
+      pub.title = title;
+      pub.titleLine = lineNo;
+    }
+    this.tableName = undefined;
+    this.periodLabel = undefined;
+    this.subtitle = undefined;
+    this.current = undefined;
+    this.inNotes = false;
+  }
+
+  /** `## …`: a table, or «Om tabellene» (the notes). */
+  private tableHeading(name: string, lineNo: number): void {
+    this.tableName = name;
+    this.periodLabel = undefined;
+    this.subtitle = undefined;
+    this.current = undefined;
+    this.inNotes = name === "Om tabellene";
+    if (this.inNotes) this.publication.notesLine ??= lineNo;
+  }
+
+  /** `### …`: the period (first), then a sub-table's subtitle; in the notes, the notes' period. */
+  private subHeading(heading: string, lineNo: number): void {
+    this.current = undefined;
+    if (this.inNotes) {
+      this.publication.notesPeriodLabel = heading;
+      this.publication.notesPeriodLine = lineNo;
+    } else if (this.periodLabel === undefined) {
+      this.periodLabel = heading;
+      this.periodLine = lineNo;
+    } else {
+      this.subtitle = heading;
+      this.subtitleLine = lineNo;
+    }
+  }
+
+  /** A line without tabs in a table: its period line, or stray text. */
+  private plainLine(tableName: string, line: string, lineNo: number): void {
+    if (this.periodLabel === undefined) {
+      this.periodLabel = line.trim();
+      this.periodLine = lineNo;
+    } else {
+      this.error(lineNo, "structure", `Uventet tekst «${shorten(line.trim())}» i tabellen «${shorten(tableName)}».`);
+    }
+  }
+
+  /** A header line. A repeated header on a continuation page starts a new raw table; dataset.ts merges the pages. */
+  private headerLine(tableName: string, fields: string[], lineNo: number): void {
+    if (this.periodLabel === undefined) {
+      this.error(lineNo, "bad-period", `Tabellen «${shorten(tableName)}» mangler periodelinje.`);
+      this.periodLabel = "";
+    }
+    this.current = {
+      name: tableName,
+      periodLabel: this.periodLabel,
+      periodLine: this.periodLine,
+      subtitle: this.subtitle,
+      subtitleLine: this.subtitleLine,
+      headers: fields.slice(1).map((h) => h.trim()),
+      headerLine: lineNo,
+      rows: [],
+    };
+    this.publication.tables.push(this.current);
+  }
+
+  /** A body row: its label (bold or not) and one cell per column, or findings naming the line. */
+  private row(tableName: string, fields: string[], lineNo: number): void {
+    const current = this.current;
+    if (!current) return this.error(lineNo, "structure", `Tabellrad uten kolonneoverskrifter i «${shorten(tableName)}».`);
+    const { text: label, bold } = unbold(fields[0]!);
+    const rawCells = fields.slice(1);
+    const width = current.headers.length;
+    if (rawCells.length !== width) {
+      const code = rawCells.length < width ? "missing-cell" : "extra-cell";
+      return this.error(lineNo, code, `Raden «${shorten(label)}» har ${rawCells.length} celler, men tabellen har ${width} kolonner.`);
+    }
+    const cells: Count[] = [];
+    let ok = true;
+    rawCells.forEach((raw, c) => {
+      const parsed = parseCell(raw);
+      if ("error" in parsed) {
+        this.error(lineNo, "bad-number", `Raden «${shorten(label)}», kolonnen «${shorten(current.headers[c]!)}»: ${parsed.error}.`);
+        ok = false;
+      } else {
+        cells.push(parsed.value);
+      }
+    });
+    if (ok) current.rows.push({ label, bold, cells, line: lineNo });
+  }
+}
+
+/**
  * Parses the text of one publication. Never throws: structural problems come back as
  * findings with the line number, and the caller rejects the file when any is an error.
  */
 export function parsePublication(source: string): { publication: RawPublication; findings: Finding[] } {
-  const findings: Finding[] = [];
-  const error = (line: number, code: Finding["code"], message: string) => findings.push({ severity: "error", code, line, message });
-
   const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const lines = text.split("\n");
-  const publication: RawPublication = { title: "", notes: [], tables: [] };
+  const reader = new LineReader();
+  const { publication, findings } = reader;
 
   if (text.trim() === "") {
     findings.push({ severity: "error", code: "empty-file", line: 1, message: "Filen er tom." });
@@ -101,128 +234,7 @@ export function parsePublication(source: string): { publication: RawPublication;
     return { publication, findings };
   }
 
-  let tableName: string | undefined;
-  let periodLabel: string | undefined;
-  let periodLine = 0;
-  let subtitle: string | undefined;
-  let subtitleLine: number | undefined;
-  let current: RawTable | undefined;
-  let inNotes = false;
-
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const line = lines[i]!;
-    if (line.trim() === "") {
-      current = undefined; // a blank line ends a table
-      continue;
-    }
-    if (line.startsWith("# ")) {
-      const title = line.slice(2).trim();
-      if (publication.title && title !== publication.title) {
-        error(lineNo, "structure", `Sidetittelen «${shorten(title)}» avviker fra «${shorten(publication.title)}».`);
-      }
-      if (!publication.title) {
-        publication.title = title;
-        publication.titleLine = lineNo;
-      }
-      tableName = undefined;
-      periodLabel = undefined;
-      subtitle = undefined;
-      current = undefined;
-      inNotes = false;
-      continue;
-    }
-    if (line.startsWith("## ")) {
-      tableName = line.slice(3).trim();
-      periodLabel = undefined;
-      subtitle = undefined;
-      current = undefined;
-      inNotes = tableName === "Om tabellene";
-      if (inNotes) publication.notesLine ??= lineNo;
-      continue;
-    }
-    if (line.startsWith("### ")) {
-      const heading = line.slice(4).trim();
-      current = undefined;
-      if (inNotes) {
-        publication.notesPeriodLabel = heading;
-        publication.notesPeriodLine = lineNo;
-      } else if (periodLabel === undefined) {
-        periodLabel = heading;
-        periodLine = lineNo;
-      } else {
-        subtitle = heading;
-        subtitleLine = lineNo;
-      }
-      continue;
-    }
-    if (inNotes) {
-      if (line.trim() !== "---") publication.notes.push(plainNote(line));
-      continue;
-    }
-    if (tableName === undefined) {
-      error(lineNo, "structure", "Tekst før første tabelloverskrift («## …»).");
-      continue;
-    }
-    if (!line.includes("\t")) {
-      if (periodLabel === undefined) {
-        periodLabel = line.trim();
-        periodLine = lineNo;
-      } else {
-        error(lineNo, "structure", `Uventet tekst «${shorten(line.trim())}» i tabellen «${shorten(tableName)}».`);
-      }
-      continue;
-    }
-    const fields = line.split("\t");
-    if (line.startsWith("\t")) {
-      // A header line. A repeated header on a continuation page starts a new raw table;
-      // dataset.ts merges the pages.
-      if (periodLabel === undefined) {
-        error(lineNo, "bad-period", `Tabellen «${shorten(tableName)}» mangler periodelinje.`);
-        periodLabel = "";
-      }
-      current = {
-        name: tableName,
-        periodLabel,
-        periodLine,
-        subtitle,
-        subtitleLine,
-        headers: fields.slice(1).map((h) => h.trim()),
-        headerLine: lineNo,
-        rows: [],
-      };
-      publication.tables.push(current);
-      continue;
-    }
-    if (!current) {
-      error(lineNo, "structure", `Tabellrad uten kolonneoverskrifter i «${shorten(tableName)}».`);
-      continue;
-    }
-    const { text: label, bold } = unbold(fields[0]!);
-    const rawCells = fields.slice(1);
-    const width = current.headers.length;
-    if (rawCells.length < width) {
-      error(lineNo, "missing-cell", `Raden «${shorten(label)}» har ${rawCells.length} celler, men tabellen har ${width} kolonner.`);
-      continue;
-    }
-    if (rawCells.length > width) {
-      error(lineNo, "extra-cell", `Raden «${shorten(label)}» har ${rawCells.length} celler, men tabellen har ${width} kolonner.`);
-      continue;
-    }
-    const cells: Count[] = [];
-    let ok = true;
-    rawCells.forEach((raw, c) => {
-      const parsed = parseCell(raw);
-      if ("error" in parsed) {
-        error(lineNo, "bad-number", `Raden «${shorten(label)}», kolonnen «${shorten(current!.headers[c]!)}»: ${parsed.error}.`);
-        ok = false;
-      } else {
-        cells.push(parsed.value);
-      }
-    });
-    if (ok) current.rows.push({ label, bold, cells, line: lineNo });
-  }
-
+  lines.forEach((line, i) => reader.read(line, i + 1));
   if (!publication.title) {
     findings.push({ severity: "error", code: "structure", line: 1, message: "Fant ingen sidetittel («# …») i filen." });
   }
