@@ -98,6 +98,13 @@ export function factModel(ds: Dataset, period?: string): FactModel {
     }
   }
 
+  return { period: p, facts, byId, sums: factSums(ds, p, hgs, byId), rowCount };
+}
+
+/** The published sums over the facts, as ids: [total, ...parts]; a part not shown is left out. */
+function factSums(ds: Dataset, p: PeriodData, hgs: HgKey[], byId: ReadonlyMap<string, Fact>): string[][] {
+  const keys: HgKey[] = [ALL, ...hgs];
+  const groups = ds.tiltaksgrupper.filter((g) => p.groups[g.id] !== undefined);
   const sums: string[][] = [];
   const has = (id: string): boolean => byId.has(id);
   const sum = (total: string, parts: string[]): void => {
@@ -133,5 +140,5 @@ export function factModel(ds: Dataset, period?: string): FactModel {
         `t|${t.id}|${ALL}`,
         hgs.map((h) => `t|${t.id}|${h}`),
       );
-  return { period: p, facts, byId, sums, rowCount };
+  return sums;
 }
