@@ -139,33 +139,190 @@ export function ownedKeys(snapshot: WorkbookSnapshot, specs: SheetSpec[]): Set<T
   return new Set(specs.filter((s) => names.has(upper(indexName(s.key)))).map((s) => s.key));
 }
 
+/** What planning one operation knows and has taken so far: the snapshot's lookups and the names in use. */
+interface Planning {
+  snapshot: WorkbookSnapshot;
+  messages: Message[];
+  takenSheets: string[];
+  takenTables: string[];
+  takenPivots: string[];
+  takenNames: string[];
+  nameByUpper: Map<string, WorkbookSnapshot["names"][number]>;
+  sheetByUpper: Map<string, WorkbookSnapshot["sheets"][number]>;
+  requested: Set<string>;
+  blank: Set<string>;
+  /** Sheets some index entry refers to are the add-in's already, never adopted for another key. */
+  referenced: Set<string>;
+}
+
+function planning(snapshot: WorkbookSnapshot): Planning {
+  return {
+    snapshot,
+    messages: [],
+    takenSheets: snapshot.sheets.map((s) => s.name),
+    // Excel tables and workbook names share one namespace: a table cannot be named like a defined
+    // name, nor a name like a table (ItemAlreadyExists), so each free name avoids both.
+    takenTables: [...snapshot.tables, ...snapshot.names.map((n) => n.name)],
+    takenPivots: [...(snapshot.pivots ?? [])],
+    takenNames: [...snapshot.names.map((n) => n.name), ...snapshot.tables],
+    nameByUpper: new Map(snapshot.names.map((n) => [upper(n.name), n])),
+    sheetByUpper: new Map(snapshot.sheets.map((s) => [upper(s.name), s])),
+    requested: new Set(snapshot.requested ?? []),
+    blank: new Set((snapshot.blankSheets ?? []).map(upper)),
+    referenced: new Set(
+      snapshot.names.flatMap((n) => {
+        const ref = n.name.toUpperCase().startsWith(INDEX_PREFIX.toUpperCase()) ? parseSheetReference(n.formula) : null;
+        return ref ? [upper(ref.sheet)] : [];
+      }),
+    ),
+  };
+}
+
+/** The sheet of one target: its own sheet rewritten (or skipped when protected), a blank sheet adopted, or a new one. */
+function planSheet(ctx: Planning, spec: SheetSpec): TargetPlan {
+  const { messages } = ctx;
+  const index = ctx.nameByUpper.get(upper(indexName(spec.key)));
+  const ref = index ? parseSheetReference(index.formula) : null;
+  const existing = ref ? ctx.sheetByUpper.get(upper(ref.sheet)) : undefined;
+  const rect = specRect(spec, existing && ref ? ref.rect : undefined);
+  if (existing && ref) {
+    const record = decodeRecord(index!.comment, spec.key);
+    const visible = existing.visible !== false;
+    if (!existing.protected) {
+      return {
+        spec,
+        action: "rewrite",
+        status: "updated",
+        sheetName: existing.name,
+        rect,
+        oldRect: ref.rect,
+        record,
+        indexExists: true,
+        visible,
+      };
+    }
+    messages.push({
+      level: "warning",
+      text: `Arket «${existing.name}» er beskyttet og ble ikke endret. Opphev arkbeskyttelsen (Se gjennom > Opphev beskyttelse) og prøv igjen.`,
+    });
+    return { spec, action: "skip", status: "skipped", sheetName: existing.name, rect, indexExists: true, visible };
+  }
+  const defaultUpper = upper(spec.defaultName);
+  if (!index && ctx.requested.has(spec.key) && ctx.blank.has(defaultUpper) && !ctx.referenced.has(defaultUpper)) {
+    ctx.blank.delete(defaultUpper);
+    const sheetName = ctx.sheetByUpper.get(defaultUpper)!.name;
+    return { spec, action: "create", status: "created", sheetName, rect, indexExists: false, visible: true, adopt: true };
+  }
+  const sheetName = freeSheetName(spec.defaultName, ctx.takenSheets);
+  ctx.takenSheets.push(sheetName);
+  if (sheetName !== spec.defaultName) {
+    messages.push({
+      level: "info",
+      text: `Du har allerede et ark som heter «${spec.defaultName}». Det er ditt og ble ikke rørt; tabellen ble satt inn som «${sheetName}».`,
+    });
+  }
+  if (index) messages.push({ level: "info", text: `Arket «${spec.defaultName}» var slettet og er laget på nytt som «${sheetName}».` });
+  return { spec, action: "create", status: index ? "recreated" : "created", sheetName, rect, indexExists: !!index, visible: true };
+}
+
+/** The workbook names over a table's row spans: the add-in's own kept, a user's name avoided. */
+function planSpanNames(ctx: Planning, t: NonNullable<SheetSpec["table"]>, tableName: string): NamePlan[] {
+  const names: NamePlan[] = [];
+  for (const span of t.spans) {
+    if (span.count === 0) continue;
+    const wanted = `${t.namePrefix}${nameFragment(span.short)}`;
+    const found = ctx.nameByUpper.get(upper(wanted));
+    const ours = found !== undefined && found.comment.startsWith(NAME_COMMENT_PREFIX);
+    const nm = ours ? found!.name : freeIdentifier(wanted, ctx.takenNames, "_");
+    if (!ours) {
+      ctx.takenNames.push(nm);
+      ctx.takenTables.push(nm);
+    }
+    names.push({
+      name: nm,
+      exists: ours,
+      column: t.groupColumn,
+      value: span.name,
+      comment: `${NAME_COMMENT_PREFIX} ${span.name}, rader i tabellen ${tableName} (${t.description}).`,
+    });
+    if (!ours && nm !== wanted) {
+      ctx.messages.push({
+        level: "info",
+        text: `Navnet ${wanted} finnes allerede i arbeidsboken og er ditt; NAV tiltak brukte ${nm} i stedet.`,
+      });
+    }
+  }
+  return names;
+}
+
+/** The Excel table of a target: its own kept (by identity) or a free name, and its names. */
+function planTable(ctx: Planning, plan: TargetPlan, t: NonNullable<SheetSpec["table"]>): void {
+  const found = plan.action === "rewrite" ? findOwnTable(ctx.snapshot, plan) : null;
+  const keep = found !== null;
+  const name = found ? found.name : freeIdentifier(t.name, ctx.takenTables);
+  if (!keep) {
+    ctx.takenTables.push(name);
+    ctx.takenNames.push(name);
+  }
+  const old = plan.oldRect;
+  const sameShape = keep && !!old && old.rows === plan.rect.rows && old.cols === plan.rect.cols;
+  const size = plan.record?.size;
+  const rebuild = keep && !!old && !!size && (old.rows !== size[0] || old.cols !== size[1]);
+  const names = planSpanNames(ctx, t, name);
+  const cutShort = plan.record?.hash === "";
+  const wanted = plan.record?.table ?? t.name;
+  const nameFree = !ctx.takenTables.some((n) => upper(n) === upper(wanted)) || upper(wanted) === upper(name);
+  const finish = keep && cutShort ? { name: nameFree ? wanted : name, style: t.style } : undefined;
+  plan.table = {
+    name,
+    exists: keep,
+    sameShape,
+    rebuild,
+    names,
+    ...(found?.id ? { id: found.id } : {}),
+    ...(finish ? { finish } : {}),
+  };
+  if (finish && upper(finish.name) !== upper(name)) for (const n of plan.table.names) n.comment = n.comment.replace(name, finish.name);
+}
+
+/** PivotTables: after their source, which must be in this operation or already in the workbook. */
+function planPivots(ctx: Planning, targets: TargetPlan[], byKey: Map<TargetKey, TargetPlan>): void {
+  for (const plan of targets) {
+    const p = plan.spec.pivot;
+    if (!p || plan.action === "skip") continue;
+    const source = byKey.get(p.source);
+    if (!source || source.action === "skip" || !source.table) {
+      ctx.messages.push({
+        level: "warning",
+        text: `Pivottabellen ble ikke ${plan.action === "rewrite" ? "oppdatert" : "laget"} fordi tabellen den bygger på, ikke kunne skrives.`,
+      });
+      plan.action = "skip";
+      plan.status = "skipped";
+      continue;
+    }
+    const found = plan.action === "rewrite" ? findOwnPivot(ctx.snapshot, plan) : null;
+    const name = found ? found.name : freeIdentifier(p.name, ctx.takenPivots);
+    if (!found) ctx.takenPivots.push(name);
+    plan.pivot = {
+      name,
+      exists: found !== null,
+      source,
+      ...(found ? { id: found.id, sheet: found.sheet } : {}),
+      ...(found && plan.record?.hash === "" ? { rebuild: true } : {}),
+    };
+  }
+}
+
 export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode: Mode, caps: Capabilities): Plan {
-  const messages: Message[] = [];
-  const sheetNames = snapshot.sheets.map((s) => s.name);
-  const takenSheets = [...sheetNames];
-  // Excel tables and workbook names share one namespace: a table cannot be named like a defined
-  // name, nor a name like a table (ItemAlreadyExists), so each free name avoids both.
-  const takenTables = [...snapshot.tables, ...snapshot.names.map((n) => n.name)];
-  const takenPivots = [...(snapshot.pivots ?? [])];
-  const takenNames = [...snapshot.names.map((n) => n.name), ...snapshot.tables];
-  const nameByUpper = new Map(snapshot.names.map((n) => [upper(n.name), n]));
-  const sheetByUpper = new Map(snapshot.sheets.map((s) => [upper(s.name), s]));
+  const ctx = planning(snapshot);
+  const { messages } = ctx;
   const owned = ownedKeys(snapshot, specs);
-  const requested = new Set(snapshot.requested ?? []);
-  const blank = new Set((snapshot.blankSheets ?? []).map(upper));
-  // Sheets some index entry refers to are the add-in's already, never adopted for another key.
-  const referenced = new Set(
-    snapshot.names.flatMap((n) => {
-      const ref = n.name.toUpperCase().startsWith(INDEX_PREFIX.toUpperCase()) ? parseSheetReference(n.formula) : null;
-      return ref ? [upper(ref.sheet)] : [];
-    }),
-  );
   const targets: TargetPlan[] = [];
   const byKey = new Map<TargetKey, TargetPlan>();
 
   for (const spec of specs) {
     // An operation cut short is completed by the next refresh: what it was asked for counts as ours.
-    if (mode === "refresh" && !owned.has(spec.key) && !requested.has(spec.key)) continue;
+    if (mode === "refresh" && !owned.has(spec.key) && !ctx.requested.has(spec.key)) continue;
     if (spec.pivot && !caps.pivotTables) {
       messages.push({
         level: "warning",
@@ -175,150 +332,12 @@ export function planTargets(snapshot: WorkbookSnapshot, specs: SheetSpec[], mode
       });
       continue;
     }
-
-    const index = nameByUpper.get(upper(indexName(spec.key)));
-    const ref = index ? parseSheetReference(index.formula) : null;
-    const existing = ref ? sheetByUpper.get(upper(ref.sheet)) : undefined;
-    const rect = specRect(spec, existing && ref ? ref.rect : undefined);
-    let plan: TargetPlan;
-
-    if (existing && ref) {
-      const record = decodeRecord(index!.comment, spec.key);
-      if (existing.protected) {
-        plan = {
-          spec,
-          action: "skip",
-          status: "skipped",
-          sheetName: existing.name,
-          rect,
-          indexExists: true,
-          visible: existing.visible !== false,
-        };
-        messages.push({
-          level: "warning",
-          text: `Arket «${existing.name}» er beskyttet og ble ikke endret. Opphev arkbeskyttelsen (Se gjennom > Opphev beskyttelse) og prøv igjen.`,
-        });
-      } else {
-        plan = {
-          spec,
-          action: "rewrite",
-          status: "updated",
-          sheetName: existing.name,
-          rect,
-          oldRect: ref.rect,
-          record,
-          indexExists: true,
-          visible: existing.visible !== false,
-        };
-      }
-    } else if (!index && requested.has(spec.key) && blank.has(upper(spec.defaultName)) && !referenced.has(upper(spec.defaultName))) {
-      blank.delete(upper(spec.defaultName));
-      plan = {
-        spec,
-        action: "create",
-        status: "created",
-        sheetName: sheetByUpper.get(upper(spec.defaultName))!.name,
-        rect,
-        indexExists: false,
-        visible: true,
-        adopt: true,
-      };
-    } else {
-      const sheetName = freeSheetName(spec.defaultName, takenSheets);
-      takenSheets.push(sheetName);
-      plan = { spec, action: "create", status: index ? "recreated" : "created", sheetName, rect, indexExists: !!index, visible: true };
-      if (sheetName !== spec.defaultName) {
-        messages.push({
-          level: "info",
-          text: `Du har allerede et ark som heter «${spec.defaultName}». Det er ditt og ble ikke rørt; tabellen ble satt inn som «${sheetName}».`,
-        });
-      }
-      if (index) messages.push({ level: "info", text: `Arket «${spec.defaultName}» var slettet og er laget på nytt som «${sheetName}».` });
-    }
-
-    if (spec.table && plan.action !== "skip") {
-      const t = spec.table;
-      const found = plan.action === "rewrite" ? findOwnTable(snapshot, plan) : null;
-      const keep = found !== null;
-      const name = found ? found.name : freeIdentifier(t.name, takenTables);
-      if (!keep) {
-        takenTables.push(name);
-        takenNames.push(name);
-      }
-      const old = plan.oldRect;
-      const sameShape = keep && !!old && old.rows === plan.rect.rows && old.cols === plan.rect.cols;
-      const size = plan.record?.size;
-      const rebuild = keep && !!old && !!size && (old.rows !== size[0] || old.cols !== size[1]);
-      const names: NamePlan[] = [];
-      for (const span of t.spans) {
-        if (span.count === 0) continue;
-        const wanted = `${t.namePrefix}${nameFragment(span.short)}`;
-        const found = nameByUpper.get(upper(wanted));
-        const ours = found !== undefined && found.comment.startsWith(NAME_COMMENT_PREFIX);
-        const nm = ours ? found!.name : freeIdentifier(wanted, takenNames, "_");
-        if (!ours) {
-          takenNames.push(nm);
-          takenTables.push(nm);
-        }
-        names.push({
-          name: nm,
-          exists: ours,
-          column: t.groupColumn,
-          value: span.name,
-          comment: `${NAME_COMMENT_PREFIX} ${span.name}, rader i tabellen ${name} (${t.description}).`,
-        });
-        if (!ours && nm !== wanted) {
-          messages.push({
-            level: "info",
-            text: `Navnet ${wanted} finnes allerede i arbeidsboken og er ditt; NAV tiltak brukte ${nm} i stedet.`,
-          });
-        }
-      }
-      const cutShort = plan.record?.hash === "";
-      const wanted = plan.record?.table ?? t.name;
-      const nameFree = !takenTables.some((n) => upper(n) === upper(wanted)) || upper(wanted) === upper(name);
-      const finish = keep && cutShort ? { name: nameFree ? wanted : name, style: t.style } : undefined;
-      plan.table = {
-        name,
-        exists: keep,
-        sameShape,
-        rebuild,
-        names,
-        ...(found?.id ? { id: found.id } : {}),
-        ...(finish ? { finish } : {}),
-      };
-      if (finish && upper(finish.name) !== upper(name)) for (const n of plan.table.names) n.comment = n.comment.replace(name, finish.name);
-    }
-
+    const plan = planSheet(ctx, spec);
+    if (spec.table && plan.action !== "skip") planTable(ctx, plan, spec.table);
     targets.push(plan);
     byKey.set(spec.key, plan);
   }
-
-  // PivotTables: after their source, which must be in this operation or already in the workbook.
-  for (const plan of targets) {
-    const p = plan.spec.pivot;
-    if (!p || plan.action === "skip") continue;
-    const source = byKey.get(p.source);
-    if (!source || source.action === "skip" || !source.table) {
-      messages.push({
-        level: "warning",
-        text: `Pivottabellen ble ikke ${plan.action === "rewrite" ? "oppdatert" : "laget"} fordi tabellen den bygger på, ikke kunne skrives.`,
-      });
-      plan.action = "skip";
-      plan.status = "skipped";
-      continue;
-    }
-    const found = plan.action === "rewrite" ? findOwnPivot(snapshot, plan) : null;
-    const name = found ? found.name : freeIdentifier(p.name, takenPivots);
-    if (!found) takenPivots.push(name);
-    plan.pivot = {
-      name,
-      exists: found !== null,
-      source,
-      ...(found ? { id: found.id, sheet: found.sheet } : {}),
-      ...(found && plan.record?.hash === "" ? { rebuild: true } : {}),
-    };
-  }
+  planPivots(ctx, targets, byKey);
 
   // The PivotTable sheet goes last: its source table must exist before it in the same batch.
   targets.sort((a, b) => Number(a.spec.key === PIVOT_TABLE) - Number(b.spec.key === PIVOT_TABLE));
