@@ -196,6 +196,15 @@ function queueFills(ws: Excel.Worksheet, target: Target, mode: Mode, useAreas: b
   }
 }
 
+/** The one line the pane shows when the cells are marked (or unmarked). */
+function summaryText(mode: Mode, count: number, sheetCount: number, messages: readonly Message[]): string {
+  const warn = messages.some((m) => m.level !== "info") ? " Se merknadene under." : "";
+  const where = `${sheetCount} ark`;
+  if (count === 0) return `${mode === "mark" ? "Ingen celler ble markert" : "Ingen markering ble fjernet"}.${warn}`;
+  const cellsText = `${count} ${count === 1 ? "celle" : "celler"}`;
+  return mode === "mark" ? `${cellsText} markert på ${where}.${warn}` : `Markeringen er fjernet fra ${cellsText} på ${where}.${warn}`;
+}
+
 async function run(
   host: ExcelHost | ExcelRunner,
   ds: Dataset,
@@ -279,15 +288,7 @@ async function run(
   }
 
   options.onProgress?.(1, "Ferdig.");
-  const warn = messages.some((m) => m.level !== "info") ? " Se merknadene under." : "";
-  const where = `${sheets.length} ark`;
-  const summary =
-    count === 0
-      ? `${mode === "mark" ? "Ingen celler ble markert" : "Ingen markering ble fjernet"}.${warn}`
-      : mode === "mark"
-        ? `${count} ${count === 1 ? "celle" : "celler"} markert på ${where}.${warn}`
-        : `Markeringen er fjernet fra ${count} ${count === 1 ? "celle" : "celler"} på ${where}.${warn}`;
-  return { ok: true, syncs, cells: count, sheets, messages, summary };
+  return { ok: true, syncs, cells: count, sheets, messages, summary: summaryText(mode, count, sheets.length, messages) };
 }
 
 /**

@@ -236,12 +236,50 @@ function queuePivot(
   data.numberFormat = PIVOT_COUNT_FORMAT;
 }
 
+/** Index entry with an empty hash, so a write cut short is still known as the add-in's. */
+function queueClaim(wb: Excel.Workbook, ws: Excel.Worksheet, t: TargetPlan, caps: Capabilities): Excel.NamedItem {
+  const idx = indexName(t.spec.key);
+  const pending = encodeRecord(record(t, ""));
+  let entry: Excel.NamedItem;
+  if (t.indexExists) {
+    // Updated in place (also when it says #REF! after its sheet was deleted).
+    entry = wb.names.getItem(idx);
+    entry.formula = `=${quoteSheet(t.sheetName)}!${rectAddress(t.rect, true)}`;
+    entry.comment = pending;
+  } else {
+    entry = wb.names.add(idx, rangeOf(ws, t.rect), pending);
+    entry.visible = false;
+  }
+  if (caps.customProperties) ws.customProperties.add(MARKER_KEY, t.spec.key);
+  return entry;
+}
+
+/**
+ * The block itself: number formats before values, so text such as "2016-11" stays text, and
+ * formula-like text («=…», «+…», «@…», any length) is never run as a formula: its cells carry «@».
+ * Then column widths, styles and frozen rows.
+ */
+function queueBlock(ws: Excel.Worksheet, t: TargetPlan, input: BatchInput): void {
+  const { spec, rect: origin } = t;
+  const block = rangeOf(ws, t.rect);
+  block.numberFormat = spec.numberFormats;
+  block.values = spec.values;
+  applyWidths(ws, spec.columnWidths, origin.col);
+  for (const run of spec.styles) applyRun(ws, run, origin);
+  // On a sheet the add-in makes now; on an existing sheet only where the frozen rows differ from
+  // the layout's, as read in round trip 1 (freeze.ts: no churn on inactive sheets, office-js #3148).
+  const wantFrozen = spec.freezeRows > 0 ? origin.row + spec.freezeRows : 0;
+  const freeze =
+    t.action === "create" ? (wantFrozen > 0 ? { rows: wantFrozen, cols: 0 } : null) : refreeze(input.frozen?.get(spec.key), wantFrozen);
+  if (freeze) queueFreeze(ws, freeze);
+}
+
 /**
  * The write batch, in an order that keeps every user value somewhere whichever call fails: the
  * request record, then copies of the user's edited blocks, then new sheets (each claimed at once),
  * then each sheet's clear and rewrite, each ending with its index entry's final record.
- * Long on purpose: the order of the queued calls is the safety argument, and it is easiest to
- * check read top to bottom (the table and PivotTable steps are queueTable and queuePivot).
+ * The order of the queued calls is the safety argument, so it reads top to bottom here; the steps
+ * that do not change it are functions of their own (queueClaim, queueBlock, queueTable, queuePivot).
  */
 function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabilities, input: BatchInput): Written {
   const wb = context.workbook;
@@ -256,31 +294,13 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
   const finalRecords = new Map<TargetPlan, string>();
   let firstSheet: Excel.Worksheet | null = null;
 
-  /** Index entry with an empty hash, so a write cut short is still known as the add-in's. */
-  const claim = (t: TargetPlan, ws: Excel.Worksheet): Excel.NamedItem => {
-    const idx = indexName(t.spec.key);
-    const pending = encodeRecord(record(t, ""));
-    let entry: Excel.NamedItem;
-    if (t.indexExists) {
-      // Updated in place (also when it says #REF! after its sheet was deleted).
-      entry = wb.names.getItem(idx);
-      entry.formula = `=${quoteSheet(t.sheetName)}!${rectAddress(t.rect, true)}`;
-      entry.comment = pending;
-    } else {
-      entry = wb.names.add(idx, rangeOf(ws, t.rect), pending);
-      entry.visible = false;
-    }
-    if (caps.customProperties) ws.customProperties.add(MARKER_KEY, t.spec.key);
-    return entry;
-  };
-
   // New sheets first, each claimed at once: where the workbook's structure is protected the batch
   // stops before anything changed, and a batch cut short later leaves no unclaimed sheets behind.
   const added = new Map<TargetPlan, { ws: Excel.Worksheet; entry: Excel.NamedItem }>();
   for (const t of plan.targets) {
     if (t.action !== "create") continue;
     const ws = t.adopt ? wb.worksheets.getItem(t.sheetName) : wb.worksheets.add(t.sheetName);
-    added.set(t, { ws, entry: claim(t, ws) });
+    added.set(t, { ws, entry: queueClaim(wb, ws, t, caps) });
   }
 
   for (const t of plan.targets) {
@@ -296,7 +316,7 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
       ({ ws, entry } = created);
     } else {
       ws = wb.worksheets.getItem(t.sheetName);
-      entry = claim(t, ws);
+      entry = queueClaim(wb, ws, t, caps);
     }
     const box = created ? t.rect : boundingBox(t.rect, t.oldRect);
     // Excel cannot activate a sheet the user has hidden (the whole batch would fail).
@@ -332,19 +352,7 @@ function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Capabiliti
       for (const part of clearParts(box, keepHeader)) rangeOf(ws, part).clear("All");
     }
 
-    // The block itself: number formats before values, so text such as "2016-11" stays text, and
-    // formula-like text («=…», «+…», «@…», any length) is never run as a formula: its cells carry «@».
-    const block = rangeOf(ws, t.rect);
-    block.numberFormat = spec.numberFormats;
-    block.values = spec.values;
-    applyWidths(ws, spec.columnWidths, origin.col);
-    for (const run of spec.styles) applyRun(ws, run, origin);
-    // On a sheet the add-in makes now; on an existing sheet only where the frozen rows differ from
-    // the layout's, as read in round trip 1 (freeze.ts: no churn on inactive sheets, office-js #3148).
-    const wantFrozen = spec.freezeRows > 0 ? origin.row + spec.freezeRows : 0;
-    const freeze =
-      t.action === "create" ? (wantFrozen > 0 ? { rows: wantFrozen, cols: 0 } : null) : refreeze(input.frozen?.get(spec.key), wantFrozen);
-    if (freeze) queueFreeze(ws, freeze);
+    queueBlock(ws, t, input);
 
     const result: SheetResult = { key: spec.key, sheet: t.sheetName, status: t.status };
 
@@ -423,6 +431,7 @@ function requestFor(read: WorkbookRead, plan: Plan, specs: SheetSpec[]): BatchIn
 }
 
 /** One operation: read, plan, write, report (the round trips in order, so kept in one function). */
+// eslint-disable-next-line max-lines-per-function -- one Excel.run: read, plan, write; its round trips read in order
 async function write(hostIn: ExcelHost | ExcelRunner, specs: SheetSpec[], mode: Mode, options: WriteOptions): Promise<WriteReport> {
   const host = resolveHost(hostIn);
   const caps = capabilities(hostIn);
