@@ -99,6 +99,7 @@ export interface PaneOptions {
   onWorkbookChanged?: () => void;
 }
 
+// eslint-disable-next-line max-lines-per-function -- builds the pane top to bottom, in the order the user sees it
 export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptions = {}): PaneServices {
   const dataset = options.dataset ?? BUNDLED_DATASET;
   registerFluent(root);
