@@ -6,7 +6,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../src/cli/contract.js";
+import { DisclosureSearchLimitError } from "../src/core/disclosure.js";
 import { InputRejectedError, InternalError, NavTiltakError, NotFoundError } from "../src/core/errors.js";
+import { MilpError } from "../src/core/protect/milp.js";
 import { PublicationError } from "../src/core/findings.js";
 import { periodData } from "../src/core/layout.js";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
@@ -33,6 +35,10 @@ describe("typed errors", () => {
     expect(new NotFoundError("unknown-period", "x").kind).toBe("not-found");
     expect(new InternalError("audit-failed", "x").kind).toBe("internal");
     expect(new PublicationError([]).kind).toBe("rejected");
+    // The solvers' limits can reach the Prikkekontroll view: a Norwegian message, reported as a bug.
+    expect(new DisclosureSearchLimitError(10)).toBeInstanceOf(InternalError);
+    expect(new DisclosureSearchLimitError(10).message).toMatch(/^Prikkekontrollen ga opp etter 10 søkesteg/);
+    expect(new MilpError("Time limit reached")).toBeInstanceOf(InternalError);
   });
 
   it("an unknown period is a NotFoundError with a Norwegian message", () => {

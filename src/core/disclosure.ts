@@ -26,6 +26,7 @@
  * and the search skips the hole's values.
  */
 
+import { DisclosureSearchLimitError } from "./errors.js";
 import type { Bounds, Interval } from "./interval.js";
 
 export type { Interval } from "./interval.js";
@@ -84,12 +85,7 @@ export interface SolveOptions {
 }
 
 /** Thrown when the search budget is exhausted: the answer would no longer be provably exact. */
-export class DisclosureSearchLimitError extends Error {
-  constructor(limit: number) {
-    super(`disclosure search exceeded ${limit} nodes; bounds would not be exact`);
-    this.name = "DisclosureSearchLimitError";
-  }
-}
+export { DisclosureSearchLimitError } from "./errors.js";
 
 /** `Σ terms = rhs`. */
 export function equality(terms: readonly LinearTerm[], rhs: number, label?: string): LinearConstraint {

@@ -24,6 +24,8 @@ export type ErrorCode =
   /** Protection or the audit could not finish (a solver status, a check that failed): a bug. */
   | "protection-failed"
   | "audit-failed"
+  /** The exact bounds search gave up at its budget, or the integer-programming solver did not finish. */
+  | "solver-limit"
   /** A publication file was rejected (PublicationError, with its findings). */
   | "publication-rejected";
 
@@ -61,5 +63,19 @@ export class InfeasibleAuditError extends InputRejectedError {
     readonly equations: string[],
   ) {
     super("contradictory-figures", message);
+  }
+}
+
+/** The exact bounds search reached its budget: bounds found after it would not be proven exact. */
+export class DisclosureSearchLimitError extends InternalError {
+  constructor(readonly limit: number) {
+    super("solver-limit", `Prikkekontrollen ga opp etter ${limit} søkesteg: grensene ville ikke vært eksakte.`);
+  }
+}
+
+/** The integer-programming solver (HiGHS) did not report an optimum: its bounds would not be exact. */
+export class MilpError extends InternalError {
+  constructor(readonly status: string) {
+    super("solver-limit", `Prikkekontrollen: heltallsløseren svarte «${status}», så grensene ville ikke vært eksakte.`);
   }
 }

@@ -19,6 +19,7 @@ import {
   type DisclosureResult,
   type VariableBounds,
 } from "../disclosure.js";
+import { MilpError } from "../errors.js";
 
 /** The part of the `highs` module this file uses. */
 export interface Highs {
@@ -42,12 +43,7 @@ export function loadHighs(): Promise<Highs> {
 /** Exact MIP: no relative or absolute gap, so an «Optimal» objective is the integer optimum. */
 const OPTIONS = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0, presolve: "on" } as const;
 
-export class MilpError extends Error {
-  constructor(status: string) {
-    super(`heltallsløseren svarte «${status}»; grensene ville ikke vært eksakte`);
-    this.name = "MilpError";
-  }
-}
+export { MilpError };
 
 const num = (x: number): string => (Number.isFinite(x) ? String(x) : x < 0 ? "-inf" : "inf");
 
