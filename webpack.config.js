@@ -20,6 +20,7 @@
 //   publicUrl=<url>    the https address the files are hosted under; rewrites the manifest's URLs
 //   preview            include the preview page in a production build (the tests use it)
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,6 +30,7 @@ import HtmlWebpackPlugin from "html-webpack-plugin";
 import MiniCssExtractPlugin from "mini-css-extract-plugin";
 import webpack from "webpack";
 import { DEV_URL, deployManifest, manifestVersion, normalizePublicUrl, readme } from "./src/build/hosting.mjs";
+import { LIBRARY_BUILD_PATH, LIBRARY_PACKAGE_FILE } from "./src/office-client/library-file.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -164,6 +166,9 @@ export default async function config(env = {}, argv = {}) {
         }
       : { from: "manifest.xml", to: "manifest.xml" },
     { from: "assets/*.png", to: "assets/[name][ext]" },
+    // The preview page and the Office.js stand-in load Microsoft's Excel client library, the same
+    // file the tests load in Node; a development file (hosting.mjs), never in the package.
+    ...(withPreview ? [{ from: createRequire(import.meta.url).resolve(LIBRARY_PACKAGE_FILE), to: LIBRARY_BUILD_PATH }] : []),
   ];
 
   const https = env.WEBPACK_SERVE ? await devServerHttps() : null;

@@ -8,9 +8,7 @@ import { createRequire } from "node:module";
 import vm from "node:vm";
 import type { OfficeClient } from "../fake-excel/index.js";
 import { type ExcelClientLibrary, officeClientOver } from "./client.js";
-
-/** The library file, as the package ships it; the preview build copies the same file. */
-export const OFFICE_JS_FILE = "@microsoft/office-js/dist/excel-web-16.00.debug.js";
+import { LIBRARY_FILE, LIBRARY_PACKAGE_FILE } from "./library-file.mjs";
 
 let loaded: ExcelClientLibrary | undefined;
 
@@ -37,12 +35,12 @@ function browserGlobals(): Record<string, unknown> {
 export function officeJs(): ExcelClientLibrary {
   if (loaded) return loaded;
   const require = createRequire(import.meta.url);
-  const file = require.resolve(OFFICE_JS_FILE);
+  const file = require.resolve(LIBRARY_PACKAGE_FILE);
   const global = browserGlobals();
   // The library addresses its host page as `window`; the context's global doubles as it.
   global.window = global;
   global.self = global;
-  vm.runInContext(readFileSync(file, "utf8"), vm.createContext(global), { filename: "excel-web-16.00.debug.js" });
+  vm.runInContext(readFileSync(file, "utf8"), vm.createContext(global), { filename: LIBRARY_FILE });
   loaded = global as unknown as ExcelClientLibrary;
   return loaded;
 }
