@@ -167,8 +167,11 @@ export default async function config(env = {}, argv = {}) {
       : { from: "manifest.xml", to: "manifest.xml" },
     { from: "assets/*.png", to: "assets/[name][ext]" },
     // The preview page and the Office.js stand-in load Microsoft's Excel client library, the same
-    // file the tests load in Node; a development file (hosting.mjs), never in the package.
-    ...(withPreview ? [{ from: createRequire(import.meta.url).resolve(LIBRARY_PACKAGE_FILE), to: LIBRARY_BUILD_PATH }] : []),
+    // file the tests load in Node; a development file (hosting.mjs), never in the package. Marked
+    // minimized so that Terser leaves Microsoft's file as it is.
+    ...(withPreview
+      ? [{ from: createRequire(import.meta.url).resolve(LIBRARY_PACKAGE_FILE), to: LIBRARY_BUILD_PATH, info: { minimized: true } }]
+      : []),
   ];
 
   const https = env.WEBPACK_SERVE ? await devServerHttps() : null;
