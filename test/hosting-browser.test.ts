@@ -157,6 +157,15 @@ describe("the package, served by a plain static server", () => {
     expect([...responses].some(([url, status]) => /\/prikkekontroll\.[0-9a-f]{8}\.js$/.test(url) && status === 200)).toBe(true);
   }, 90_000);
 
+  it("ran the pane through Microsoft's Excel client library, which the stand-in loaded beside office.js", async () => {
+    expect(responses.get(new URL(LIBRARY_FILE, OFFICE_JS).href)).toBe(200);
+    // Only Excel.run is the stand-in's (it hands the batch to the fake); the context is the library's.
+    const seen = await page.evaluate(() =>
+      Excel.run(async (ctx) => ({ ownKeys: Object.keys(Excel), context: ctx instanceof OfficeExtension.ClientRequestContext })),
+    );
+    expect(seen).toEqual({ ownKeys: ["run"], context: true });
+  });
+
   it("had no console errors, failed requests, CSP violations or requests off the server", async () => {
     expect(await violations()).toEqual([]);
     expect(errors).toEqual([]);
