@@ -38,6 +38,8 @@ export interface RecoveredFigure {
   range: Range;
   /** Pinned by the published figures alone; false: chosen by the completion rule. */
   exact: boolean;
+  /** The published figures alone bound it more narrowly than its "*" says: NAV's "*" gives it away. */
+  givenAway: boolean;
 }
 
 export interface Recovery {
@@ -168,6 +170,7 @@ export function recoverRaw(ds: Dataset, period?: string, options: Pick<AuditOpti
       value,
       range: { min: c.min, max: c.max },
       exact: c.pinned,
+      givenAway: c.pinned || c.narrowed,
     });
   }
   const fixPercent = (f: Figures): void => {
