@@ -65,7 +65,7 @@ export async function generateSuggestion(options: SuggestionOptions): Promise<bo
   }
   const compute = options.compute ?? (async (ds: Dataset) => suggestSafeSuppression(ds, await loadHighs()));
   const suggestion = await compute(JSON.parse(datasetJson) as Dataset);
-  const file: SuggestionFile = { cacheKey: key, ...suggestion };
+  const file: SuggestionFile = { ...suggestion, cacheKey: key };
   mkdirSync(dirname(out), { recursive: true });
   // Written whole, then renamed: a build reading it meanwhile never sees half a file.
   const partial = `${out}.${process.pid}.tmp`;
