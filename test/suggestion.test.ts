@@ -4,18 +4,18 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateSuggestion, type SuggestionFile } from "../src/build/generate-suggestion.js";
+import { GENERATED_SUGGESTION, generateSuggestion, type SuggestionFile } from "../src/build/generate-suggestion.js";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { auditLayouts } from "../src/core/disclosure-audit.js";
 import { buildLayouts } from "../src/core/layout.js";
 import { applyProtection } from "../src/core/protect/apply.js";
 import { factModel } from "../src/core/protect/facts.js";
 import { loadHighs, milpSolver, type Highs } from "../src/core/protect/milp.js";
-import type { SafeSuppressionSuggestion } from "../src/core/protect/suggestion.js";
 import { writePublication } from "../src/core/publication-text.js";
 import { HIDDEN, SUPPRESSED } from "../src/core/types.js";
 import {
   BUNDLED_SUGGESTION,
+  type PaneSuggestion,
   bySheet,
   cautionText,
   givenAwayText,
@@ -27,7 +27,9 @@ import {
 import { cli } from "./helpers/cli.js";
 import { novemberRaw } from "./helpers/november-raw.js";
 
-const s = BUNDLED_SUGGESTION;
+// What the build wrote (the test setup runs the build step), and what the pane reads of it.
+const s = JSON.parse(readFileSync(GENERATED_SUGGESTION, "utf8")) as SuggestionFile;
+const pane = BUNDLED_SUGGESTION;
 let highs: Highs;
 const dirs: string[] = [];
 const scratch = (): string => {
@@ -101,24 +103,28 @@ describe("the generated suggestion for November 2016", () => {
 });
 
 describe("the suggestion's texts in Prikkekontroll", () => {
+  it("reads what it shows from the generated file", () => {
+    expect(pane).toEqual({ ...s, secondary: undefined, cacheKey: undefined, givenAway: s.givenAway.length });
+  });
+
   it("states the count against the lower bound, what is given away today, and the caution", () => {
-    expect(suggestionSummary(s)).toBe(
+    expect(suggestionSummary(pane)).toBe(
       "NAV måtte ha skjult 27 tall til (30 celler i arkene). Ingen trygg prikking klarer seg med færre enn 25 tall (nedre grense).",
     );
-    expect(suggestionSummary({ ...s, optimal: true })).toBe(
+    expect(suggestionSummary({ ...pane, optimal: true })).toBe(
       "NAV måtte ha skjult 27 tall til (30 celler i arkene). Det er det færreste mulige.",
     );
-    expect(suggestionSummary({ ...s, cells: [] })).toBe(
+    expect(suggestionSummary({ ...pane, cells: [] })).toBe(
       "Ingen flere celler måtte skjules i November 2016: ingen «*» kan regnes ut av summene.",
     );
-    expect(givenAwayText(s)).toBe("I dag kan 15 av 15 prikkede tall regnes ut eller snevres inn av summene når tabellene leses sammen.");
-    expect(cautionText(s)).toMatch(/^Tallene bak forslaget er regnet ut av NAVs publiserte summer og er bare til intern kontroll\./);
-    const assumed: SafeSuppressionSuggestion = { ...s, recovered: { exact: 13, assumed: 2 } };
+    expect(givenAwayText(pane)).toBe("I dag kan 15 av 15 prikkede tall regnes ut eller snevres inn av summene når tabellene leses sammen.");
+    expect(cautionText(pane)).toMatch(/^Tallene bak forslaget er regnet ut av NAVs publiserte summer og er bare til intern kontroll\./);
+    const assumed: PaneSuggestion = { ...pane, recovered: { exact: 13, assumed: 2 } };
     expect(cautionText(assumed)).toContain("2 prikkede tall kunne ikke regnes ut entydig");
   });
 
   it("names each cell by sheet, sub-table, row, column and address", () => {
-    const groups = bySheet(s.cells);
+    const groups = bySheet(pane.cells);
     expect(groups.map((g) => [g.sheet, g.cells.length])).toEqual([
       ["Tiltaksgrupper per hovedgruppe", 6],
       ["Tiltak og hovedgrupper", 24],
@@ -128,7 +134,7 @@ describe("the suggestion's texts in Prikkekontroll", () => {
     expect(suggestionColumnText(change)).toBe(`Endring fra i fjor Antall (C${change.row + 1})`);
     expect(symbolText(change)).toBe(": (skjules)");
     expect(symbolText({ ...change, symbol: SUPPRESSED })).toBe("* (prikkes)");
-    expect(s.cells.every((c) => c.symbol === HIDDEN)).toBe(true);
+    expect(pane.cells.every((c) => c.symbol === HIDDEN)).toBe(true);
   });
 });
 
@@ -144,7 +150,8 @@ describe("the build step's cache", () => {
     let runs = 0;
     const compute = async () => {
       runs++;
-      return { ...s, cost: { cells: runs, sum: 0 } };
+      const { cacheKey: _, ...suggestion } = s;
+      return { ...suggestion, cost: { cells: runs, sum: 0 } };
     };
     const run = () => generateSuggestion({ datasetFile, out, compute, codeDir });
     expect(await run()).toBe(true);

@@ -10,7 +10,21 @@ import { HIDDEN } from "../core/types.js";
 import { columnLetters } from "../excel/ownership.js";
 import { append, h } from "./dom.js";
 
-export const BUNDLED_SUGGESTION = suggestionFile as SafeSuppressionSuggestion;
+/** What the view shows: the suggestion without the figures' ids, and how many "*" are given away. */
+export type PaneSuggestion = Omit<SafeSuppressionSuggestion, "secondary" | "givenAway"> & { givenAway: number };
+
+// Each field read by name: webpack then leaves the JSON's other fields (the figures' ids, the list
+// of given-away cells, the cache key) out of the chunk, which has a size budget.
+export const BUNDLED_SUGGESTION: PaneSuggestion = {
+  period: suggestionFile.period,
+  periodLabel: suggestionFile.periodLabel,
+  recovered: suggestionFile.recovered,
+  cells: suggestionFile.cells as SuggestedCell[],
+  cost: suggestionFile.cost,
+  lowerBound: suggestionFile.lowerBound,
+  optimal: suggestionFile.optimal,
+  givenAway: suggestionFile.givenAway.length,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Texts (pure, tested in Node)
@@ -18,7 +32,7 @@ export const BUNDLED_SUGGESTION = suggestionFile as SafeSuppressionSuggestion;
 const plural = (n: number, one: string, many: string): string => `${formatInteger(n)} ${n === 1 ? one : many}`;
 
 /** "NAV måtte ha skjult 27 tall til …", with the lower bound (or that it is the fewest possible). */
-export function suggestionSummary(s: SafeSuppressionSuggestion): string {
+export function suggestionSummary(s: PaneSuggestion): string {
   if (s.cells.length === 0) return `Ingen flere celler måtte skjules i ${s.periodLabel}: ingen «*» kan regnes ut av summene.`;
   const lead = `NAV måtte ha skjult ${plural(s.cost.cells, "tall", "tall")} til (${plural(s.cells.length, "celle", "celler")} i arkene).`;
   const bound = s.optimal
@@ -28,14 +42,14 @@ export function suggestionSummary(s: SafeSuppressionSuggestion): string {
 }
 
 /** How many of today's "*" the published totals give away, read together. */
-export function givenAwayText(s: SafeSuppressionSuggestion): string {
+export function givenAwayText(s: PaneSuggestion): string {
   const all = s.recovered.exact + s.recovered.assumed;
-  if (s.givenAway.length === 0) return `I dag kan ingen av de ${formatInteger(all)} prikkede tallene regnes ut av summene.`;
-  return `I dag kan ${formatInteger(s.givenAway.length)} av ${plural(all, "prikket tall", "prikkede tall")} regnes ut eller snevres inn av summene når tabellene leses sammen.`;
+  if (s.givenAway === 0) return `I dag kan ingen av de ${formatInteger(all)} prikkede tallene regnes ut av summene.`;
+  return `I dag kan ${formatInteger(s.givenAway)} av ${plural(all, "prikket tall", "prikkede tall")} regnes ut eller snevres inn av summene når tabellene leses sammen.`;
 }
 
 /** The caution that goes with the suggestion; names the assumed figures when there are any. */
-export function cautionText(s: SafeSuppressionSuggestion): string {
+export function cautionText(s: PaneSuggestion): string {
   const base =
     "Tallene bak forslaget er regnet ut av NAVs publiserte summer og er bare til intern kontroll. Ikke del dem eller forslaget videre som om de var publisert.";
   if (s.recovered.assumed === 0) return base;
@@ -111,7 +125,7 @@ function sheetTable(sheet: string, cells: readonly SuggestedCell[], index: numbe
  * Appends the suggestion card, when it was computed for the period the view audits (the bundled
  * publication's newest); nothing otherwise.
  */
-export function renderSuggestion(into: HTMLElement, period: string, s: SafeSuppressionSuggestion = BUNDLED_SUGGESTION): void {
+export function renderSuggestion(into: HTMLElement, period: string, s: PaneSuggestion = BUNDLED_SUGGESTION): void {
   if (s.period !== period) return;
   if (!document.getElementById(STYLE_ID)) {
     const style = document.createElement("style");
