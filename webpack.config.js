@@ -59,7 +59,7 @@ class GenerateDatasetPlugin {
       done = true;
       const { tsImport } = await import("tsx/esm/api");
       const generator = await tsImport("./src/build/generate-dataset.ts", import.meta.url);
-      generator.generateDataset();
+      await generator.generateBuildData();
     };
     compiler.hooks.beforeRun.tapPromise("GenerateDatasetPlugin", generate);
     compiler.hooks.watchRun.tapPromise("GenerateDatasetPlugin", generate);
