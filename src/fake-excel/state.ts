@@ -36,19 +36,8 @@ export {
 } from "./state/format-rules";
 export type { NameSnapshot, PivotSnapshot, SheetSnapshot, SheetView, TableSnapshot, ViewCell } from "./state/inspect";
 export { STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT } from "./state/sizes";
-export type {
-  CustomPropertyState,
-  DataFieldState,
-  InitialSheet,
-  NamedItemState,
-  NamedTarget,
-  PivotSource,
-  PivotState,
-  RangeRef,
-  SheetState,
-  TableFlag,
-  TableState,
-} from "./state/types";
+export type { CustomPropertyState, InitialSheet, RangeRef, SheetState } from "./state/types";
+export type { DataFieldState, NamedItemState, NamedTarget, PivotSource, PivotState, TableFlag, TableState } from "./state/types";
 
 export class WorkbookState extends InspectState {
   constructor(locale: FakeLocale, initialSheets: InitialSheet[]) {

@@ -230,7 +230,7 @@ export class CellsState extends CustomPropertiesState {
     const sample = this.normalizeInput(input, false);
     if (!sample) return;
     if (sample.value === "" && !sample.formula) {
-      this.forEachStored(sheet, rect, (r, c) => this.storeCell(sheet, r, c, { value: "" }));
+      this.clearContents(sheet, rect);
       return;
     }
     if (cellCount(rect) > MAX_CELL_ARRAY) {
@@ -242,6 +242,11 @@ export class CellsState extends CustomPropertiesState {
         if (d) this.storeCell(sheet, r, c, d);
       }
     }
+  }
+
+  /** Empties the cells' contents; their formats stay. */
+  protected clearContents(sheet: SheetState, rect: Rect): void {
+    this.forEachStored(sheet, rect, (r, c) => this.storeCell(sheet, r, c, { value: "" }));
   }
 
   protected storeCell(sheet: SheetState, row: number, col: number, data: CellData): void {

@@ -111,4 +111,10 @@ export class FormatsState extends CellsState {
     }
     sheet.merged = sheet.merged.filter((m) => !rectsIntersect(m, rect));
   }
+
+  /** Empties the cells and their formats, as a deleted table or a redrawn PivotTable report leaves them. */
+  protected clearContentsAndFormats(sheet: SheetState, rect: Rect): void {
+    this.clearContents(sheet, rect);
+    this.clearFormats(sheet, rect);
+  }
 }

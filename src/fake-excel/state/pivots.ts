@@ -31,8 +31,7 @@ export class PivotsState extends InsertDeleteState {
   }
 
   clearPivotOutput(sheet: SheetState, rect: Rect): void {
-    this.forEachStored(sheet, rect, (r, c) => this.storeCell(sheet, r, c, { value: "" }));
-    this.clearFormats(sheet, rect);
+    this.clearContentsAndFormats(sheet, rect);
   }
 
   /** Refuses a PivotTable report (`what`) over a table or another PivotTable than `except`. */

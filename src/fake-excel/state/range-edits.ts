@@ -21,7 +21,7 @@ export class RangeEditsState extends BordersState {
       this.assertNoPivot(ref);
     }
     if (formats) this.assertEditable(sheet, "formatCells");
-    if (contents) this.forEachStored(sheet, rect, (r, c) => this.storeCell(sheet, r, c, { value: "" }));
+    if (contents) this.clearContents(sheet, rect);
     if (formats) this.clearFormats(sheet, rect);
     // Tables in the range stay. Range.clear's reference (learn.microsoft.com, Excel.Range.clear
     // and Excel.ClearApplyTo) says nothing about tables; Excel's UI may remove a table whose whole

@@ -11,6 +11,13 @@ import type { RangeRef, SheetState } from "./types";
 export const STANDARD_COLUMN_WIDTH = 48;
 export const STANDARD_ROW_HEIGHT = 15;
 
+/** The size all `count` rows (columns) from `first` share, or null when they differ. */
+function sameSize(first: number, count: number, size: (i: number) => number): number | null {
+  const size0 = size(first);
+  for (let i = first + 1; i < first + count; i++) if (size(i) !== size0) return null;
+  return size0;
+}
+
 export class SizesState extends RangeEditsState {
   setColumnWidth(ref: RangeRef, width: unknown): void {
     this.assertEditable(ref.sheet, "formatColumns");
@@ -36,20 +43,14 @@ export class SizesState extends RangeEditsState {
     return sheet.rowHeights.get(row) ?? STANDARD_ROW_HEIGHT;
   }
 
+  /** Null when the columns' widths differ, as Office.js reports a mixed range. */
   readColumnWidth(ref: RangeRef): number | null {
-    const first = this.columnWidth(ref.sheet, ref.rect.col);
-    for (let c = ref.rect.col + 1; c < ref.rect.col + ref.rect.cols; c++) {
-      if (this.columnWidth(ref.sheet, c) !== first) return null;
-    }
-    return first;
+    return sameSize(ref.rect.col, ref.rect.cols, (c) => this.columnWidth(ref.sheet, c));
   }
 
+  /** Null when the rows' heights differ. */
   readRowHeight(ref: RangeRef): number | null {
-    const first = this.rowHeight(ref.sheet, ref.rect.row);
-    for (let r = ref.rect.row + 1; r < ref.rect.row + ref.rect.rows; r++) {
-      if (this.rowHeight(ref.sheet, r) !== first) return null;
-    }
-    return first;
+    return sameSize(ref.rect.row, ref.rect.rows, (r) => this.rowHeight(ref.sheet, r));
   }
 
   private isMergedCell(sheet: SheetState, row: number, col: number): boolean {

@@ -152,8 +152,7 @@ export class TablesState extends NamesState {
   deleteTable(t: TableState): void {
     this.assertEditable(t.sheet, "objects");
     t.deleted = true;
-    this.forEachStored(t.sheet, t.rect, (r, c) => this.storeCell(t.sheet, r, c, { value: "" }));
-    this.clearFormats(t.sheet, t.rect);
+    this.clearContentsAndFormats(t.sheet, t.rect);
   }
 
   convertTableToRange(t: TableState): void {

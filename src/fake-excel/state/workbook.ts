@@ -33,8 +33,7 @@ export class WorkbookRecord {
     this.locale = locale;
   }
 
-  // ----- settings (Office.context.document.settings) ------------------------
-
+  /** Office.context.document.settings.saveAsync: what a reopened workbook would read. */
   saveSettings(): void {
     this.savedSettings.clear();
     for (const [k, v] of this.liveSettings) this.savedSettings.set(k, v);
