@@ -57,14 +57,19 @@ export class SizesState extends RangeEditsState {
     return sheet.merged.some((m) => containsCell(m, row, col));
   }
 
-  /** Rough text width: Calibri 11 digits are about 7 px; points are 3/4 px. */
+  /** A character's rough width in px in the cell's font: Calibri 11 digits are about 7 px, bold a tenth more. */
+  private charPixels(sheet: SheetState, row: number, col: number): number {
+    const size = this.formatAt(sheet, row, col, "font.size") as number;
+    const bold = this.formatAt(sheet, row, col, "font.bold") === true;
+    return 7 * (size / 11) * (bold ? 1.1 : 1);
+  }
+
+  /** Rough text width in points (3/4 px), with the cell's padding. */
   private textWidth(sheet: SheetState, row: number, col: number): number {
     const text = this.cellText(sheet, row, col);
     if (text === "") return 0;
-    const size = this.formatAt(sheet, row, col, "font.size") as number;
-    const bold = this.formatAt(sheet, row, col, "font.bold") === true;
     const longest = Math.max(...text.split("\n").map((l) => l.length));
-    const px = longest * 7 * (size / 11) * (bold ? 1.1 : 1) + 10;
+    const px = longest * this.charPixels(sheet, row, col) + 10;
     return Math.round(px * 0.75 * 100) / 100;
   }
 
@@ -92,10 +97,8 @@ export class SizesState extends RangeEditsState {
   private textLines(sheet: SheetState, row: number, col: number): number {
     const paragraphs = this.cellText(sheet, row, col).split("\n");
     if (this.formatAt(sheet, row, col, "wrapText") !== true) return paragraphs.length;
-    const size = this.formatAt(sheet, row, col, "font.size") as number;
-    const bold = this.formatAt(sheet, row, col, "font.bold") === true;
     const room = this.columnWidth(sheet, col) - 7.5; // the cell's padding, as in textWidth's + 10 px
-    const perChar = 7 * (size / 11) * (bold ? 1.1 : 1) * 0.75;
+    const perChar = this.charPixels(sheet, row, col) * 0.75;
     // Greedy word wrap, as a spreadsheet breaks lines at spaces; a word longer than the cell breaks anywhere.
     const wrapped = (p: string): number => {
       let lines = 1;
