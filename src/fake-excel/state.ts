@@ -1,6 +1,6 @@
 /**
- * The fake workbook's document state and Excel's rules. Proxies call into it only while a batch
- * runs at sync(); tests call its read-only inspectors directly. Every rule violation throws a
+ * The fake workbook's document state and Excel's rules. The fake's Office.js objects call into it
+ * only while a batch runs at sync(); tests call its read-only inspectors directly. Every rule violation throws a
  * FakeExcelError with an Office.js error code.
  *
  * The state is split per Office.js object family, one file each under ./state/, as a chain of
