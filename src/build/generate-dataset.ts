@@ -5,12 +5,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PublicationError } from "../core/findings.js";
 import { PUBLICATIONS_DIR, loadProjectDataset } from "../data/load.js";
 
 export const GENERATED_DATASET = join(dirname(fileURLToPath(import.meta.url)), "..", "generated", "dataset.json");
 
-export function generateDataset(out: string = GENERATED_DATASET): string {
-  const { dataset } = loadProjectDataset(PUBLICATIONS_DIR);
+/**
+ * Throws PublicationError when a file in the folder is rejected — among others a file of raw counts
+ * (core/raw-counts.ts): the pane and the functions only ever see what passes here.
+ */
+export function generateDataset(out: string = GENERATED_DATASET, dir: string = PUBLICATIONS_DIR): string {
+  const { dataset } = loadProjectDataset(dir);
   const json = JSON.stringify(dataset);
   let previous: string | undefined;
   try {
@@ -27,7 +32,14 @@ export function generateDataset(out: string = GENERATED_DATASET): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const out = generateDataset();
-  // stderr, so `npm run bench -- --json` prints nothing but its JSON on stdout.
-  console.error(`Datasett skrevet: ${out}`);
+  try {
+    const out = generateDataset();
+    // stderr, so `npm run bench -- --json` prints nothing but its JSON on stdout.
+    console.error(`Datasett skrevet: ${out}`);
+  } catch (e) {
+    if (!(e instanceof PublicationError)) throw e;
+    // The Norwegian findings without a stack trace: they name the file, the line and what to do.
+    console.error(e.message);
+    process.exitCode = 1;
+  }
 }

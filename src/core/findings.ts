@@ -22,6 +22,7 @@ export type FindingCode =
   | "bad-change"
   | "alias"
   | "unsuppressed"
+  | "raw-counts"
   | "duplicate-period"
   | "encoding"
   | "not-text"

@@ -44,10 +44,11 @@ export const prikk: Command = {
     }
     let dataset;
     try {
-      // The long CSV (one tiltak and hovedgruppe a line) or the publication's text format.
+      // The long CSV (one tiltak and hovedgruppe a line) or the publication's text format, whose raw
+      // counts every other command refuses: protecting them is what this command is for.
       dataset = isLongCsv(text)
         ? datasetFromLongCsv(text, BUNDLED_DATASET, basename(file!))
-        : importPublication(text, basename(file!)).dataset;
+        : importPublication(text, basename(file!), { acceptRawCounts: true }).dataset;
     } catch (e) {
       if (!(e instanceof PublicationError)) throw e;
       for (const f of e.findings) (f.severity === "error" ? io.err : io.out)(`${formatFinding(f)}\n`);
