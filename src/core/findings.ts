@@ -23,6 +23,7 @@ export type FindingCode =
   | "alias"
   | "unsuppressed"
   | "raw-counts"
+  | "already-suppressed"
   | "duplicate-period"
   | "encoding"
   | "not-text"

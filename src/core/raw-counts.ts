@@ -7,7 +7,7 @@
 
 import type { Finding } from "./findings.js";
 import type { RawPublication, RawTable } from "./parse.js";
-import { isSmall } from "./suppression.js";
+import { isSmall, isWithheld } from "./suppression.js";
 import { normalizeName } from "./text.js";
 
 export type RawCellKind = "count" | "change";
@@ -28,6 +28,9 @@ const CLI = "npx nav-tiltak";
 
 /** Lines listed in the message before the rest are summed up, so a large raw extract stays readable. */
 const MAX_LINES = 20;
+
+/** Protection weighs every raw count, so a file that already hides some cannot be protected as it is. */
+const MIXED_ADVICE = "Prikkingen trenger alle de rå tallene: ta et nytt uttrekk uten prikking, og prikk det.";
 
 const isChangeHeader = (h: string) => normalizeName(h).startsWith("endring");
 
@@ -61,8 +64,8 @@ export function rawCells(pub: RawPublication): RawCell[] {
   return found;
 }
 
-function lineList(cells: RawCell[]): string {
-  const lines = [...new Set(cells.map((c) => c.line))].sort((a, b) => a - b);
+function lineList(cellsOrLines: RawCell[] | number[]): string {
+  const lines = [...new Set(cellsOrLines.map((c) => (typeof c === "number" ? c : c.line)))].sort((a, b) => a - b);
   const shown = lines.slice(0, MAX_LINES).join(", ");
   return lines.length > MAX_LINES ? `linje ${shown} og ${lines.length - MAX_LINES} linjer til` : `linje ${shown}`;
 }
@@ -77,6 +80,28 @@ export function protectedFileName(file: string): string {
 export function protectAdvice(file: string): string {
   const quote = (f: string) => (/[\s"'«»]/.test(f) ? `"${f}"` : f);
   return `Prikk filen først, og bruk den prikkede filen i stedet: ${CLI} prikk ${quote(file)} --ut ${quote(protectedFileName(file))}`;
+}
+
+/** Lines of the file that already show «*» or «:» (a figure protection cannot know). */
+export function withheldLines(pub: RawPublication): number[] {
+  const lines = pub.tables.flatMap((t) => t.rows.filter((r) => r.cells.some(isWithheld)).map((r) => r.line));
+  return [...new Set(lines)].sort((a, b) => a - b);
+}
+
+/**
+ * For protection: a file that already hides figures («*» or «:») cannot be protected, since
+ * protection weighs every raw count; undefined when the file has every figure.
+ */
+export function withheldFinding(pub: RawPublication, file: string): Finding | undefined {
+  const lines = withheldLines(pub);
+  if (lines.length === 0) return undefined;
+  return {
+    severity: "error",
+    code: "already-suppressed",
+    file,
+    line: lines[0],
+    message: `Filen har allerede prikkede tall («*» eller «:», ${lineList(lines)}). ${MIXED_ADVICE}`,
+  };
 }
 
 /**
@@ -101,6 +126,8 @@ export function rawCountsFinding(pub: RawPublication, file: string): Finding | u
     line: Math.min(...cells.map((c) => c.line)),
     message:
       `Filen har rå tall som ikke er prikket: ${parts.join(" og ")}. NAV tiltak viser ikke en fil med rå tall, ` +
-      `for summene ved siden av gir de prikkede tallene tilbake. ${protectAdvice(file)}`,
+      `for summene ved siden av gir de prikkede tallene tilbake. ` +
+      // A file with both raw and hidden figures cannot be protected as it is (withheldFinding).
+      (withheldLines(pub).length > 0 ? `Filen har også prikkede tall. ${MIXED_ADVICE}` : protectAdvice(file)),
   };
 }
