@@ -8,6 +8,7 @@ import { labelFindings, type KnownNames } from "./label-checks.js";
 import { parsePublication } from "./parse.js";
 import { Audit } from "./period/audit.js";
 import { buildPeriod, type PeriodResult } from "./period/build.js";
+import { rawCountsFinding } from "./raw-counts.js";
 
 export {
   FIGURE_HEADERS,
@@ -33,6 +34,11 @@ export interface ImportOptions {
    * them nor the other files has is reported, with the nearest known name.
    */
   reference?: KnownNames;
+  /**
+   * Accept a file of raw counts (1–3 not suppressed) with a warning instead of refusing it
+   * (raw-counts.ts). Only for protection (`prikk`), which needs the raw counts to hide them.
+   */
+  acceptRawCounts?: boolean;
 }
 
 export interface ImportResult {
@@ -92,7 +98,9 @@ export function importPublications(sources: SourceFile[], options: ImportOptions
     const parsed = audit.failed ? undefined : parsePublication(source.text);
     audit.findings.push(...(parsed?.findings ?? []).map((f) => ({ ...f, file: source.file })));
     const result = audit.failed || !parsed ? undefined : buildPeriod(parsed.publication, audit);
-    findings.push(...audit.findings);
+    // A raw file is never shown as is: refused (the refusal replaces the warning) unless it is being protected.
+    const raw = result && !options.acceptRawCounts ? rawCountsFinding(parsed!.publication, source.file) : undefined;
+    findings.push(...(raw ? [...audit.findings.filter((f) => f.code !== "unsuppressed"), raw] : audit.findings));
     if (result) results.push({ ...result, file: source.file });
   }
   results.sort((a, b) => a.data.period.localeCompare(b.data.period));

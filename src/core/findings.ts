@@ -24,6 +24,8 @@ export type FindingCode =
   | "bad-change"
   | "alias"
   | "unsuppressed"
+  | "raw-counts"
+  | "already-suppressed"
   | "duplicate-period"
   | "encoding"
   | "not-text"
