@@ -5,21 +5,24 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXIT } from "../src/cli/contract.js";
+import { EXIT, runCommand } from "../src/cli/contract.js";
+import type { Command } from "../src/cli/io.js";
 import { DisclosureSearchLimitError } from "../src/core/disclosure.js";
 import { InputRejectedError, InternalError, NavTiltakError, NotFoundError } from "../src/core/errors.js";
 import { MilpError } from "../src/core/protect/milp.js";
+import { protect } from "../src/core/protect/protect.js";
 import { PublicationError } from "../src/core/findings.js";
 import { periodData } from "../src/core/layout.js";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
-import { cli } from "./helpers/cli.js";
-import { PUBLICATION_FILE } from "./helpers/publication.js";
 
 const ROOT = join(import.meta.dirname, "..");
 
-/** The .ts files under src/, except the folders that model Excel itself (their errors are Excel's). */
+/**
+ * The .ts files under src/, except the fake Excel and the plumbing that loads Microsoft's client
+ * library for the preview and `xlsx` (their errors are Excel's or a developer's, not a user's).
+ */
 function sourceFiles(dir = join(ROOT, "src")): string[] {
-  const skip = new Set(["fake-excel", "preview", "xlsx", "generated"]);
+  const skip = new Set(["fake-excel", "preview", "xlsx", "office-client", "generated"]);
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return skip.has(name) ? [] : sourceFiles(path);
@@ -46,11 +49,34 @@ describe("typed errors", () => {
     expect(() => periodData(BUNDLED_DATASET, "2099-01")).toThrow("Perioden «2099-01» finnes ikke i datasettet.");
   });
 
-  it("`prikk` on a file that is already suppressed: rejected (exit 1) with the message, no crash", async () => {
-    const r = await cli(["prikk", PUBLICATION_FILE]);
-    expect(r.code).toBe(EXIT.REJECTED);
-    expect(r.err).toBe("Skjermingen trenger rå tall, men filen har allerede «*» eller «:».\n");
-    expect(r.out + r.err).not.toMatch(/Uventet feil|\n\s+at /);
+  it.each([
+    [new InputRejectedError("not-raw", "Skjermingen trenger rå tall."), EXIT.REJECTED],
+    [new NotFoundError("unknown-period", "Perioden «2099-01» finnes ikke i datasettet."), EXIT.USAGE],
+  ])("the CLI shows %s as it is, with its exit code", async (error, code) => {
+    const cmd: Command = { summary: "prøve", usage: "nav-tiltak prøve", run: () => Promise.reject(error) };
+    let out = "";
+    let err = "";
+    const exit = await runCommand(cmd, [], { out: (t) => (out += t), err: (t) => (err += t) });
+    expect(exit).toBe(code);
+    expect(err).toBe(`${error.message}\n`);
+    expect(out + err).not.toMatch(/Uventet feil|\n\s+at /);
+  });
+
+  it("an internal error is reported as a bug (exit 70), still without a stack trace", async () => {
+    const cmd: Command = {
+      summary: "prøve",
+      usage: "nav-tiltak prøve",
+      run: () => Promise.reject(new InternalError("audit-failed", "Fant ingen mulig prosent.")),
+    };
+    let err = "";
+    const exit = await runCommand(cmd, [], { out: () => {}, err: (t) => (err += t) });
+    expect(exit).toBe(EXIT.INTERNAL);
+    expect(err).toContain("Fant ingen mulig prosent.");
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it("protection refuses a dataset that is already suppressed with a typed error", async () => {
+    await expect(protect(BUNDLED_DATASET)).rejects.toThrow(InputRejectedError);
   });
 
   it("no code outside the fake Excel throws an untyped Error", () => {

@@ -26,6 +26,8 @@ export type ErrorCode =
   | "audit-failed"
   /** The exact bounds search gave up at its budget, or the integer-programming solver did not finish. */
   | "solver-limit"
+  /** The «*» of a period cannot be worked back from its sums (it has cells hidden with ":"). */
+  | "cannot-recover"
   /** A publication file was rejected (PublicationError, with its findings). */
   | "publication-rejected";
 

@@ -20,6 +20,7 @@
 
 import { auditLayouts, type AuditOptions, type CellBounds, type Range } from "../disclosure-audit.js";
 import { percentChange } from "../dataset.js";
+import { InfeasibleAuditError, InputRejectedError, InternalError } from "../errors.js";
 import { buildLayouts, periodData, type SheetLayout } from "../layout.js";
 import { HIDDEN, SUPPRESSED, type Count, type Dataset, type Figures, type PeriodData } from "../types.js";
 
@@ -110,7 +111,7 @@ function boundsByCode(layouts: readonly SheetLayout[], where: ReadonlyMap<string
   const audit = auditLayouts(layouts, { ...options, mode: "combined" });
   const out = new Map<number, CellBounds>();
   for (const t of audit.tables) {
-    if (t.infeasible) throw new Error(t.infeasible.message);
+    if (t.infeasible) throw new InfeasibleAuditError(t.infeasible.message, t.infeasible.equations);
     for (const c of t.cells) {
       if (c.kind === "percent") continue;
       const code = where.get(`${t.table}|${c.row}|${c.col}`);
@@ -134,11 +135,13 @@ function nearZero(c: CellBounds): number {
 export function recoverRaw(ds: Dataset, period?: string, options: Pick<AuditOptions, "solve"> = {}): Recovery {
   const out: Dataset = structuredClone(ds);
   const p = periodData(out, period);
-  if (hasHidden(p)) throw new Error(`Perioden ${p.label} har tall skjult med «:»; tallene bak dem kan ikke hentes tilbake.`);
+  if (hasHidden(p))
+    throw new InputRejectedError("cannot-recover", `Perioden ${p.label} har tall skjult med «:»; tallene bak dem kan ikke hentes tilbake.`);
   const { where, setters } = probe(out, p);
   const layouts = buildLayouts(out, p.period).map((l) => ({ ...l, cells: l.cells.map((row) => row.slice()) }));
   const first = boundsByCode(layouts, where, options);
-  if (first.size !== setters.size) throw new Error(`Fant bare ${first.size} av ${setters.size} prikkede tall i tabellene.`);
+  if (first.size !== setters.size)
+    throw new InternalError("audit-failed", `Fant bare ${first.size} av ${setters.size} prikkede tall i tabellene.`);
   const chosen = new Map<number, number>();
   let bounds = first;
   for (;;) {
