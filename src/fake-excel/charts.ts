@@ -16,7 +16,7 @@
  * linked to their cells.
  */
 
-import { type Rect, columnToLetters } from "./addresses";
+import { type Rect, boundingRect, columnToLetters } from "./addresses";
 import { excelError } from "./errors";
 import type { RangeRef, SheetState, WorkbookState } from "./state";
 import type { CellValue } from "./types";
@@ -182,15 +182,7 @@ export function setChartPosition(wb: WorkbookState, c: ChartState, start: RangeR
   if (start.sheet !== c.sheet || end.sheet !== c.sheet) {
     throw excelError("InvalidArgument", "A chart can only be placed over cells of its own worksheet.");
   }
-  const [a, b] = [start.rect, end.rect];
-  const row = Math.min(a.row, b.row);
-  const col = Math.min(a.col, b.col);
-  c.position = {
-    row,
-    col,
-    rows: Math.max(a.row + a.rows, b.row + b.rows) - row,
-    cols: Math.max(a.col + a.cols, b.col + b.cols) - col,
-  };
+  c.position = boundingRect(start.rect, end.rect);
 }
 
 export function deleteChart(wb: WorkbookState, c: ChartState): void {

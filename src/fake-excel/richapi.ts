@@ -17,21 +17,20 @@ import { type LoadOption, identity, serialize } from "./server/query";
 import { WORKBOOK } from "./server/workbook";
 
 /** RichApi action types (the client library's `ActionType` values). */
-export const enum ActionType {
-  Instantiate = 1,
-  Query = 2,
-  Method = 3,
-  SetProperty = 4,
-  Trace = 5,
-}
+export const ActionType = { Instantiate: 1, Query: 2, Method: 3, SetProperty: 4, Trace: 5 } as const;
 
 /** RichApi object path types (the client library's `ObjectPathType` values). */
 export const enum PathType {
+  /** The workbook every request starts from. */
   GlobalObject = 1,
   NewObject = 2,
+  /** An object a method returns: `getRange(...)`, `add(...)`. */
   Method = 3,
+  /** A navigation property: `range.format`. */
   Property = 4,
+  /** `collection.getItem(key)` written as `collection.items[key]`. */
   Indexer = 5,
+  /** An object the host kept across requests (`_KeepReference`). */
   ReferenceId = 6,
   NullObject = 7,
 }

@@ -23,7 +23,7 @@ import {
   setSummarizeBy,
 } from "../pivot";
 import type { DataFieldState, PivotSource, PivotState, SheetState, WorkbookState } from "../state";
-import { type Host, type PropDef, type TypeDef, ServerObject, need, obj } from "./model";
+import { type Host, type MethodDef, type PropDef, type TypeDef, ServerObject, need, obj } from "./model";
 import { RANGE, rangeArg } from "./range";
 import { type Scope, TABLE, scopeSheet } from "./table";
 import { WORKSHEET } from "./worksheet";
@@ -108,30 +108,6 @@ interface HierarchyItem {
   field: string;
 }
 
-export const HIERARCHIES: TypeDef<PivotState> = {
-  name: "PivotHierarchyCollection",
-  alive: pivotAlive,
-  loadApi: "1.8",
-  items: (p) => p.fields.map((field) => obj(HIERARCHY, { pivot: p, field })),
-  getters: {
-    getItem: {
-      api: "1.8",
-      run: (p, [name]) => {
-        const field = fieldName(p, String(name));
-        if (!field) throw excelError("ItemNotFound", `The PivotTable '${p.name}' has no field '${String(name)}'.`);
-        return obj(HIERARCHY, { pivot: p, field });
-      },
-    },
-    getItemOrNullObject: {
-      api: "1.8",
-      run: (p, [name]) => {
-        const field = fieldName(p, String(name));
-        return obj(HIERARCHY, field ? { pivot: p, field } : null);
-      },
-    },
-  },
-};
-
 export const HIERARCHY: TypeDef<HierarchyItem> = {
   name: "PivotHierarchy",
   props: { name: { api: "1.8", get: (h) => h.field }, id: { api: "1.8", get: (h) => h.field } },
@@ -142,45 +118,6 @@ interface AxisItem {
   axis: PivotAxis;
   field: string;
 }
-
-/** A hierarchy argument of this PivotTable (add/remove take the objects). */
-function ownHierarchy<E extends { pivot: PivotState }>(arg: unknown, type: TypeDef<E>, p: PivotState): E {
-  const h = need(arg, type);
-  if (h.pivot !== p) throw excelError("InvalidArgument", "The hierarchy belongs to another PivotTable.");
-  return h;
-}
-
-function axisCollection(axis: PivotAxis): TypeDef<PivotState> {
-  const item = (p: PivotState, field: string) => obj(AXIS_HIERARCHY, { pivot: p, axis, field });
-  return {
-    name: axis === "filters" ? "FilterPivotHierarchyCollection" : "RowColumnPivotHierarchyCollection",
-    alive: pivotAlive,
-    loadApi: "1.8",
-    items: (p) => p[axis].map((field) => item(p, field)),
-    getters: {
-      getItem: {
-        api: "1.8",
-        run: (p, [name]) => {
-          const field = p[axis].find((f) => f.toLowerCase() === String(name).toLowerCase());
-          if (!field) throw excelError("ItemNotFound", `'${String(name)}' is not on the PivotTable's ${axis}.`);
-          return item(p, field);
-        },
-      },
-    },
-    methods: {
-      /** Moves the field here from rows/columns/filters if it was elsewhere. */
-      add: { api: "1.8", run: (p, [hierarchy], h) => item(p, addAxisField(h.wb, p, axis, ownHierarchy(hierarchy, HIERARCHY, p).field)) },
-      remove: { api: "1.8", run: (p, [hierarchy], h) => removeAxisField(h.wb, p, axis, ownHierarchy(hierarchy, AXIS_HIERARCHY, p).field) },
-      getCount: { api: "1.8", run: (p) => p[axis].length },
-    },
-  };
-}
-
-const AXES: Record<PivotAxis, TypeDef<PivotState>> = {
-  rows: axisCollection("rows"),
-  columns: axisCollection("columns"),
-  filters: axisCollection("filters"),
-};
 
 export const AXIS_HIERARCHY: TypeDef<AxisItem> = {
   name: "RowColumnPivotHierarchy",
@@ -197,33 +134,6 @@ interface DataItem {
   data: DataFieldState;
 }
 
-export const DATA_HIERARCHIES: TypeDef<PivotState> = {
-  name: "DataPivotHierarchyCollection",
-  alive: pivotAlive,
-  loadApi: "1.8",
-  items: (p) => p.data.map((data) => obj(DATA_HIERARCHY, { pivot: p, data })),
-  getters: {
-    getItem: {
-      api: "1.8",
-      run: (p, [name]) => {
-        const data = p.data.find((d) => d.name.toLowerCase() === String(name).toLowerCase());
-        if (!data) throw excelError("ItemNotFound", `The PivotTable has no data hierarchy '${String(name)}'.`);
-        return obj(DATA_HIERARCHY, { pivot: p, data });
-      },
-    },
-  },
-  methods: {
-    /** Adds the field as a value, summarized by Sum until summarizeBy says otherwise. */
-    add: {
-      api: "1.8",
-      run: (p, [hierarchy], h) =>
-        obj(DATA_HIERARCHY, { pivot: p, data: addDataField(h.wb, p, ownHierarchy(hierarchy, HIERARCHY, p).field) }),
-    },
-    remove: { api: "1.8", run: (p, [hierarchy], h) => removeDataField(h.wb, p, need(hierarchy, DATA_HIERARCHY).data) },
-    getCount: { api: "1.8", run: (p) => p.data.length },
-  },
-};
-
 export const DATA_HIERARCHY: TypeDef<DataItem> = {
   name: "DataPivotHierarchy",
   alive: (d) => !d.pivot.deleted && !d.data.deleted,
@@ -233,6 +143,105 @@ export const DATA_HIERARCHY: TypeDef<DataItem> = {
     summarizeBy: { api: "1.8", get: (d) => d.data.summarizeBy, set: (d, v, h) => setSummarizeBy(h.wb, d.pivot, d.data, v) },
     numberFormat: { api: "1.8", get: (d) => d.data.numberFormat, set: (d, v, h) => setDataNumberFormat(h.wb, d.pivot, d.data, v) },
     position: { api: "1.8", get: (d) => d.pivot.data.indexOf(d.data) },
+  },
+};
+
+/**
+ * A PivotTable's hierarchy collection (ExcelApi 1.8): its items, and getItem / getItemOrNullObject
+ * by name (ItemNotFound, or a null object, for a name it does not hold).
+ */
+function hierarchies<I>(
+  name: string,
+  type: TypeDef<I>,
+  list: (p: PivotState) => I[],
+  find: (p: PivotState, name: string) => I | undefined,
+  missing: (p: PivotState, name: string) => string,
+): TypeDef<PivotState> & { getters: Record<string, MethodDef<PivotState>> } {
+  return {
+    name,
+    alive: pivotAlive,
+    loadApi: "1.8",
+    items: (p) => list(p).map((item) => obj(type, item)),
+    getters: {
+      getItem: {
+        api: "1.8",
+        run: (p, [key]) => {
+          const item = find(p, String(key));
+          if (!item) throw excelError("ItemNotFound", missing(p, String(key)));
+          return obj(type, item);
+        },
+      },
+      getItemOrNullObject: { api: "1.8", run: (p, [key]) => obj(type, find(p, String(key)) ?? null) },
+    },
+  };
+}
+
+export const HIERARCHIES = hierarchies(
+  "PivotHierarchyCollection",
+  HIERARCHY,
+  (p) => p.fields.map((field) => ({ pivot: p, field })),
+  (p, name) => {
+    const field = fieldName(p, name);
+    return field ? { pivot: p, field } : undefined;
+  },
+  (p, name) => `The PivotTable '${p.name}' has no field '${name}'.`,
+);
+
+/** A hierarchy argument of this PivotTable (add/remove take the objects). */
+function ownHierarchy<E extends { pivot: PivotState }>(arg: unknown, type: TypeDef<E>, p: PivotState): E {
+  const h = need(arg, type);
+  if (h.pivot !== p) throw excelError("InvalidArgument", "The hierarchy belongs to another PivotTable.");
+  return h;
+}
+
+function axisCollection(axis: PivotAxis): TypeDef<PivotState> {
+  const item = (p: PivotState, field: string) => obj(AXIS_HIERARCHY, { pivot: p, axis, field });
+  return {
+    ...hierarchies(
+      axis === "filters" ? "FilterPivotHierarchyCollection" : "RowColumnPivotHierarchyCollection",
+      AXIS_HIERARCHY,
+      (p) => p[axis].map((field) => ({ pivot: p, axis, field })),
+      (p, name) => {
+        const field = p[axis].find((f) => f.toLowerCase() === name.toLowerCase());
+        return field ? { pivot: p, axis, field } : undefined;
+      },
+      (_p, name) => `'${name}' is not on the PivotTable's ${axis}.`,
+    ),
+    methods: {
+      /** Moves the field here from rows/columns/filters if it was elsewhere. */
+      add: { api: "1.8", run: (p, [hierarchy], h) => item(p, addAxisField(h.wb, p, axis, ownHierarchy(hierarchy, HIERARCHY, p).field)) },
+      remove: { api: "1.8", run: (p, [hierarchy], h) => removeAxisField(h.wb, p, axis, ownHierarchy(hierarchy, AXIS_HIERARCHY, p).field) },
+      getCount: { api: "1.8", run: (p) => p[axis].length },
+    },
+  };
+}
+
+const AXES: Record<PivotAxis, TypeDef<PivotState>> = {
+  rows: axisCollection("rows"),
+  columns: axisCollection("columns"),
+  filters: axisCollection("filters"),
+};
+
+export const DATA_HIERARCHIES: TypeDef<PivotState> = {
+  ...hierarchies(
+    "DataPivotHierarchyCollection",
+    DATA_HIERARCHY,
+    (p) => p.data.map((data) => ({ pivot: p, data })),
+    (p, name) => {
+      const data = p.data.find((d) => d.name.toLowerCase() === name.toLowerCase());
+      return data ? { pivot: p, data } : undefined;
+    },
+    (_p, name) => `The PivotTable has no data hierarchy '${name}'.`,
+  ),
+  methods: {
+    /** Adds the field as a value, summarized by Sum until summarizeBy says otherwise. */
+    add: {
+      api: "1.8",
+      run: (p, [hierarchy], h) =>
+        obj(DATA_HIERARCHY, { pivot: p, data: addDataField(h.wb, p, ownHierarchy(hierarchy, HIERARCHY, p).field) }),
+    },
+    remove: { api: "1.8", run: (p, [hierarchy], h) => removeDataField(h.wb, p, need(hierarchy, DATA_HIERARCHY).data) },
+    getCount: { api: "1.8", run: (p) => p.data.length },
   },
 };
 
