@@ -111,8 +111,3 @@ export function intArg(n: unknown, what: string): number {
   if (typeof n !== "number" || !Number.isInteger(n)) throw excelError("InvalidArgument", `${what} must be an integer.`);
   return n;
 }
-
-/** A method whose result is a plain value and that applies on a non-null entity only. */
-export function method<E>(run: (e: E, args: unknown[], host: Host) => unknown, api?: string): MethodDef<E> {
-  return api ? { run, api } : { run };
-}

@@ -23,7 +23,7 @@ import {
   setSummarizeBy,
 } from "../pivot";
 import type { DataFieldState, PivotSource, PivotState, SheetState, WorkbookState } from "../state";
-import { type Host, type MethodDef, type PropDef, type TypeDef, ServerObject, need, obj } from "./model";
+import { type Host, type PropDef, type TypeDef, ServerObject, need, obj } from "./model";
 import { RANGE, rangeArg } from "./range";
 import { type Scope, TABLE, scopeSheet } from "./table";
 import { WORKSHEET } from "./worksheet";
@@ -156,7 +156,7 @@ function hierarchies<I>(
   list: (p: PivotState) => I[],
   find: (p: PivotState, name: string) => I | undefined,
   missing: (p: PivotState, name: string) => string,
-): TypeDef<PivotState> & { getters: Record<string, MethodDef<PivotState>> } {
+): TypeDef<PivotState> {
   return {
     name,
     alive: pivotAlive,
