@@ -20,6 +20,7 @@
 //   publicUrl=<url>    the https address the files are hosted under; rewrites the manifest's URLs
 //   preview            include the preview page in a production build (the tests use it)
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,6 +30,7 @@ import HtmlWebpackPlugin from "html-webpack-plugin";
 import MiniCssExtractPlugin from "mini-css-extract-plugin";
 import webpack from "webpack";
 import { DEV_URL, deployManifest, manifestVersion, normalizePublicUrl, readme } from "./src/build/hosting.mjs";
+import { LIBRARY_BUILD_PATH, LIBRARY_PACKAGE_FILE } from "./src/office-client/library-file.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -57,7 +59,7 @@ class GenerateDatasetPlugin {
       done = true;
       const { tsImport } = await import("tsx/esm/api");
       const generator = await tsImport("./src/build/generate-dataset.ts", import.meta.url);
-      generator.generateDataset();
+      await generator.generateBuildData();
     };
     compiler.hooks.beforeRun.tapPromise("GenerateDatasetPlugin", generate);
     compiler.hooks.watchRun.tapPromise("GenerateDatasetPlugin", generate);
@@ -164,6 +166,12 @@ export default async function config(env = {}, argv = {}) {
         }
       : { from: "manifest.xml", to: "manifest.xml" },
     { from: "assets/*.png", to: "assets/[name][ext]" },
+    // The preview page and the Office.js stand-in load Microsoft's Excel client library, the same
+    // file the tests load in Node; a development file (hosting.mjs), never in the package. Marked
+    // minimized so that Terser leaves Microsoft's file as it is.
+    ...(withPreview
+      ? [{ from: createRequire(import.meta.url).resolve(LIBRARY_PACKAGE_FILE), to: LIBRARY_BUILD_PATH, info: { minimized: true } }]
+      : []),
   ];
 
   const https = env.WEBPACK_SERVE ? await devServerHttps() : null;

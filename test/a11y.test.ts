@@ -88,8 +88,12 @@ describe.each(WIDTHS)("task pane at %i px", (width) => {
     await open(width);
     await page.locator("#tab-prikkekontroll").click();
     await expect.poll(() => page.locator("#prikk-oppsummering").textContent(), { timeout: 20_000 }).toContain("kan regnes ut");
+    // «Forslag til sikker prikking» is part of this state: its lists and caution are checked too.
+    expect(await page.locator("#forslag table").count()).toBe(2);
     expect(await axe()).toEqual([]);
     await shot("prikkekontroll", width);
+    await page.locator("#forslag").evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await shot("prikkekontroll-forslag", width);
     await page.locator("#marker-celler").click();
     await expect.poll(statusText, { timeout: 20_000 }).toBe("Ingen celler ble markert. Se merknadene under.");
     expect(await axe()).toEqual([]);

@@ -177,6 +177,20 @@ describe("task pane in Chromium (preview page)", () => {
       "Tiltaksgrupper per hovedgruppe",
       "Tiltak og hovedgrupper",
     ]);
+    // «Forslag til sikker prikking»: the extra cells per sheet, the count against the bound, the caution.
+    const forslag = panel.locator("#forslag");
+    expect(await forslag.getByRole("heading", { level: 2 }).textContent()).toBe("Forslag til sikker prikking");
+    expect(await forslag.locator("#forslag-oppsummering").textContent()).toBe(
+      "NAV måtte ha skjult 27 tall til (30 celler i arkene). Ingen trygg prikking klarer seg med færre enn 25 tall (nedre grense).",
+    );
+    expect(await forslag.locator("h3").allTextContents()).toEqual([
+      "Tiltaksgrupper per hovedgruppe (6 celler)",
+      "Tiltak og hovedgrupper (24 celler)",
+    ]);
+    const extra = forslag.getByRole("table", { name: "Tiltak og hovedgrupper (24 celler)" });
+    const mentor = extra.locator("tbody tr").filter({ hasText: "Mentor" }).filter({ hasText: "Andre på tiltak (" });
+    expect(await mentor.locator("td").textContent()).toBe(": (skjules)");
+    expect(await forslag.textContent()).toContain("er bare til intern kontroll");
     const amo = panel
       .locator('section[data-sheet="Tiltak og hovedgrupper"] tbody tr')
       .filter({ hasText: "Nettbasert arbeidsmarkedsopplæring (AMO)" })

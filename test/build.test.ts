@@ -3,9 +3,12 @@
 // describes the functions declared in src/functions/functions.ts, and the pane stays small.
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { isDevelopmentFile } from "../src/build/hosting.mjs";
+import { LIBRARY_BUILD_PATH, LIBRARY_PACKAGE_FILE } from "../src/office-client/library-file.mjs";
 import { buildOnce } from "./helpers/build.js";
 import { DEV_URL, manifestUrls, parseXml, readManifest, ROOT } from "./helpers/manifest.js";
 
@@ -77,11 +80,16 @@ describe("production build", () => {
     expect(src.filter((s) => /^https?:/.test(s))).toEqual([src[0]]);
   });
 
-  it("keeps the preview page free of Office.js and the custom functions bundle", () => {
+  it("gives the preview page Microsoft's Excel client library, not office.js or the custom functions bundle", () => {
     const src = scripts(read("preview.html"));
     expect(hashedEntry(src, "preview")).toBeDefined();
     expect(src.some((s) => s.startsWith("functions"))).toBe(false);
     expect(src.some((s) => s.includes("office.js"))).toBe(false);
+    // The library first (the bundle takes it from the page's globals), the very file the tests load in Node.
+    expect(src.indexOf(LIBRARY_BUILD_PATH)).toBe(0);
+    const pkg = createRequire(import.meta.url).resolve(LIBRARY_PACKAGE_FILE);
+    expect(readFileSync(join(dist, LIBRARY_BUILD_PATH)).equals(readFileSync(pkg))).toBe(true);
+    expect(isDevelopmentFile(LIBRARY_BUILD_PATH), "never in the package").toBe(true);
   });
 
   it("generates functions.json from the @customfunction JSDoc, and registers every function", () => {

@@ -107,15 +107,17 @@ describe("long arguments are shortened in messages", () => {
 });
 
 describe("every finding names its line", () => {
-  it("unsuppressed counts name their lines", async () => {
+  it("raw (unsuppressed) counts name their lines, and the file is refused", async () => {
     const file = join(dir, "raw.txt");
     const lines = publicationText().split("\n");
     const i = lines.findIndex((l) => l.startsWith("Nettbasert arbeidsmarkedsopplæring (AMO)\t"));
     lines[i] = "Nettbasert arbeidsmarkedsopplæring (AMO)\t2\t\t1\t1";
     writeFileSync(file, lines.join("\n"));
     const r = await cli(["import", file]);
-    expect(r.code).toBe(0);
-    expect(r.out).toContain(`Merk (raw.txt, linje ${i + 1}): Filen har 3 antall fra 1 til 3 som ikke er prikket (linje ${i + 1}).`);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `Feil (raw.txt, linje ${i + 1}): Filen har rå tall som ikke er prikket: 3 antall fra 1 til 3 (linje ${i + 1}).`,
+    );
   });
 });
 

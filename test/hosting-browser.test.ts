@@ -1,6 +1,7 @@
 // The package as the hosting team gets it, in headless Chromium: `npm run package`'s zip unpacked
 // and served by a plain static file server on localhost, taskpane.html opened with Office.js
-// answered by the preview's stand-in (the fake Excel), under the page's own Content-Security-Policy.
+// answered by the preview's stand-in (the fake Excel behind Microsoft's Excel client library, which
+// the stand-in loads from beside office.js as office.js would), under the page's own Content-Security-Policy.
 // Every file the page and the manifest reference loads, the pane works (inserts all tables, runs Prikkekontroll,
 // which loads a lazy chunk), the functions it registers are exactly those functions.json
 // describes, and there are no console errors and no CSP violations.
@@ -14,6 +15,7 @@ import { unzipSync } from "fflate";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPackage } from "../src/build/package.mjs";
+import { LIBRARY_BUILD_PATH, LIBRARY_FILE } from "../src/office-client/library-file.mjs";
 import { buildOnce } from "./helpers/build.js";
 import { serveStatic } from "./helpers/browser.js";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./helpers/chromium.js";
@@ -54,6 +56,9 @@ beforeAll(async () => {
   expect(stubFile, "the test build has the Office.js stand-in").toBeDefined();
   expect(existsSync(join(site, stubFile!)), "the stand-in is not in the package").toBe(false);
   const stub = readFileSync(join(dist, stubFile!));
+  // The library office.js loads from its own folder: the build's copy of Microsoft's file.
+  expect(existsSync(join(site, LIBRARY_BUILD_PATH)), "the library copy is not in the package").toBe(false);
+  const library = readFileSync(join(dist, LIBRARY_BUILD_PATH));
 
   server = await serveStatic(site);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -68,6 +73,8 @@ beforeAll(async () => {
   // Office.js; anything else off this server is refused and recorded.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => {
     if (route.request().url() === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: stub });
+    if (route.request().url() === new URL(LIBRARY_FILE, OFFICE_JS).href)
+      return route.fulfill({ status: 200, contentType: "text/javascript", body: library });
     outside.push(route.request().url());
     return route.abort();
   });
@@ -149,6 +156,15 @@ describe("the package, served by a plain static server", () => {
       .toMatch(/prikkede celler kan regnes ut/);
     expect([...responses].some(([url, status]) => /\/prikkekontroll\.[0-9a-f]{8}\.js$/.test(url) && status === 200)).toBe(true);
   }, 90_000);
+
+  it("ran the pane through Microsoft's Excel client library, which the stand-in loaded beside office.js", async () => {
+    expect(responses.get(new URL(LIBRARY_FILE, OFFICE_JS).href)).toBe(200);
+    // Only Excel.run is the stand-in's (it hands the batch to the fake); the context is the library's.
+    const seen = await page.evaluate(() =>
+      Excel.run(async (ctx) => ({ ownKeys: Object.keys(Excel), context: ctx instanceof OfficeExtension.ClientRequestContext })),
+    );
+    expect(seen).toEqual({ ownKeys: ["run"], context: true });
+  });
 
   it("had no console errors, failed requests, CSP violations or requests off the server", async () => {
     expect(await violations()).toEqual([]);

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextVersion, run as bumpVersion } from "../src/build/bump-version.mjs";
 import { deployManifest, isDevelopmentFile, normalizePublicUrl, pointsAtLocalhost, readme } from "../src/build/hosting.mjs";
 import { createPackage, hostingFiles, PackageError } from "../src/build/package.mjs";
+import { LIBRARY_BUILD_PATH } from "../src/office-client/library-file.mjs";
 import webpackConfig from "../webpack.config.js";
 import { buildOnce } from "./helpers/build.js";
 import { DEV_URL, manifestProblems, manifestUrls, parseXml, readManifest, ROOT, validateWithSchema } from "./helpers/manifest.js";
@@ -41,14 +42,24 @@ const pages = (c: Config): string[] =>
     return p?.constructor.name === "HtmlWebpackPlugin" && options?.filename ? [options.filename] : [];
   });
 
+/** Where CopyWebpackPlugin puts the files it copies. */
+const copiedTo = (c: Config): unknown[] =>
+  (c.plugins ?? []).flatMap((p) => {
+    const patterns = (p as { patterns?: { to?: unknown }[] }).patterns;
+    return p?.constructor.name === "CopyPlugin" && patterns ? patterns.map((pattern) => pattern.to) : [];
+  });
+
 describe("webpack configuration", () => {
   it("npm run build has no preview page; npm start, build:dev and --env preview have it", async () => {
     const production = await configFor({}, "production");
     expect(Object.keys(production.entry as object).sort()).toEqual(["functions", "taskpane"]);
     expect(pages(production)).toEqual(["taskpane.html"]);
+    expect(copiedTo(production)).not.toContain(LIBRARY_BUILD_PATH);
     for (const c of [await configFor({ preview: true }, "production"), await configFor({ WEBPACK_SERVE: true }, "development")]) {
       expect(Object.keys(c.entry as object)).toEqual(expect.arrayContaining(["preview", "office-stub"]));
       expect(pages(c)).toEqual(["taskpane.html", "preview.html"]);
+      // The preview's copy of Microsoft's Excel client library.
+      expect(copiedTo(c)).toContain(LIBRARY_BUILD_PATH);
     }
   });
 

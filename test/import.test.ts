@@ -97,12 +97,24 @@ describe("importing the real publication", () => {
     expect(p.groups["lonnstilskudd"]!["andre"]).toEqual({ antall: 258, endring: 115, prosent: 80 });
   });
 
-  it("accepts a file of raw counts, and warns that it holds unsuppressed 1–3s", () => {
+  it("refuses a file of raw counts naming the line; only protection (`prikk`) reads it, with a warning", () => {
     const lines = original.split("\n");
     // Undo NAV's suppression of Nettbasert AMO (2 = 1 + 1), the row and the totals still add up.
     const i = lines.findIndex((l) => l.startsWith("Nettbasert arbeidsmarkedsopplæring (AMO)\t"));
     lines[i] = "Nettbasert arbeidsmarkedsopplæring (AMO)\t2\t\t1\t1";
-    const r = importPublication(lines.join("\n"));
+    expect(() => importPublication(lines.join("\n"))).toThrow(PublicationError);
+    try {
+      importPublication(lines.join("\n"));
+    } catch (e) {
+      expect((e as PublicationError).findings.filter((f) => f.severity === "error")).toEqual([
+        expect.objectContaining({
+          code: "raw-counts",
+          line: i + 1,
+          message: expect.stringMatching(/^Filen har rå tall som ikke er prikket: 3 antall fra 1 til 3/),
+        }),
+      ]);
+    }
+    const r = importPublication(lines.join("\n"), "raw.txt", { acceptRawCounts: true });
     expect(r.findings.filter((f) => f.code === "unsuppressed")).toEqual([
       expect.objectContaining({
         severity: "warning",

@@ -1,17 +1,19 @@
-// End to end: raw counts (with many 1–3s) written as a publication file, imported by the real
-// importer, and read out through every way out — CLI sheets and call, the custom functions over
-// thousands of generated queries, and the sheets and pivot ranges the add-in writes into the fake
-// workbook. None may show a participant count of 1, 2 or 3.
+// End to end: raw counts (with many 1–3s) are refused as input (core/raw-counts.ts); protected by the
+// core (primary «*», secondary «:»), written as a publication file and read by the real importer,
+// they go out through every way out — CLI sheets and call, the custom functions over thousands of
+// generated queries, and the sheets and pivot ranges the add-in writes into the fake workbook. None
+// may show a participant count of 1, 2 or 3, and the exact combined audit of the six sheets (which
+// the CLI prints and the functions read cell for cell) bounds no «*» more narrowly than «*» says.
 
 import fc from "fast-check";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { cli as run } from "./helpers/cli.js";
 import { importPublication } from "../src/core/dataset.js";
 import { NavFunctions } from "../src/core/functions.js";
-import { buildLayouts } from "../src/core/layout.js";
+import { buildLayouts, layoutText } from "../src/core/layout.js";
 import type { Dataset } from "../src/core/types.js";
 import { insertAll } from "../src/excel/writer.js";
 import { fakeHost } from "./helpers/excel-fake.js";
@@ -27,22 +29,73 @@ import { protect } from "../src/core/protect/protect.js";
 const SMALL = [1, 2, 3];
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const highs: Highs = await loadHighs();
 
-/** A raw dataset that went through the publication format and the real importer. */
-function rawThroughImporter(seed: number): { ds: Dataset; dir: string } {
-  const raw = makeRawDataset({ seed, groups: 5, tiltakPerGroup: 5 });
-  const dir = mkdtempSync(join(tmpdir(), "nav-tiltak-raw-"));
+type Ranges = ReadonlyMap<string, { best: { min: number; max: number } }>;
+
+/** Per sheet cell, the exact range of every «*» count the combined audit finds. */
+function starCounts(ds: Dataset): Map<string, { min: number; max: number; label: string }> {
+  const audit = auditLayouts(buildLayouts(ds), { mode: "combined", solve: milpSolver(highs) });
+  const out = new Map<string, { min: number; max: number; label: string }>();
+  for (const t of audit.tables) {
+    expect(t.infeasible).toBeUndefined();
+    for (const c of t.cells)
+      if (c.kind === "count")
+        out.set(`${t.table}|${c.row}|${c.col}`, { min: c.min, max: c.max, label: `${t.table}: ${c.rowLabel} / ${c.colLabel}` });
+  }
+  return out;
+}
+
+/**
+ * «*» counts bounded more narrowly than `best` allows: 1–3, or for a figure protection reports as
+ * adding up with other «*» (its `best`), that range — never a single value.
+ */
+function narrowed(shown: Dataset, raw: Dataset, best: Ranges = new Map()): string[] {
+  const where = probeMap(raw, factModel(raw));
+  const got = starCounts(shown);
+  expect(got.size).toBeGreaterThan(0);
+  return [...got]
+    .filter(([k, r]) => {
+      const b = best.get(where.get(k)!)?.best ?? { min: 1, max: 3 };
+      expect(b.max).toBeGreaterThan(b.min);
+      return r.min > b.min || r.max < b.max;
+    })
+    .map(([, r]) => `${r.label} = ${r.min}–${r.max}`);
+}
+
+interface Case {
+  raw: Dataset;
+  /** The protected publication as the importer read it. */
+  ds: Dataset;
+  /** The data folder holding only the protected file. */
+  dir: string;
+  ranges: Ranges;
+  rawText: string;
+}
+
+/** A raw dataset protected by the core, written as a publication file and read by the real importer. */
+async function protectedThroughImporter(seed: number): Promise<Case> {
+  const raw = makeRawDataset({ seed, groups: 4, tiltakPerGroup: 4 });
+  const r = await protect(raw, undefined, highs);
+  const dir = mkdtempSync(join(tmpdir(), "nav-tiltak-protected-"));
   dirs.push(dir);
-  const text = writePublication(raw, "2016-11");
-  writeFileSync(join(dir, "raw-2016-11.txt"), text);
-  const { dataset } = importPublication(text);
-  // The importer keeps raw counts raw: suppression is applied on the way out, not on the way in.
-  const smalls = Object.values(dataset.periods[0]!.tiltak)
-    .flatMap((r) => Object.values(r))
+  const text = writePublication(r.dataset, "2016-11");
+  writeFileSync(join(dir, "prikket-2016-11.txt"), text);
+  const { dataset, findings } = importPublication(text);
+  expect(findings.filter((f) => f.severity === "error" || f.code === "unsuppressed")).toEqual([]);
+  // The raw counts had many 1–3s: the protected file hides them with «*», and others with «:».
+  const smalls = Object.values(raw.periods[0]!.tiltak)
+    .flatMap((x) => Object.values(x))
     .filter((v) => SMALL.includes(v as number));
   expect(smalls.length).toBeGreaterThan(10);
-  return { ds: dataset, dir };
+  expect(text).toContain("\t:");
+  return { raw, ds: dataset, dir, ranges: r.ranges, rawText: writePublication(raw, "2016-11") };
 }
+
+// Protected once per seed, one after the other (the machine's cores are shared).
+const SEEDS = [11, 12, 13];
+const cases = new Map<number, Case>();
+for (const seed of SEEDS) cases.set(seed, await protectedThroughImporter(seed));
 
 const cli = (dir: string, ...argv: string[]) => run(argv, dir);
 
@@ -69,15 +122,40 @@ function tsvCounts(out: string): number[] {
   return counts;
 }
 
-describe("raw counts never leak", () => {
-  for (const seed of [11, 12, 13]) {
-    const { ds, dir } = rawThroughImporter(seed);
+describe("protected raw counts never leak", () => {
+  for (const seed of SEEDS) {
+    const { raw, ds, dir, ranges, rawText } = cases.get(seed)!;
+
+    it(`the raw file itself is refused (seed ${seed})`, async () => {
+      const rawDir = mkdtempSync(join(tmpdir(), "nav-tiltak-raw-"));
+      dirs.push(rawDir);
+      writeFileSync(join(rawDir, "raa-2016-11.txt"), rawText);
+      const r = await cli(rawDir, "sheets", "--tsv");
+      expect(r.code).toBe(1);
+      expect(r.out).toBe("");
+      expect(r.err).toContain("Filen har rå tall som ikke er prikket");
+    });
+
+    it(`the exact combined audit of the six sheets narrows no «*» (seed ${seed})`, () => {
+      expect(narrowed(ds, raw, ranges)).toEqual([]);
+    }, 180_000);
 
     it(`CLI sheets --tsv (seed ${seed})`, async () => {
       const { code, out } = await cli(dir, "sheets", "--tsv");
       expect(code).toBe(0);
+      // Exactly the sheets the exact audit checks.
+      expect(out).toBe(
+        buildLayouts(ds)
+          .map(
+            (l) =>
+              `## ${l.name}\n${layoutText(l)
+                .map((r) => `${r.join("\t")}\n`)
+                .join("")}`,
+          )
+          .join(""),
+      );
       const counts = tsvCounts(out);
-      expect(counts.length).toBeGreaterThan(100);
+      expect(counts.length).toBeGreaterThan(40);
       expect(counts.filter((n) => SMALL.includes(n))).toEqual([]);
       expect(out).toContain("*");
     });
@@ -97,6 +175,20 @@ describe("raw counts never leak", () => {
 
     it(`custom functions over thousands of generated queries (seed ${seed})`, () => {
       const fns = new NavFunctions(ds);
+      // NAV.TILTAK gives the audited sheet's cell, cell for cell ("" there is none: 0).
+      const sheet = buildLayouts(ds).find((l) => l.name === "Tiltak og hovedgrupper")!;
+      const header = sheet.cells.find((r) => r[1] === "I alt")!;
+      let compared = 0;
+      for (const row of sheet.cells) {
+        const t = ds.tiltak.find((x) => x.name === row[0]);
+        if (!t) continue;
+        for (let c = 1; c < header.length; c++) {
+          const hgName = header[c] as string;
+          expect([t.name, hgName, fns.call("TILTAK", [t.name, hgName]).value]).toEqual([t.name, hgName, row[c] ?? 0]);
+          compared++;
+        }
+      }
+      expect(compared).toBe(ds.tiltak.length * 4);
       const names = {
         TILTAK: ds.tiltak.map((t) => t.name),
         TILTAKSGRUPPE: ["I alt", ...ds.tiltaksgrupper.map((g) => g.name)],
@@ -161,41 +253,6 @@ describe("raw counts never leak", () => {
 // real importer) bounds no «*» more narrowly than hiding every other figure could — 1–3, except where
 // «*» cells add up among themselves.
 describe("protected raw datasets: no «*» can be worked out from the combined output", () => {
-  let highs: Highs;
-  beforeAll(async () => {
-    highs = await loadHighs();
-  });
-
-  /** Per sheet cell, the exact range of every «*» count the combined audit finds. */
-  function starCounts(ds: Dataset): Map<string, { min: number; max: number; label: string }> {
-    const audit = auditLayouts(buildLayouts(ds), { mode: "combined", solve: milpSolver(highs) });
-    const out = new Map<string, { min: number; max: number; label: string }>();
-    for (const t of audit.tables) {
-      expect(t.infeasible).toBeUndefined();
-      for (const c of t.cells)
-        if (c.kind === "count")
-          out.set(`${t.table}|${c.row}|${c.col}`, { min: c.min, max: c.max, label: `${t.table}: ${c.rowLabel} / ${c.colLabel}` });
-    }
-    return out;
-  }
-
-  /**
-   * «*» counts bounded more narrowly than `best` allows: 1–3, or for a figure protection reports as
-   * adding up with other «*» (its `best`), that range — never a single value.
-   */
-  function narrowed(shown: Dataset, raw: Dataset, best: ReadonlyMap<string, { best: { min: number; max: number } }> = new Map()): string[] {
-    const where = probeMap(raw, factModel(raw));
-    const got = starCounts(shown);
-    expect(got.size).toBeGreaterThan(0);
-    return [...got]
-      .filter(([k, r]) => {
-        const b = best.get(where.get(k)!)?.best ?? { min: 1, max: 3 };
-        expect(b.max).toBeGreaterThan(b.min);
-        return r.min > b.min || r.max < b.max;
-      })
-      .map(([, r]) => `${r.label} = ${r.min}–${r.max}`);
-  }
-
   it("holds for random raw datasets through protect, the publication format and the importer", async () => {
     await fc.assert(
       fc.asyncProperty(

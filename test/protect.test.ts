@@ -58,9 +58,11 @@ describe("November 2016 with its «*» put back", () => {
     expect(restored).toBe(15); // 16 «*» on the sheets; one change is shown in two tables
     const model = factModel(raw);
     expect(model.facts.filter((f) => f.primary).length).toBe(15);
-    // Written out, it is a valid publication of raw counts.
-    const { findings } = importPublication(writePublication(raw, "2016-11"));
+    // Written out, it is a valid publication of raw counts: read only for protection, refused everywhere else.
+    const text = writePublication(raw, "2016-11");
+    const { findings } = importPublication(text, "raw.txt", { acceptRawCounts: true });
     expect(findings.some((f) => f.code === "unsuppressed")).toBe(true);
+    expect(() => importPublication(text)).toThrow(/Filen har rå tall som ikke er prikket/);
   });
 });
 

@@ -1,6 +1,7 @@
-// Vitest global setup: generate the bundled dataset before any test imports it.
-import { generateDataset } from "../src/build/generate-dataset.js";
+// Vitest global setup: generate the bundled dataset (and the suggestion computed from it) before
+// any test imports it.
+import { generateBuildData } from "../src/build/generate-dataset.js";
 
-export default function setup(): void {
-  generateDataset();
+export default async function setup(): Promise<void> {
+  await generateBuildData();
 }

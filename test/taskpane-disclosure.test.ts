@@ -113,6 +113,16 @@ describe("Prikkekontroll in the production build", () => {
     const marker = "fjorårets antall (Antall − Endring)";
     expect(readFileSync(join(dist, chunk!), "utf8")).toContain(marker);
     for (const s of startup) expect(readFileSync(join(dist, s), "utf8"), s).not.toContain(marker);
+    // «Forslag til sikker prikking» is computed at build time and read from its JSON in this chunk:
+    // neither protection nor HiGHS is in any file of the pane.
+    const suggestion = "Forslag til sikker prikking";
+    expect(readFileSync(join(dist, chunk!), "utf8")).toContain(suggestion);
+    for (const s of startup) expect(readFileSync(join(dist, s), "utf8"), s).not.toContain(suggestion);
+    for (const f of [...startup, ...lazy]) {
+      const text = readFileSync(join(dist, f), "utf8");
+      expect(text, f).not.toContain("highs.wasm");
+      expect(text, f).not.toContain("Skjermingen fant ingen løsning");
+    }
     // The page finds the chunk next to itself (no absolute or external URL baked in).
     const pane = startup.find((s) => s.startsWith("taskpane."));
     expect(pane, startup.join(", ")).toBeDefined();

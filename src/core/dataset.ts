@@ -19,6 +19,7 @@ import { KNOWN_TYPOS, knownTypo, officialName } from "./known-typos.js";
 import { labelFindings, type KnownNames, type SeenLabel } from "./label-checks.js";
 import { completeNotes } from "./notes.js";
 import { parsePublication, type RawPublication, type RawRow, type RawTable } from "./parse.js";
+import { rawCountsFinding } from "./raw-counts.js";
 import { formatInteger, normalizeName, parsePeriodLabel, shorten, slug } from "./text.js";
 
 export const TABLE_HOVEDGRUPPER = "Hovedgrupper";
@@ -49,6 +50,11 @@ export interface ImportOptions {
    * them nor the other files has is reported, with the nearest known name.
    */
   reference?: KnownNames;
+  /**
+   * Accept a file of raw counts (1–3 not suppressed) with a warning instead of refusing it
+   * (raw-counts.ts). Only for protection (`prikk`), which needs the raw counts to hide them.
+   */
+  acceptRawCounts?: boolean;
 }
 
 export interface ImportResult {
@@ -803,7 +809,9 @@ export function importPublications(sources: SourceFile[], options: ImportOptions
     const parsed = audit.failed ? undefined : parsePublication(source.text);
     audit.findings.push(...(parsed?.findings ?? []).map((f) => ({ ...f, file: source.file })));
     const result = audit.failed || !parsed ? undefined : buildPeriod(parsed.publication, audit);
-    findings.push(...audit.findings);
+    // A raw file is never shown as is: refused (the refusal replaces the warning) unless it is being protected.
+    const raw = result && !options.acceptRawCounts ? rawCountsFinding(parsed!.publication, source.file) : undefined;
+    findings.push(...(raw ? [...audit.findings.filter((f) => f.code !== "unsuppressed"), raw] : audit.findings));
     if (result) results.push({ ...result, file: source.file });
   }
   results.sort((a, b) => a.data.period.localeCompare(b.data.period));

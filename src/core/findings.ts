@@ -22,6 +22,8 @@ export type FindingCode =
   | "bad-change"
   | "alias"
   | "unsuppressed"
+  | "raw-counts"
+  | "already-suppressed"
   | "duplicate-period"
   | "encoding"
   | "not-text"

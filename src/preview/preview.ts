@@ -1,22 +1,26 @@
 // Development page (npm start → /preview.html): the real task pane beside a fake workbook held in
-// memory and drawn as a grid. The fake's Office and Excel globals are installed before the pane
-// starts, so the pane runs exactly the code it runs in Excel. Used by the browser test.
+// memory and drawn as a grid. The page loads Microsoft's Excel client library (a <script> tag in
+// preview.html, before this bundle) and the fake answers its requests, so the pane runs exactly the
+// Office.js code it runs in Excel, through Microsoft's client. Used by the browser tests.
 //
 // ?api=1.7 simulates an older Excel (no PivotTables, no custom properties).
 // ?feil=N makes the N-th Excel operation fail (GeneralException), to see how the pane reports it.
 
-import { chartViews, createFakeExcel, installFakeOffice, type CellFormat, type SheetView } from "../fake-excel/index.js";
+import { chartViews, createFakeExcel, type CellFormat, type SheetView } from "../fake-excel/index.js";
 import { officeHost } from "../excel/host.js";
+import { browserOfficeClient, pageLibrary } from "../office-client/browser.js";
 import { startPane } from "../taskpane/app.js";
 import { clear, h } from "../taskpane/dom.js";
 import { chartSvg } from "./chart-svg.js";
+import { installPreviewOffice } from "./office-globals.js";
 
 const params = new URLSearchParams(location.search);
 const apiVersion = params.get("api") ?? "1.17";
-const fake = createFakeExcel({ apiVersion: /^\d+\.\d+$/.test(apiVersion) ? apiVersion : "1.17" });
+const library = pageLibrary();
+const fake = createFakeExcel({ apiVersion: /^\d+\.\d+$/.test(apiVersion) ? apiVersion : "1.17", client: browserOfficeClient(library) });
 const failAt = Number(params.get("feil"));
 if (Number.isInteger(failAt) && failAt > 0) fake.failOn({ nth: failAt, code: "GeneralException", message: "Simulert feil i Excel" });
-installFakeOffice(globalThis, fake);
+installPreviewOffice(fake, library);
 // For poking at the workbook from the browser console.
 (globalThis as { navTiltakPreview?: unknown }).navTiltakPreview = { fake };
 

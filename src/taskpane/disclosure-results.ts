@@ -10,6 +10,8 @@ import { columnLetters } from "../excel/ownership.js";
 import { append, h } from "./dom.js";
 
 export { clearHighlights, highlightRevealed } from "../excel/highlight.js";
+// «Forslag til sikker prikking»: computed at build time, only read here (same chunk).
+export { renderSuggestion } from "./suggestion-view.js";
 
 // ---------------------------------------------------------------------------------------------
 // Texts (pure, tested in Node)
@@ -146,6 +148,8 @@ function sheetTable(f: SheetFindings, index: number): HTMLElement {
 }
 
 export interface Computed {
+  /** The period audited (the dataset's newest). */
+  period: string;
   cells: Record<string, RevealedCell[]>;
   findings: SheetFindings[];
 }
@@ -153,7 +157,8 @@ export interface Computed {
 /** Audits the dataset's newest period, per table. Throws InfeasibleAuditError (Norwegian message). */
 export function compute(dataset: Dataset): Computed {
   const cells = revealedCells(dataset);
-  return { cells, findings: findings(buildLayouts(dataset), cells) };
+  const layouts = buildLayouts(dataset);
+  return { period: layouts[0]?.period ?? "", cells, findings: findings(layouts, cells) };
 }
 
 /** The result cards: one per sheet with revealed cells, then the sheets without any. */

@@ -85,6 +85,7 @@ export const disclosureView: PaneView = {
       const { mod, computed } = loaded;
       summary.textContent = mod.summaryText(mod.totals(computed.findings));
       mod.renderFindings(results, computed.findings);
+      mod.renderSuggestion(results, computed.period);
       results.removeAttribute("aria-busy");
       if (computed.findings.some((f) => f.cells.length > 0)) {
         for (const b of [mark, unmark]) {

@@ -1,11 +1,13 @@
 // Runs the add-in's own Excel writer against an in-memory workbook, as the task pane does, so the
-// xlsx file and the add-in share one code path for every sheet.
+// xlsx file and the add-in share one code path for every sheet. The writer's Office.js calls go
+// through Microsoft's Excel client library (as in Excel), which the fake answers as Excel would.
 
 import { buildLayouts } from "../core/layout.js";
 import type { Dataset } from "../core/types.js";
 import { insertAll, insertPivotRanges, insertSheets } from "../excel/writer.js";
 import type { ExcelHost, WriteReport } from "../excel/types.js";
 import { createFakeExcel, type FakeExcel } from "../fake-excel/index.js";
+import { officeJsClient } from "../office-client/node.js";
 import { exportWorkbook, type XlsxExport } from "./export.js";
 
 export interface BuiltWorkbook {
@@ -22,7 +24,7 @@ export interface BuiltWorkbook {
 export async function buildAddinWorkbook(ds: Dataset, period?: string): Promise<BuiltWorkbook> {
   // Layouts first: an unknown period is reported before anything is written.
   const layouts = buildLayouts(ds, period);
-  const fake = createFakeExcel({ locale: "nb-NO" });
+  const fake = createFakeExcel({ locale: "nb-NO", client: officeJsClient() });
   const host: ExcelHost = { run: (batch) => fake.runAsExcel(batch), isSetSupported: (v) => fake.isSetSupported("ExcelApi", v) };
   const reports: WriteReport[] =
     period === undefined ? [await insertAll(host, ds)] : [await insertSheets(host, layouts), await insertPivotRanges(host, ds)];

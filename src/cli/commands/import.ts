@@ -22,6 +22,7 @@ export const importCommand: Command = {
   help:
     "Filen er NAVs tekstfil for én måned. UTF-8 er vanlig; Windows-1252 («ANSI») og UTF-16 («Unicode») leses også, med en merknad.\n" +
     "Hver feil og merknad nevner linjen. Navn som ikke finnes i de medfølgende månedene, meldes med nærmeste kjente navn.\n" +
+    "En fil med rå tall (1–3 som ikke er prikket) avvises; prikk den først med nav-tiltak prikk.\n" +
     "Avvises filen, blir ingenting importert.",
   run(args, io) {
     const file = args[0];

@@ -8,15 +8,26 @@ import { BUNDLED_DATASET } from "../../core/bundled.js";
 import { importPublication } from "../../core/dataset.js";
 import { datasetFromLongCsv, isLongCsv } from "../../core/long-csv.js";
 import { PublicationError, formatFinding } from "../../core/findings.js";
+import { parsePublication } from "../../core/parse.js";
 import { protect } from "../../core/protect/protect.js";
 import { writePublication } from "../../core/publication-text.js";
+import { withheldFinding } from "../../core/raw-counts.js";
 import { formatInteger } from "../../core/text.js";
+import type { Dataset } from "../../core/types.js";
 import { argsProblem, type CliIO, type Command } from "../io.js";
 
 const USAGE = "nav-tiltak prikk <rå fil> [--ut <fil>]";
 
 function range(r: { min: number; max: number }): string {
   return r.min === r.max ? formatInteger(r.min) : `${formatInteger(r.min)}–${formatInteger(r.max)}`;
+}
+
+/** A publication text of raw counts; rejected (PublicationError) when it is malformed or already hides figures. */
+function rawPublication(text: string, file: string): Dataset {
+  const { dataset } = importPublication(text, file, { acceptRawCounts: true });
+  const withheld = withheldFinding(parsePublication(text).publication, file);
+  if (withheld) throw new PublicationError([withheld]);
+  return dataset;
 }
 
 export const prikk: Command = {
@@ -44,10 +55,9 @@ export const prikk: Command = {
     }
     let dataset;
     try {
-      // The long CSV (one tiltak and hovedgruppe a line) or the publication's text format.
-      dataset = isLongCsv(text)
-        ? datasetFromLongCsv(text, BUNDLED_DATASET, basename(file!))
-        : importPublication(text, basename(file!)).dataset;
+      // The long CSV (one tiltak and hovedgruppe a line) or the publication's text format, whose raw
+      // counts every other command refuses: protecting them is what this command is for.
+      dataset = isLongCsv(text) ? datasetFromLongCsv(text, BUNDLED_DATASET, basename(file!)) : rawPublication(text, basename(file!));
     } catch (e) {
       if (!(e instanceof PublicationError)) throw e;
       for (const f of e.findings) (f.severity === "error" ? io.err : io.out)(`${formatFinding(f)}\n`);
