@@ -3,7 +3,6 @@ import {
   type FakeExcel,
   type FakeExcelError,
   isFakeExcelError,
-  type FakeRequestContext,
   createFakeExcel,
   installFakeOffice,
   renderText,
@@ -13,7 +12,7 @@ import {
 } from "../src/fake-excel";
 
 /** Runs a batch and returns the Office.js error code it failed with (or throws if it succeeded). */
-async function failureOf(fake: FakeExcel, batch: (ctx: FakeRequestContext) => Promise<unknown>): Promise<FakeExcelError> {
+async function failureOf(fake: FakeExcel, batch: (ctx: Excel.RequestContext) => Promise<unknown>): Promise<FakeExcelError> {
   try {
     await fake.run(batch);
   } catch (e) {
@@ -23,7 +22,7 @@ async function failureOf(fake: FakeExcel, batch: (ctx: FakeRequestContext) => Pr
   throw new Error("expected the batch to fail");
 }
 
-async function codeOf(fake: FakeExcel, batch: (ctx: FakeRequestContext) => Promise<unknown>): Promise<string> {
+async function codeOf(fake: FakeExcel, batch: (ctx: Excel.RequestContext) => Promise<unknown>): Promise<string> {
   return (await failureOf(fake, batch)).code;
 }
 
@@ -129,7 +128,7 @@ describe("load and sync", () => {
       expect(() => sheets.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
       sheets.load("items/name,items/position");
       const a = sheets.getItem("Ark1").load(["name", "position"]);
-      const b = sheets.getItem("Ark2").load({ select: "name", $all: false });
+      const b = sheets.getItem("Ark2").load({ select: "name" });
       const r = sheets.getItem("Ark1").getRange("B2:C4").load({ address: true, rowCount: true, columnIndex: true });
       await ctx.sync();
       expect(sheets.items.map((s) => [s.name, s.position])).toEqual([
@@ -273,17 +272,6 @@ describe("errors inside a batch", () => {
     await fake.run(async (ctx) => void ctx.workbook.worksheets.add("X"));
     expect(fake.workbook.sheetNames()).toContain("X");
   });
-
-  // The fake's own proxies refuse this; Microsoft's client lets a sync with nothing queued through
-  // and refuses the proxies instead (office-js-client.test.ts: InvalidObjectPath).
-  it("rejects sync after the batch has finished (the fake's own proxies)", async () => {
-    const fake = createFakeExcel({ client: null });
-    let saved: FakeRequestContext | undefined;
-    await fake.run(async (ctx) => {
-      saved = ctx;
-    });
-    await expect(saved!.sync()).rejects.toMatchObject({ code: "InvalidRequestContext" });
-  });
 });
 
 describe("counting", () => {
@@ -315,22 +303,24 @@ describe("counting", () => {
 describe("ranges", () => {
   it("throws InvalidArgument when a 2-D array does not match the range, and fills from a scalar", async () => {
     const fake = createFakeExcel();
-    const ws = (ctx: FakeRequestContext) => ctx.workbook.worksheets.getItem("Ark1");
+    const ws = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem("Ark1");
     for (const set of [
-      (c: FakeRequestContext) => (ws(c).getRange("A1:B2").values = [[1, 2]]),
-      (c: FakeRequestContext) => (ws(c).getRange("A1:B2").values = [[1], [2]]),
-      (c: FakeRequestContext) =>
+      (c: Excel.RequestContext) => (ws(c).getRange("A1:B2").values = [[1, 2]]),
+      (c: Excel.RequestContext) => (ws(c).getRange("A1:B2").values = [[1], [2]]),
+      (c: Excel.RequestContext) =>
         (ws(c).getRange("A1:B2").numberFormat = [
           ["0", "0", "0"],
           ["0", "0", "0"],
         ]),
-      (c: FakeRequestContext) => (ws(c).getRange("A1:A2").formulas = [["=1"]]),
+      (c: Excel.RequestContext) => (ws(c).getRange("A1:A2").formulas = [["=1"]]),
     ]) {
       expect(await codeOf(fake, async (ctx) => void set(ctx))).toBe("InvalidArgument");
     }
     await fake.run(async (ctx) => {
-      ws(ctx).getRange("A1:B2").values = 7;
-      ws(ctx).getRange("A1:B2").numberFormat = "0.0";
+      // Office.js takes one value for every cell; its typings only name the 2-D form.
+      const r = ws(ctx).getRange("A1:B2") as unknown as { values: unknown; numberFormat: unknown };
+      r.values = 7;
+      r.numberFormat = "0.0";
     });
     expect(fake.workbook.getValues("Ark1", "A1:B2")).toEqual([
       [7, 7],
@@ -441,7 +431,7 @@ describe("ranges", () => {
 
   it("validates format values", async () => {
     const fake = createFakeExcel();
-    const fmt = (ctx: FakeRequestContext) => ctx.workbook.worksheets.getItem("Ark1").getRange("A1").format;
+    const fmt = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem("Ark1").getRange("A1").format;
     expect(await codeOf(fake, async (ctx) => void (fmt(ctx).horizontalAlignment = "Middle" as never))).toBe("InvalidArgument");
     expect(await codeOf(fake, async (ctx) => void (fmt(ctx).fill.color = "not-a-colour"))).toBe("InvalidArgument");
     expect(await codeOf(fake, async (ctx) => void (fmt(ctx).rowHeight = 500))).toBe("InvalidArgument");
@@ -774,9 +764,9 @@ describe("protection", () => {
     expect(fake.workbook.getValues("Ark1", "A1")).toEqual([["ok"]]);
     expect(fake.workbook.getValues("Låst", "A1")).toEqual([[""]]);
     for (const change of [
-      (c: FakeRequestContext) => void (c.workbook.worksheets.getItem("Låst").getRange("A1").format.font.bold = true),
-      (c: FakeRequestContext) => void c.workbook.worksheets.getItem("Låst").tables.add("A1:B2", true),
-      (c: FakeRequestContext) => void c.workbook.worksheets.getItem("Låst").getRange("A1").clear(),
+      (c: Excel.RequestContext) => void (c.workbook.worksheets.getItem("Låst").getRange("A1").format.font.bold = true),
+      (c: Excel.RequestContext) => void c.workbook.worksheets.getItem("Låst").tables.add("A1:B2", true),
+      (c: Excel.RequestContext) => void c.workbook.worksheets.getItem("Låst").getRange("A1").clear(),
     ]) {
       expect(await codeOf(fake, async (ctx) => change(ctx))).toBe("AccessDenied");
     }
@@ -915,7 +905,7 @@ describe("pivot tables", () => {
   it("enforces pivot rules: unique names per sheet, known fields, no overlap with tables", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Data", cells: { A1: data } }] });
     await fake.run(async (ctx) => void ctx.workbook.worksheets.getItem("Data").pivotTables.add("P", "Data!A1:C4", "Data!F1"));
-    const ws = (ctx: FakeRequestContext) => ctx.workbook.worksheets.getItem("Data");
+    const ws = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem("Data");
     expect(await codeOf(fake, async (ctx) => void ws(ctx).pivotTables.add("p", "Data!A1:C4", "Data!K1"))).toBe("ItemAlreadyExists");
     expect(
       await codeOf(fake, async (ctx) => {
@@ -1199,7 +1189,7 @@ describe("installFakeOffice", () => {
     expect(office.context.requirements.isSetSupported("ExcelApi", "1.9")).toBe(true);
     expect(office.context.requirements.isSetSupported("ExcelApi", "1.12")).toBe(false);
 
-    const excel = g.Excel as { run<T>(batch: (ctx: FakeRequestContext) => Promise<T>): Promise<T> };
+    const excel = g.Excel as { run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> };
     await excel.run(async (ctx) => void ctx.workbook.worksheets.add("Via global"));
     expect(fake.workbook.sheetNames()).toContain("Via global");
 

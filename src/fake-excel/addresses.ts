@@ -67,27 +67,28 @@ export function rectsIntersect(a: Rect, b: Rect): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }
 
+/** The rectangle between a top-left corner and a bottom-right edge (exclusive). */
+function betweenEdges(row: number, col: number, rowEnd: number, colEnd: number): Rect {
+  return { row, col, rows: rowEnd - row, cols: colEnd - col };
+}
+
 export function intersection(a: Rect, b: Rect): Rect | null {
   if (!rectsIntersect(a, b)) return null;
-  const row = Math.max(a.row, b.row);
-  const col = Math.max(a.col, b.col);
-  return {
-    row,
-    col,
-    rows: Math.min(a.row + a.rows, b.row + b.rows) - row,
-    cols: Math.min(a.col + a.cols, b.col + b.cols) - col,
-  };
+  return betweenEdges(
+    Math.max(a.row, b.row),
+    Math.max(a.col, b.col),
+    Math.min(a.row + a.rows, b.row + b.rows),
+    Math.min(a.col + a.cols, b.col + b.cols),
+  );
 }
 
 export function boundingRect(a: Rect, b: Rect): Rect {
-  const row = Math.min(a.row, b.row);
-  const col = Math.min(a.col, b.col);
-  return {
-    row,
-    col,
-    rows: Math.max(a.row + a.rows, b.row + b.rows) - row,
-    cols: Math.max(a.col + a.cols, b.col + b.cols) - col,
-  };
+  return betweenEdges(
+    Math.min(a.row, b.row),
+    Math.min(a.col, b.col),
+    Math.max(a.row + a.rows, b.row + b.rows),
+    Math.max(a.col + a.cols, b.col + b.cols),
+  );
 }
 
 /** Throws InvalidArgument unless the rectangle lies inside Excel's grid. */

@@ -16,8 +16,7 @@
  * linked to their cells.
  */
 
-import { type Rect, columnToLetters, parseAddress } from "./addresses";
-import { ClientCollection, ClientObject, type ClientResult, type ContextCore, type PropTable } from "./context";
+import { type Rect, boundingRect, columnToLetters } from "./addresses";
 import { excelError } from "./errors";
 import type { RangeRef, SheetState, WorkbookState } from "./state";
 import type { CellValue } from "./types";
@@ -135,359 +134,67 @@ export function chartViews(wb: WorkbookState, sheetName: string): ChartView[] {
 }
 
 function seriesByArg(v: unknown): "Columns" | "Rows" {
-  if (v === undefined || v === "Auto" || v === "Columns") return "Columns";
+  if (v === undefined || v === null || v === "Auto" || v === "Columns") return "Columns";
   if (v === "Rows") return "Rows";
   throw excelError("InvalidArgument", `'${String(v)}' is not a ChartSeriesBy value.`);
 }
 
-function sourceOf(sheet: SheetState, wb: WorkbookState, data: unknown): RangeRef {
-  const ref = typeof data === "string" ? wb.resolveAddress(data, sheet) : (data as { _require(): RangeRef })._require();
-  if (ref.rect.rows < 1 || ref.rect.cols < 1) throw excelError("InvalidArgument", "The chart's source range is empty.");
-  return ref;
+function checkSource(source: RangeRef): RangeRef {
+  if (source.rect.rows < 1 || source.rect.cols < 1) throw excelError("InvalidArgument", "The chart's source range is empty.");
+  return source;
 }
 
-function cellOf(sheet: SheetState, wb: WorkbookState, cell: unknown): Rect {
-  if (typeof cell === "string") return parseAddress(cell).rect;
-  const ref = (cell as { _require(): RangeRef })._require();
-  if (ref.sheet !== sheet) throw excelError("InvalidArgument", "A chart can only be placed over cells of its own worksheet.");
-  void wb;
-  return ref.rect;
+/** ChartCollection.add: a chart of `type` over `source` on `sheet`. */
+export function addChart(wb: WorkbookState, sheet: SheetState, type: unknown, source: RangeRef, seriesBy: unknown): ChartState {
+  if (!(CHART_TYPES as readonly unknown[]).includes(type))
+    throw excelError("InvalidArgument", `'${String(type)}' is not a supported chart type.`);
+  wb.assertEditable(sheet, "objects");
+  const s = store(wb);
+  const c: ChartState = {
+    id: `{chart-${s.seq + 1}}`,
+    // Excel names a new chart "Chart N" (nb-NO: "Diagram N").
+    name: `Diagram ${s.seq + 1}`,
+    type: type as string,
+    sheet,
+    source: checkSource(source),
+    seriesBy: seriesByArg(seriesBy),
+    title: { text: "", visible: true },
+    axisTitles: { category: { text: "", visible: false }, value: { text: "", visible: false } },
+    legend: { position: "Right", visible: true },
+    position: null,
+    deleted: false,
+  };
+  s.seq++;
+  s.charts.push(c);
+  return c;
 }
 
-export class FakeChartCollection extends ClientCollection<SheetState, ChartState, FakeChart> {
-  get _typeName(): string {
-    return "ChartCollection";
-  }
-
-  protected override _alive(s: SheetState): boolean {
-    return !s.deleted;
-  }
-
-  protected override _props(): PropTable<SheetState> {
-    return { count: { get: (s, wb) => liveCharts(wb, s).length } };
-  }
-
-  protected _list(s: SheetState, wb: WorkbookState): ChartState[] {
-    return liveCharts(wb, s);
-  }
-
-  protected _wrap(c: ChartState): FakeChart {
-    return new FakeChart(this.context, () => c);
-  }
-
-  get count(): number {
-    return this._get("count");
-  }
-
-  add(type: string, sourceData: unknown, seriesBy?: SeriesBy): FakeChart {
-    const chart = new FakeChart(this.context, () => {
-      throw excelError("ItemNotFound", "The chart was not created.");
-    });
-    this._op("method", "add", [type, sourceData, seriesBy], (sheet, wb) => {
-      if (!(CHART_TYPES as readonly string[]).includes(type))
-        throw excelError("InvalidArgument", `'${type}' is not a supported chart type.`);
-      wb.assertEditable(sheet, "objects");
-      const source = sourceOf(sheet, wb, sourceData);
-      const s = store(wb);
-      const c: ChartState = {
-        id: `{chart-${++s.seq}}`,
-        // Excel names a new chart "Chart N" (nb-NO: "Diagram N").
-        name: `Diagram ${s.seq}`,
-        type,
-        sheet,
-        source,
-        seriesBy: seriesByArg(seriesBy),
-        title: { text: "", visible: true },
-        axisTitles: { category: { text: "", visible: false }, value: { text: "", visible: false } },
-        legend: { position: "Right", visible: true },
-        position: null,
-        deleted: false,
-      };
-      s.charts.push(c);
-      chart._bindTo(c);
-    });
-    return chart;
-  }
-
-  getItem(name: string): FakeChart {
-    return new FakeChart(
-      this.context,
-      () => {
-        const c = liveCharts(this._wb, this._require()).find((x) => x.name === name);
-        if (!c) throw excelError("ItemNotFound", `The chart '${name}' does not exist.`);
-        return c;
-      },
-      { via: "ChartCollection.getItem" },
-    );
-  }
-
-  getItemOrNullObject(name: string): FakeChart {
-    return new FakeChart(
-      this.context,
-      () => {
-        const s = this._resolve();
-        return s === null ? null : (liveCharts(this._wb, s).find((x) => x.name === name) ?? null);
-      },
-      { api: "1.4", via: "ChartCollection.getItemOrNullObject" },
-    );
-  }
-
-  getItemAt(index: number): FakeChart {
-    return new FakeChart(this.context, () => {
-      const c = liveCharts(this._wb, this._require())[index];
-      if (!c) throw excelError("ItemNotFound", `There is no chart at index ${index}.`);
-      return c;
-    });
-  }
-
-  getCount(): ClientResult<number> {
-    return this._result("getCount", [], (s, wb) => liveCharts(wb, s).length, "1.4");
-  }
+/** Chart.setData: a new source range and series direction. */
+export function setChartData(wb: WorkbookState, c: ChartState, source: RangeRef, seriesBy: unknown): void {
+  wb.assertEditable(c.sheet, "objects");
+  c.source = checkSource(source);
+  c.seriesBy = seriesByArg(seriesBy);
 }
 
-export class FakeChart extends ClientObject<ChartState> {
-  get _typeName(): string {
-    return "Chart";
+/** Chart.setPosition: the chart covers the cells from `start` to `end` (both of its own sheet). */
+export function setChartPosition(wb: WorkbookState, c: ChartState, start: RangeRef, end: RangeRef): void {
+  wb.assertEditable(c.sheet, "objects");
+  if (start.sheet !== c.sheet || end.sheet !== c.sheet) {
+    throw excelError("InvalidArgument", "A chart can only be placed over cells of its own worksheet.");
   }
-
-  protected override _alive(c: ChartState): boolean {
-    return alive(c);
-  }
-
-  protected _props(): PropTable<ChartState> {
-    return {
-      name: { get: (c) => c.name },
-      id: { get: (c) => c.id, api: "1.7" },
-      chartType: { get: (c) => c.type, api: "1.7" },
-    };
-  }
-
-  override _navs() {
-    return { title: () => this.title, axes: () => this.axes, legend: () => this.legend, series: () => this.series };
-  }
-
-  get name(): string {
-    return this._get("name");
-  }
-
-  set name(v: string) {
-    this._set("name", v, (c) => {
-      if (typeof v !== "string" || v.trim() === "") throw excelError("InvalidArgument", "A chart name cannot be empty.");
-      c.name = v;
-    });
-  }
-
-  get id(): string {
-    return this._get("id");
-  }
-
-  get chartType(): string {
-    return this._get("chartType");
-  }
-
-  get title(): FakeChartText {
-    return new FakeChartText(this.context, () => this._require().title, "ChartTitle");
-  }
-
-  get axes(): FakeChartAxes {
-    return new FakeChartAxes(this.context, () => this._require());
-  }
-
-  get legend(): FakeChartLegend {
-    return new FakeChartLegend(this.context, () => this._require().legend);
-  }
-
-  get series(): FakeChartSeriesCollection {
-    return new FakeChartSeriesCollection(this.context, () => this._require());
-  }
-
-  setData(sourceData: unknown, seriesBy?: SeriesBy): void {
-    this._op("method", "setData", [sourceData, seriesBy], (c, wb) => {
-      wb.assertEditable(c.sheet, "objects");
-      c.source = sourceOf(c.sheet, wb, sourceData);
-      c.seriesBy = seriesByArg(seriesBy);
-    });
-  }
-
-  setPosition(startCell: unknown, endCell?: unknown): void {
-    this._op("method", "setPosition", [startCell, endCell], (c, wb) => {
-      wb.assertEditable(c.sheet, "objects");
-      const start = cellOf(c.sheet, wb, startCell);
-      const end = endCell === undefined ? start : cellOf(c.sheet, wb, endCell);
-      const row = Math.min(start.row, end.row);
-      const col = Math.min(start.col, end.col);
-      c.position = {
-        row,
-        col,
-        rows: Math.max(start.row + start.rows, end.row + end.rows) - row,
-        cols: Math.max(start.col + start.cols, end.col + end.cols) - col,
-      };
-    });
-  }
-
-  delete(): void {
-    this._op("method", "delete", [], (c, wb) => {
-      wb.assertEditable(c.sheet, "objects");
-      c.deleted = true;
-    });
-  }
+  c.position = boundingRect(start.rect, end.rect);
 }
 
-/** ChartTitle and ChartAxisTitle: text and visible. */
-export class FakeChartText extends ClientObject<{ text: string; visible: boolean }> {
-  constructor(
-    context: ContextCore,
-    binder: () => { text: string; visible: boolean },
-    private readonly typeName: string,
-  ) {
-    super(context, binder);
-  }
-
-  get _typeName(): string {
-    return this.typeName;
-  }
-
-  protected _props(): PropTable<{ text: string; visible: boolean }> {
-    return { text: { get: (t) => t.text }, visible: { get: (t) => t.visible } };
-  }
-
-  get text(): string {
-    return this._get("text");
-  }
-
-  /** Setting a title's text shows it (an axis title is hidden until it has one). */
-  set text(v: string) {
-    this._set("text", v, (t) => {
-      t.text = String(v);
-      t.visible = true;
-    });
-  }
-
-  get visible(): boolean {
-    return this._get("visible");
-  }
-
-  set visible(v: boolean) {
-    this._set("visible", v, (t) => void (t.visible = v === true));
-  }
+export function deleteChart(wb: WorkbookState, c: ChartState): void {
+  wb.assertEditable(c.sheet, "objects");
+  c.deleted = true;
 }
 
-export class FakeChartAxes extends ClientObject<ChartState> {
-  get _typeName(): string {
-    return "ChartAxes";
-  }
-
-  protected _props(): PropTable<ChartState> {
-    return {};
-  }
-
-  override _navs() {
-    return { categoryAxis: () => this.categoryAxis, valueAxis: () => this.valueAxis };
-  }
-
-  get categoryAxis(): FakeChartAxis {
-    return new FakeChartAxis(this.context, () => this._require().axisTitles.category);
-  }
-
-  get valueAxis(): FakeChartAxis {
-    return new FakeChartAxis(this.context, () => this._require().axisTitles.value);
-  }
+/** The series of a chart as its source cells give them now. */
+export function chartSeries(wb: WorkbookState, c: ChartState): SeriesView[] {
+  return readSeries(wb, c).series;
 }
 
-export class FakeChartAxis extends ClientObject<{ text: string; visible: boolean }> {
-  get _typeName(): string {
-    return "ChartAxis";
-  }
-
-  protected _props(): PropTable<{ text: string; visible: boolean }> {
-    return {};
-  }
-
-  override _navs() {
-    return { title: () => this.title };
-  }
-
-  get title(): FakeChartText {
-    return new FakeChartText(this.context, () => this._require(), "ChartAxisTitle");
-  }
-}
-
-export class FakeChartLegend extends ClientObject<ChartState["legend"]> {
-  get _typeName(): string {
-    return "ChartLegend";
-  }
-
-  protected _props(): PropTable<ChartState["legend"]> {
-    return { position: { get: (l) => l.position }, visible: { get: (l) => l.visible } };
-  }
-
-  get position(): string {
-    return this._get("position");
-  }
-
-  set position(v: string) {
-    this._set("position", v, (l) => {
-      if (!["Top", "Bottom", "Left", "Right", "Corner", "Custom"].includes(v))
-        throw excelError("InvalidArgument", `'${v}' is not a legend position.`);
-      l.position = v;
-    });
-  }
-
-  get visible(): boolean {
-    return this._get("visible");
-  }
-
-  set visible(v: boolean) {
-    this._set("visible", v, (l) => void (l.visible = v === true));
-  }
-}
-
-interface SeriesEntity {
-  chart: ChartState;
-  index: number;
-}
-
-export class FakeChartSeriesCollection extends ClientCollection<ChartState, SeriesEntity, FakeChartSeries> {
-  get _typeName(): string {
-    return "ChartSeriesCollection";
-  }
-
-  protected override _props(): PropTable<ChartState> {
-    return { count: { get: (c, wb) => readSeries(wb, c).series.length } };
-  }
-
-  protected _list(c: ChartState, wb: WorkbookState): SeriesEntity[] {
-    return readSeries(wb, c).series.map((_, index) => ({ chart: c, index }));
-  }
-
-  protected _wrap(s: SeriesEntity): FakeChartSeries {
-    return new FakeChartSeries(this.context, () => s);
-  }
-
-  get count(): number {
-    return this._get("count");
-  }
-
-  getItemAt(index: number): FakeChartSeries {
-    return new FakeChartSeries(this.context, () => {
-      const c = this._require();
-      if (index < 0 || index >= readSeries(this._wb, c).series.length)
-        throw excelError("ItemNotFound", `There is no series at index ${index}.`);
-      return { chart: c, index };
-    });
-  }
-}
-
-export class FakeChartSeries extends ClientObject<SeriesEntity> {
-  get _typeName(): string {
-    return "ChartSeries";
-  }
-
-  protected _props(): PropTable<SeriesEntity> {
-    return { name: { get: (s, wb) => readSeries(wb, s.chart).series[s.index]?.name ?? "" } };
-  }
-
-  get name(): string {
-    return this._get("name");
-  }
+export function chartAlive(c: ChartState): boolean {
+  return alive(c);
 }

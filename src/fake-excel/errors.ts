@@ -70,12 +70,3 @@ export function isFakeExcelError(e: unknown): e is FakeExcelError {
   const err = e as { name?: unknown; code?: unknown } | null;
   return typeof err === "object" && err !== null && err.name === "RichApi.Error" && typeof err.code === "string";
 }
-
-export function propertyNotLoaded(property: string, typeName: string): FakeExcelError {
-  return new FakeExcelError(
-    "PropertyNotLoaded",
-    `The property '${property}' is not available. Call load("${property}") on the ${typeName} ` +
-      `and then context.sync() before reading it.`,
-    `${typeName}.${property}`,
-  );
-}

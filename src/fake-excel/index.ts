@@ -11,7 +11,6 @@ import { Engine, type FailureSpec, type FakeStats, type OperationInfo } from "./
 import type { ErrorCode } from "./errors";
 import { deepCopy } from "./fork";
 import { FakeSettings } from "./office";
-import { FakeRequestContext } from "./proxies";
 import { RichApiServer, type RichApiRequest, type RichApiResponse } from "./richapi";
 import { type InitialSheet, WorkbookState } from "./state";
 import { EN_US, type FakeLocale, NB_NO } from "./text-format";
@@ -31,18 +30,15 @@ export interface FakeExcelOptions {
   failWhen?: (op: OperationInfo) => boolean;
   failureCode?: ErrorCode;
   /**
-   * Run batches through a real Office.js client library (Microsoft's Excel.run and proxies) whose
-   * requests the fake answers as a RichApi endpoint; without it the fake's own proxies are used.
+   * The Office.js client library (Microsoft's Excel.run and proxies) whose requests the fake
+   * answers as a RichApi endpoint; the default client (setDefaultClient) when omitted.
    */
-  client?: OfficeClient | null;
+  client?: OfficeClient;
 }
 
 let defaultClient: OfficeClient | undefined;
 
-/**
- * The client every fake uses unless its options name one (`client: null` asks for the fake's own
- * proxies). Test setup installs Microsoft's client library here; the preview page keeps the proxies.
- */
+/** The client every fake uses unless its options name one. Test setup installs Microsoft's client library here. */
 export function setDefaultClient(client: OfficeClient | undefined): void {
   defaultClient = client;
 }
@@ -54,8 +50,8 @@ export interface OfficeClient {
 
 export interface FakeExcel {
   /** Like Excel.run: one request context per batch, final sync only if work is pending. */
-  run<T>(batch: (ctx: FakeRequestContext) => Promise<T> | T): Promise<T>;
-  /** run() typed for code written against the Office.js typings (the fake covers a subset). */
+  run<T>(batch: (ctx: Excel.RequestContext) => Promise<T> | T): Promise<T>;
+  /** Same as run() (kept for callers written before every batch ran through Office.js). */
   runAsExcel<T>(batch: (ctx: Excel.RequestContext) => Promise<T> | T): Promise<T>;
   /** The document state, with inspectors for assertions (sheetNames, getValues, sheet, sheetText…). */
   readonly workbook: WorkbookState;
@@ -91,30 +87,24 @@ function fakeOver(state: WorkbookState, options: FakeExcelOptions): FakeExcel {
   const settings = new FakeSettings(state);
 
   const server = new RichApiServer(engine);
-  const client = options.client === null ? undefined : (options.client ?? defaultClient);
-  const run = async <T>(batch: (ctx: FakeRequestContext) => Promise<T> | T): Promise<T> => {
-    engine.stats.runs++;
-    if (client) {
-      return client.run(
-        (request) => server.execute(request),
-        async (ctx) => batch(ctx as unknown as FakeRequestContext),
+  const run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T> | T): Promise<T> => {
+    const client = options.client ?? defaultClient;
+    if (!client) {
+      throw new Error(
+        "The fake Excel runs batches through an Office.js client library: pass createFakeExcel({ client }) " +
+          "or install one with setDefaultClient() (test setup installs Microsoft's).",
       );
     }
-    const ctx = new FakeRequestContext(engine);
-    try {
-      const result = await batch(ctx);
-      if (ctx._hasPendingWork()) await ctx.sync();
-      return result;
-    } finally {
-      ctx._close();
-    }
+    engine.stats.runs++;
+    return client.run(
+      (request) => server.execute(request),
+      async (ctx) => batch(ctx),
+    );
   };
 
   return {
     run,
-    // The fake implements a structural subset of Excel.RequestContext; code under test
-    // that stays within that subset runs unchanged.
-    runAsExcel: <T>(batch: (ctx: Excel.RequestContext) => Promise<T> | T) => run((ctx) => batch(ctx as unknown as Excel.RequestContext)),
+    runAsExcel: run,
     workbook: state,
     state,
     stats: engine.stats,
@@ -133,8 +123,8 @@ export { installFakeOffice, uninstallFakeOffice, FakeSettings } from "./office";
 export type { FakeAsyncResult } from "./office";
 export { FakeExcelError, ErrorCodes, isFakeExcelError } from "./errors";
 export type { ErrorCode, FakeDebugInfo } from "./errors";
-export type { FailureSpec, FakeStats, OperationInfo, LoadOption } from "./context";
-export { ClientResult } from "./context";
+export type { FailureSpec, FakeStats, OperationInfo } from "./context";
+export type { LoadOption } from "./server/query";
 export { NB_NO, EN_US, renderText } from "./text-format";
 export type { FakeLocale } from "./text-format";
 export { MAX_ROWS, MAX_COLUMNS, columnToLetters, parseAddress, formatRect } from "./addresses";
@@ -144,38 +134,6 @@ export { RichApiServer } from "./richapi";
 export type { RichApiRequest, RichApiResponse } from "./richapi";
 export type { InitialSheet, SheetSnapshot, SheetView, ViewCell, TableSnapshot, NameSnapshot, PivotSnapshot } from "./state";
 export * from "./types";
-export {
-  FakeRequestContext,
-  FakeWorkbook,
-  FakeApplication,
-  FakeWorksheetCollection,
-  FakeWorksheet,
-  FakeWorksheetFreezePanes,
-  FakeWorksheetProtection,
-  FakeWorkbookProtection,
-  FakeWorksheetCustomPropertyCollection,
-  FakeWorksheetCustomProperty,
-  FakeRange,
-  FakeRangeAreas,
-  FakeRangeFormat,
-  FakeRangeFont,
-  FakeRangeFill,
-  FakeRangeBorderCollection,
-  FakeRangeBorder,
-  FakeTableCollection,
-  FakeTable,
-  FakeNamedItemCollection,
-  FakeNamedItem,
-  FakePivotTableCollection,
-  FakePivotTable,
-  FakePivotHierarchyCollection,
-  FakePivotHierarchy,
-  FakeRowColumnPivotHierarchyCollection,
-  FakeRowColumnPivotHierarchy,
-  FakeDataPivotHierarchyCollection,
-  FakeDataPivotHierarchy,
-  FakePivotLayout,
-} from "./proxies";
-export type { AreasRef } from "./proxies";
-export { chartViews, liveCharts, FakeChartCollection, FakeChart } from "./charts";
+export { chartViews, liveCharts } from "./charts";
 export type { ChartView, SeriesView } from "./charts";
+export type { AreasRef } from "./server/range";

@@ -6,7 +6,6 @@
  */
 
 import { ErrorCodes, FakeExcelError } from "./errors";
-import type { FakeRequestContext } from "./proxies";
 import type { WorkbookState } from "./state";
 
 export interface FakeAsyncResult<T> {
@@ -59,7 +58,7 @@ export class FakeSettings {
 
 /** What installFakeOffice needs from a fake (structural, so index.ts need not be imported here). */
 export interface InstallableFake {
-  run<T>(batch: (ctx: FakeRequestContext) => Promise<T> | T): Promise<T>;
+  run<T>(batch: (ctx: Excel.RequestContext) => Promise<T> | T): Promise<T>;
   isSetSupported(name: string, version?: string | number): boolean;
   readonly settings: FakeSettings;
 }
@@ -138,7 +137,7 @@ export function installFakeOffice(target: object, fake: InstallableFake): () => 
   const info = { host: "Excel", platform: "OfficeOnline" };
   g.Excel = {
     // Excel.run(batch) and Excel.run(objectOrOptions, batch).
-    run: (a: unknown, b?: unknown) => fake.run((typeof a === "function" ? a : b) as (ctx: FakeRequestContext) => Promise<unknown>),
+    run: (a: unknown, b?: unknown) => fake.run((typeof a === "function" ? a : b) as (ctx: Excel.RequestContext) => Promise<unknown>),
     ErrorCodes,
     ...EXCEL_ENUMS,
   };

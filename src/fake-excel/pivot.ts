@@ -283,14 +283,26 @@ function uniqueKeys(records: CellValue[][], idx: number[]): CellValue[][] {
   });
 }
 
+/** The report as a grid of cells: which rows are bold, which columns hold values in what format. */
+interface ReportGrid {
+  grid: CellValue[][];
+  boldRows: Set<number>;
+  headerRow: number;
+  dataCols: { col: number; format: string }[];
+}
+
 /** Re-draws the report at its destination, clearing what it drew before. */
 export function renderPivot(wb: WorkbookState, p: PivotState): void {
-  const locale = wb.locale;
   if (p.output) wb.clearPivotOutput(p.sheet, p.output);
   p.output = null;
   p.report = null;
   if (p.rows.length === 0 && p.columns.length === 0 && p.data.length === 0) return;
+  placeReport(wb, p, reportGrid(wb, p));
+}
 
+/** Rows × columns × data fields of the source's records, with headers and grand totals. */
+function reportGrid(wb: WorkbookState, p: PivotState): ReportGrid {
+  const locale = wb.locale;
   const ref = sourceRef(p);
   const all = wb.readValues(ref);
   const records = all.slice(1);
@@ -355,7 +367,12 @@ export function renderPivot(wb: WorkbookState, p: PivotState): void {
     boldRows.add(grid.length);
     grid.push([locale.grandTotal, ...Array<CellValue>(labelCols - 1).fill(""), ...columnsOf.map(({ ck, d }) => cellFor(null, ck, d))]);
   }
+  return { grid, boldRows, headerRow, dataCols };
+}
 
+/** Writes the grid (and the report filters above it) at the destination, where the cells are free. */
+function placeReport(wb: WorkbookState, p: PivotState, { grid, boldRows, headerRow, dataCols }: ReportGrid): void {
+  const locale = wb.locale;
   // Report filters go above the report: one row per filter field ("Periode | (Alle)") and a blank
   // row under them, in the rows above the destination when there are enough of them (which is why
   // a PivotTable on a new sheet starts at A3); otherwise Excel moves the report down.

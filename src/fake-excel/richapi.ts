@@ -3,34 +3,34 @@
  * client library (package @microsoft/office-js) sends from `context.sync()`, so tests can run the
  * add-in's Office.js code through the real client instead of our reading of it.
  *
- * A request body is `{ Actions, ObjectPaths }`. Object paths are resolved to the fake's server-side
- * objects; actions run in order; the first failing action stops the request and the answer carries
+ * A request body is `{ Actions, ObjectPaths }`. Object paths are resolved to server objects (the
+ * per-family tables under server/, over WorkbookState); actions run in order; the first failing action stops the request and the answer carries
  * the results so far plus the error, because Excel does not roll a batch back (docs: "Error handling
  * with the application-specific JavaScript APIs", learn.microsoft.com/office/dev/add-ins/testing/
  * application-specific-api-error-handling). Browser-safe: no Node APIs.
  */
 
-import { ClientCollection, ClientObject, ClientResult, type Engine, type LoadOption, parseLoad } from "./context";
+import type { Engine } from "./context";
 import { FakeExcelError, excelError } from "./errors";
-import { FakeRequestContext } from "./proxies";
-import type { RangeRef } from "./state";
+import { type Host, type MethodDef, NULL_TYPE, ServerObject, checkApi, live, obj } from "./server/model";
+import { type LoadOption, identity, serialize } from "./server/query";
+import { WORKBOOK } from "./server/workbook";
 
 /** RichApi action types (the client library's `ActionType` values). */
-export const enum ActionType {
-  Instantiate = 1,
-  Query = 2,
-  Method = 3,
-  SetProperty = 4,
-  Trace = 5,
-}
+export const ActionType = { Instantiate: 1, Query: 2, Method: 3, SetProperty: 4, Trace: 5 } as const;
 
 /** RichApi object path types (the client library's `ObjectPathType` values). */
 export const enum PathType {
+  /** The workbook every request starts from. */
   GlobalObject = 1,
   NewObject = 2,
+  /** An object a method returns: `getRange(...)`, `add(...)`. */
   Method = 3,
+  /** A navigation property: `range.format`. */
   Property = 4,
+  /** `collection.getItem(key)` written as `collection.items[key]`. */
   Indexer = 5,
+  /** An object the host kept across requests (`_KeepReference`). */
   ReferenceId = 6,
   NullObject = 7,
 }
@@ -76,37 +76,19 @@ export interface RichApiResponse {
   Error?: RichApiError;
 }
 
-type Proxy = ClientObject<unknown>;
-
 const camel = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);
-const pascal = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
-
-/**
- * Which query field carries an object's identity, so the client can rewrite the object's path to
- * `collection.getItem(id)` and not repeat the `add()` that made it in the next request (the client
- * library's ObjectPath.updateUsingObjectData reads "Id", "id" or "_Id").
- */
-const IDENTITY: Record<string, { field: string; prop: string }> = {
-  Worksheet: { field: "Id", prop: "id" },
-  Table: { field: "Id", prop: "id" },
-  PivotTable: { field: "Id", prop: "id" },
-  Chart: { field: "Id", prop: "id" },
-  NamedItem: { field: "_Id", prop: "name" },
-  WorksheetCustomProperty: { field: "_Id", prop: "key" },
-};
 
 /** One RichApi request at a time against one fake workbook. */
 export class RichApiServer {
   /**
-   * One server-side context for the fake's lifetime, so objects the client keeps by reference
-   * (`_KeepReference`, then paths of type ReferenceId) stay bound to what they were across requests.
+   * Objects the client keeps by reference (`_KeepReference`, then paths of type ReferenceId) stay
+   * bound to what they were across requests, for the fake's lifetime.
    */
-  private readonly ctx: FakeRequestContext;
   private readonly refs = new References();
+  private readonly host: Host;
 
   constructor(private readonly engine: Engine) {
-    this.ctx = new FakeRequestContext(engine);
-    this.ctx._counts = false;
+    this.host = { wb: engine.state, engine };
   }
 
   /** Runs one request; counts it as one sync and its non-instantiate actions as queued calls. */
@@ -117,7 +99,7 @@ export class RichApiServer {
     if (counted.length > 0) stats.syncs++;
     stats.queuedCalls += counted.length;
     stats.loads += counted.filter((a) => a.ActionType === ActionType.Query).length;
-    return new RequestRun(this.ctx, this.refs, request).all();
+    return new RequestRun(this.host, this.refs, request).all();
   }
 }
 
@@ -155,10 +137,10 @@ function callersActions(request: RichApiRequest): RichApiAction[] {
 /** Objects the client asked the host to keep, by the reference id the host handed out. */
 class References {
   private next = 1;
-  private readonly byId = new Map<string, Proxy>();
-  private readonly ids = new WeakMap<Proxy, string>();
+  private readonly byId = new Map<string, ServerObject>();
+  private readonly ids = new WeakMap<ServerObject, string>();
 
-  keep(target: Proxy): void {
+  keep(target: ServerObject): void {
     if (this.ids.has(target)) return;
     const id = `fake-ref-${this.next++}`;
     this.byId.set(id, target);
@@ -171,108 +153,114 @@ class References {
     if (target) this.ids.delete(target);
   }
 
-  get(id: string): Proxy {
+  get(id: string): ServerObject {
     const target = this.byId.get(id);
     if (!target) throw excelError("InvalidArgument", `The object reference '${id}' is no longer kept.`);
     return target;
   }
 
   /** `{ _ReferenceId }` for a kept object: the client rewrites its path to that id. */
-  of(target: Proxy): Record<string, unknown> {
+  of(target: ServerObject): Record<string, unknown> {
     const id = this.ids.get(target);
     return id === undefined ? {} : { _ReferenceId: id };
   }
 }
 
+/** Adds where it failed (object type and member) to an error thrown by `fn`, as Excel reports it. */
+function located<T>(label: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    const err = e instanceof FakeExcelError ? e : excelError("GeneralException", e instanceof Error ? e.message : String(e));
+    if (!(e instanceof FakeExcelError)) err.innerError = e instanceof Error ? e : null;
+    err.debugInfo.errorLocation ??= label;
+    throw err;
+  }
+}
+
 /** The server side of one request: resolved paths are cached for the request's lifetime. */
 class RequestRun {
-  private readonly resolved = new Map<number, Proxy>();
+  private readonly resolved = new Map<number, ServerObject>();
 
   constructor(
-    private readonly ctx: FakeRequestContext,
+    private readonly host: Host,
     private readonly refs: References,
     private readonly request: RichApiRequest,
   ) {}
 
-  async all(): Promise<RichApiResponse> {
+  all(): Promise<RichApiResponse> {
     const results: RichApiResponse["Results"] = [];
     const actions = this.request.Actions;
     for (let i = 0; i < actions.length; i++) {
       const action = actions[i]!;
       try {
-        const value = await this.action(action);
+        const value = this.action(action);
         results.push(value === undefined ? { ActionId: action.Id } : { ActionId: action.Id, Value: value });
       } catch (e) {
-        // The rest of the batch is dropped: nothing queued for it may run with the next request.
-        this.ctx._discard();
-        return { Results: results, Error: toRichApiError(e, action, i) };
+        // The rest of the batch is dropped; what ran before stays applied (no rollback in Excel).
+        return Promise.resolve({ Results: results, Error: toRichApiError(e, action, i) });
       }
     }
-    return { Results: results };
+    return Promise.resolve({ Results: results });
   }
 
-  private async action(action: RichApiAction): Promise<unknown> {
+  private action(action: RichApiAction): unknown {
     if (action.ActionType === ActionType.Trace) return undefined;
     const target = this.path(action.ObjectPathId);
+    const type = target.type.name;
     switch (action.ActionType) {
-      case ActionType.Instantiate: {
-        this.ctx._enqueue({ counted: false, label: `${target._typeName}`, run: () => void target._resolve() });
-        await this.ctx.sync();
-        return target._isNull === true ? null : { ...identity(target), ...this.refs.of(target) };
-      }
+      case ActionType.Instantiate:
+        return located(type, () => (live(target) === null ? null : { ...identity(target, this.host), ...this.refs.of(target) }));
       case ActionType.Query:
-        return this.query(target, action);
+        return located(`${type}.load`, () => this.query(target, action));
       case ActionType.Method: {
+        const args = this.args(action.ArgumentInfo);
         // The client keeps objects it tracks across requests with these (Excel.run tracks ranges).
         if (action.Name === "_KeepReference") return void this.refs.keep(target);
-        if (action.Name === "_RemoveReference") return void this.refs.release(String(this.args(action.ArgumentInfo)[0]));
-        if (action.Name === "_ValidateArraySize") return this.validateArraySize(target, this.args(action.ArgumentInfo));
-        const fn = (target as unknown as Record<string, unknown>)[camel(action.Name)];
-        if (typeof fn !== "function") throw notImplemented(`${target._typeName}.${action.Name}`);
-        const out: unknown = fn.apply(target, this.args(action.ArgumentInfo));
-        await this.ctx.sync();
-        return out instanceof ClientResult ? (out.value as unknown) : undefined;
-      }
-      case ActionType.SetProperty: {
+        if (action.Name === "_RemoveReference") return void this.refs.release(String(args[0]));
+        if (action.Name === "_ValidateArraySize") return located(`${type}.${action.Name}`, () => validateArraySize(target, args));
         const name = camel(action.Name);
-        if (!hasSetter(target, name)) throw notImplemented(`${target._typeName}.${action.Name} (set)`);
-        (target as unknown as Record<string, unknown>)[name] = this.args(action.ArgumentInfo)[0];
-        await this.ctx.sync();
-        return undefined;
+        const out = located(`${type}.${name}`, () => this.invoke(target, name, args));
+        return out instanceof ServerObject ? undefined : out;
       }
+      case ActionType.SetProperty:
+        return located(`${type}.${camel(action.Name)}`, () =>
+          this.setProperty(target, camel(action.Name), this.args(action.ArgumentInfo)[0]),
+        );
       default:
         throw notImplemented(`action type ${action.ActionType}`);
     }
   }
 
-  /** The client's check before a chunked write: the values must be the range's size. */
-  private async validateArraySize(target: Proxy, [rows, columns]: unknown[]): Promise<undefined> {
-    this.ctx._enqueue({
-      counted: false,
-      label: "Range._ValidateArraySize",
-      run: () => {
-        const ref = target._resolve() as RangeRef | null;
-        if (ref && (ref.rect.rows !== rows || ref.rect.cols !== columns)) {
-          throw excelError(
-            "InvalidArgument",
-            `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`,
-          );
-        }
-      },
-    });
-    await this.ctx.sync();
+  /** A method that acts (counted; injected failures may hit it); skipped on a null object. */
+  private invoke(target: ServerObject, name: string, args: unknown[]): unknown {
+    const def = target.type.methods?.[name];
+    if (!def) throw notImplemented(`${target.type.name}.${name}`);
+    checkApi(this.host, apiOf(def, args), `${target.type.name}.${name}`);
+    this.host.engine.checkFailure({ kind: "method", object: target.type.name, member: name, args });
+    const e = live(target);
+    return e === null ? undefined : def.run(e, args, this.host);
+  }
+
+  private setProperty(target: ServerObject, name: string, value: unknown): undefined {
+    const def = target.type.props?.[name];
+    if (!def?.set) throw notImplemented(`${target.type.name}.${name} (set)`);
+    checkApi(this.host, def.setApi ?? def.api, `${target.type.name}.${name}`);
+    this.host.engine.checkFailure({ kind: "set", object: target.type.name, member: name, args: [value] });
+    const e = live(target);
+    if (e !== null) def.set(e, value, this.host);
     return undefined;
   }
 
-  private async query(target: Proxy, action: RichApiAction): Promise<unknown> {
+  private query(target: ServerObject, action: RichApiAction): unknown {
     const info = action.QueryInfo ?? {};
     const option: LoadOption | undefined =
       info.Select === undefined && info.Expand === undefined
         ? undefined
         : { ...(info.Select ? { select: info.Select } : {}), ...(info.Expand ? { expand: info.Expand } : {}) };
-    target.load(option);
-    await this.ctx.sync();
-    const value = serialize(target, option);
+    checkApi(this.host, target.type.loadApi, `${target.type.name}.load`);
+    this.host.engine.checkFailure({ kind: "load", object: target.type.name, member: "load", args: [option ?? "all"] });
+    const value = serialize(target, option, this.host);
     return value === null ? null : { ...(value as object), ...this.refs.of(target) };
   }
 
@@ -282,87 +270,80 @@ class RequestRun {
     return args.map((a, i) => (refs[i] ? this.path(refs[i]!) : a));
   }
 
-  /** Resolves an object path to a server-side object (proxies of this request's context). */
-  private path(id: number): Proxy {
+  /** Resolves an object path to a server object; the entity behind it is found now, in action order. */
+  private path(id: number): ServerObject {
     const known = this.resolved.get(id);
     if (known) return known;
     const p = this.request.ObjectPaths[String(id)];
     if (!p) throw excelError("InvalidArgument", `The request names object path ${id} but does not send it.`);
     const parent = p.ParentObjectPathId !== undefined ? this.path(p.ParentObjectPathId) : undefined;
-    const member = (name: string): unknown => (parent as unknown as Record<string, unknown>)[name];
-    let out: unknown;
+    let out: ServerObject;
     switch (p.ObjectPathType) {
       case PathType.GlobalObject:
-        out = this.ctx.workbook;
+        out = obj(WORKBOOK, this.host.wb);
         break;
       case PathType.ReferenceId:
         out = this.refs.get(p.Name);
         break;
+      case PathType.NullObject:
+        out = new ServerObject(NULL_TYPE, null);
+        break;
       case PathType.Property:
-        out = member(camel(p.Name));
+        out = located(`${parent?.type.name}.${camel(p.Name)}`, () => this.navigate(parent!, camel(p.Name)));
         break;
       case PathType.Method:
       case PathType.Indexer: {
-        const fn = member(p.ObjectPathType === PathType.Indexer ? "getItem" : camel(p.Name));
-        if (typeof fn !== "function") throw notImplemented(`${parent?._typeName}.${p.Name || "getItem"}`);
-        out = fn.apply(parent, this.args(p.ArgumentInfo));
+        const name = p.ObjectPathType === PathType.Indexer ? "getItem" : camel(p.Name);
+        out = located(`${parent?.type.name}.${name}`, () => this.call(parent!, name, this.args(p.ArgumentInfo)));
         break;
       }
       default:
         throw notImplemented(`object path type ${p.ObjectPathType}`);
     }
-    if (!(out instanceof ClientObject)) throw notImplemented(`${parent?._typeName ?? "Workbook"}.${p.Name}`);
-    this.resolved.set(id, out as Proxy);
-    return out as Proxy;
+    this.resolved.set(id, out);
+    return out;
+  }
+
+  private navigate(parent: ServerObject, name: string): ServerObject {
+    const nav = parent.type.navs?.[name];
+    if (!nav && parent.entity !== null) throw notImplemented(`${parent.type.name}.${name}`);
+    const e = live(parent);
+    return e === null || !nav ? new ServerObject(NULL_TYPE, null) : nav(e, this.host);
+  }
+
+  /** An object-returning method: a getter (`getRange`, `getItem`) or an acting one (`add`, `insert`). */
+  private call(parent: ServerObject, name: string, args: unknown[]): ServerObject {
+    const getter = parent.type.getters?.[name];
+    if (!getter && !parent.type.methods?.[name] && parent.entity === null) return new ServerObject(NULL_TYPE, null);
+    if (!getter) {
+      const out = this.invoke(parent, name, args);
+      if (out instanceof ServerObject) return out;
+      if (parent.entity === null) return new ServerObject(NULL_TYPE, null);
+      throw notImplemented(`${parent.type.name}.${name}`);
+    }
+    checkApi(this.host, apiOf(getter, args), `${parent.type.name}.${name}`);
+    const e = live(parent);
+    if (e === null) return new ServerObject(NULL_TYPE, null);
+    const out = getter.run(e, args, this.host);
+    if (!(out instanceof ServerObject)) throw notImplemented(`${parent.type.name}.${name}`);
+    return out;
   }
 }
 
-function hasSetter(obj: object, key: string): boolean {
-  for (let proto = Object.getPrototypeOf(obj); proto; proto = Object.getPrototypeOf(proto)) {
-    const d = Object.getOwnPropertyDescriptor(proto, key);
-    if (d) return d.set !== undefined;
-  }
-  return false;
+function apiOf(def: MethodDef<unknown>, args: unknown[]): string | undefined {
+  return typeof def.api === "function" ? def.api(args) : def.api;
 }
 
-function identity(target: Proxy): Record<string, unknown> {
-  const id = IDENTITY[target._typeName];
-  const entity = target._binding?.entity;
-  if (!id || entity === null || entity === undefined) return {};
-  const [[, value]] = target._snapshot(entity, [id.prop]) as [[string, unknown]];
-  return { [id.field]: value };
-}
-
-/** The loaded values of a proxy as the client expects them: PascalCase names, `_Items` for collections. */
-function serialize(target: Proxy, option: LoadOption | undefined): unknown {
-  if (target._isNull === true) return null;
-  if (target instanceof ClientCollection) {
-    const items = (target as ClientCollection<unknown, unknown, Proxy>).items;
-    const itemOption = withoutItemsPrefix(option);
-    return { _Items: items.map((item) => serialize(item, itemOption)) };
+/** The client's check before a chunked write: the values must be the range's size. */
+function validateArraySize(target: ServerObject, [rows, columns]: unknown[]): undefined {
+  const ref = live(target) as { rect: { rows: number; cols: number } } | null;
+  if (ref && (ref.rect.rows !== rows || ref.rect.cols !== columns)) {
+    throw excelError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`,
+    );
   }
-  const out: Record<string, unknown> = { ...identity(target) };
-  const navs = target._navs();
-  const parsed = parseLoad(option, Object.keys(navs), false);
-  for (const [k, v] of target._values) if (parsed.all || parsed.own.includes(k)) out[pascal(k)] = v;
-  for (const n of parsed.own) if (navs[n] && !parsed.nav.has(n)) parsed.nav.set(n, undefined);
-  for (const [name, rest] of parsed.nav) {
-    const make = navs[name];
-    if (make) out[pascal(name)] = serialize(make() as Proxy, rest);
-  }
-  return out;
-}
-
-/** A collection's load option as its items take it ("items/name" → "name"). */
-function withoutItemsPrefix(option: LoadOption | undefined): LoadOption | undefined {
-  const strip = (v: string | string[]): string[] => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim().replace(/^items\//, ""));
-  if (option === undefined || typeof option === "string" || Array.isArray(option)) {
-    return option === undefined ? undefined : strip(option);
-  }
-  return {
-    ...(option.select !== undefined ? { select: strip(option.select) } : {}),
-    ...(option.expand !== undefined ? { expand: strip(option.expand) } : {}),
-  };
+  return undefined;
 }
 
 function notImplemented(what: string): FakeExcelError {

@@ -1,4 +1,4 @@
-/** Value types shared by the fake's state and proxies (string unions as in Office.js). */
+/** Value types shared by the fake's state and its server tables (string unions as in Office.js). */
 
 /** What a cell holds; "" is an empty cell, as Range.values reports it. */
 export type CellValue = string | number | boolean;
