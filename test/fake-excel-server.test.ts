@@ -4,16 +4,7 @@
 
 import { describe, expect, test } from "vitest";
 import { createFakeExcel, setDefaultClient } from "../src/fake-excel/index.js";
-import { officeJsClient } from "./helpers/office-js.js";
-
-async function caught(p: Promise<unknown>): Promise<OfficeExtension.Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as OfficeExtension.Error;
-  }
-  throw new Error("expected the batch to fail");
-}
+import { caught, officeJsClient } from "./helpers/office-js.js";
 
 describe("the RichApi server tables", () => {
   test("a write newer than the host's ExcelApi fails at its action; the writes before it stay", async () => {

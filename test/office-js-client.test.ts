@@ -4,7 +4,7 @@
 
 import { describe, expect, test } from "vitest";
 import { createFakeExcel, type FakeExcel } from "../src/fake-excel/index.js";
-import { officeJs, officeJsClient } from "./helpers/office-js.js";
+import { caught, officeJs, officeJsClient } from "./helpers/office-js.js";
 
 function realClientFake(): FakeExcel {
   return createFakeExcel({ client: officeJsClient() });
@@ -13,15 +13,6 @@ function realClientFake(): FakeExcel {
 /** Microsoft's client throws its own RuntimeError class, not one of the fake's. */
 function isMicrosoftError(e: unknown): boolean {
   return e instanceof (officeJs().OfficeExtension.Error as unknown as new () => object);
-}
-
-async function caught(p: Promise<unknown>): Promise<OfficeExtension.Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as OfficeExtension.Error;
-  }
-  throw new Error("expected the batch to fail");
 }
 
 describe("Microsoft's client over the fake", () => {

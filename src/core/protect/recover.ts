@@ -24,14 +24,8 @@ import { InfeasibleAuditError, InputRejectedError, InternalError } from "../erro
 import { buildLayouts, periodData, type SheetLayout } from "../layout.js";
 import { HIDDEN, SUPPRESSED, type Count, type Dataset, type Figures, type PeriodData } from "../types.js";
 
-export interface RecoveredFigure {
-  /** Where it is shown first on the add-in's sheets (a group's figure appears in several). */
-  table: string;
-  row: number;
-  col: number;
-  rowLabel: string;
-  colLabel: string;
-  hovedgruppe: string;
+/** Where the figure is shown first on the add-in's sheets (a group's figure appears in several). */
+export interface RecoveredFigure extends Pick<CellBounds, "table" | "row" | "col" | "rowLabel" | "colLabel" | "hovedgruppe"> {
   kind: "count" | "change";
   /** The value put back (a change: the change, not last year's count). */
   value: number;
