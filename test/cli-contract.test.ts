@@ -29,7 +29,7 @@ describe("--help on every command", () => {
       expect(r.code, `${name} ${flag}`).toBe(0);
       expect(r.err).toBe("");
       expect(r.out).toMatch(new RegExp(`^Bruk: nav-tiltak ${name}`));
-      expect(r.out).toContain("Exit-status: 0 = ferdig/godkjent, 1 = inndata avvist, 2 = feil bruk eller fil som ikke kan leses.");
+      expect(r.out).toContain("Exit-status: 0 = ferdig/godkjent, 1 = inndata avvist, 2 = feil bruk eller fil som ikke kan leses, 70 = feil i nav-tiltak selv (meld den).");
     }
   });
 
@@ -169,7 +169,7 @@ describe("running from another folder", () => {
   it("the bin, called by its path from elsewhere, reads a file relative to that folder", async () => {
     const elsewhere = mkdtempSync(join(tmpdir(), "nav-tiltak-elsewhere-"));
     copyFileSync(PUBLICATION_FILE, join(elsewhere, "nov.txt"));
-    const bin = join(import.meta.dirname, "..", "src", "cli", "nav-tiltak.mjs");
+    const bin = join(import.meta.dirname, "..", "lib", "nav-tiltak.mjs");
     const { stdout } = await promisify(execFile)(process.execPath, [bin, "import", "nov.txt"], { cwd: elsewhere });
     expect(stdout).toMatch(/Godkjent: November 2016/);
   }, 60_000);

@@ -90,7 +90,7 @@ describe("nav-tiltak xlsx", () => {
 
   it("npx nav-tiltak xlsx names the file after the period in the current folder", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "nav-tiltak-xlsx-cwd-"));
-    const bin = join(import.meta.dirname, "..", "src", "cli", "nav-tiltak.mjs");
+    const bin = join(import.meta.dirname, "..", "lib", "nav-tiltak.mjs");
     const { stdout } = await promisify(execFile)(process.execPath, [bin, "xlsx"], { cwd });
     expect(stdout).toMatch(/nav-tiltak-2016-11\.xlsx: 9 ark/);
     expect(await sheetNames(join(cwd, "nav-tiltak-2016-11.xlsx"))).toHaveLength(9);

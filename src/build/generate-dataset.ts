@@ -6,29 +6,36 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PublicationError } from "../core/findings.js";
-import { PUBLICATIONS_DIR, loadProjectDataset } from "../data/load.js";
+import { PUBLICATIONS_DIR, loadProjectDataset, type PrebuiltSources } from "../data/load.js";
+import { folderFingerprint } from "../data/prebuilt.js";
 import { generateSuggestion } from "./generate-suggestion.js";
 
 export const GENERATED_DATASET = join(dirname(fileURLToPath(import.meta.url)), "..", "generated", "dataset.json");
+
+/** Writes only on change, so watchers (webpack serve) do not rebuild for nothing. */
+function writeIfChanged(file: string, text: string): void {
+  let previous: string | undefined;
+  try {
+    previous = readFileSync(file, "utf8");
+  } catch {
+    previous = undefined;
+  }
+  if (previous !== text) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+}
 
 /**
  * Throws PublicationError when a file in the folder is rejected — among others a file of raw counts
  * (core/raw-counts.ts): the pane and the functions only ever see what passes here.
  */
 export function generateDataset(out: string = GENERATED_DATASET, dir: string = PUBLICATIONS_DIR): string {
-  const { dataset } = loadProjectDataset(dir);
-  const json = JSON.stringify(dataset);
-  let previous: string | undefined;
-  try {
-    previous = readFileSync(out, "utf8");
-  } catch {
-    previous = undefined;
-  }
-  // Only write on change, so watchers (webpack serve) do not rebuild for nothing.
-  if (previous !== json) {
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, json);
-  }
+  const { dataset, findings } = loadProjectDataset(dir);
+  writeIfChanged(out, JSON.stringify(dataset));
+  const sources: PrebuiltSources = { files: folderFingerprint(dir) ?? [], findings };
+  // Beside it: the folder it was generated from (data/prebuilt.ts) and the import's warnings, for the compiled CLI.
+  writeIfChanged(join(dirname(out), "sources.json"), JSON.stringify(sources));
   return out;
 }
 

@@ -40,7 +40,26 @@ export function wantsHelp(args: readonly string[]): boolean {
 }
 
 /** The contract in one line, for every help text. */
-export const EXIT_HELP = "Exit-status: 0 = ferdig/godkjent, 1 = inndata avvist, 2 = feil bruk eller fil som ikke kan leses.";
+export const EXIT_HELP =
+  "Exit-status: 0 = ferdig/godkjent, 1 = inndata avvist, 2 = feil bruk eller fil som ikke kan leses, 70 = feil i nav-tiltak selv (meld den).";
+
+/** Set to 1 to see the technical detail (message and stack) of an unexpected error. */
+export const DEBUG_VARIABLE = "NAV_TILTAK_DEBUG";
+
+/**
+ * What the user sees when nav-tiltak itself fails: one Norwegian line that says what happened and
+ * how to report it. The error's own message is usually English and technical, so it is shown,
+ * with the stack, only when NAV_TILTAK_DEBUG=1.
+ */
+export function unexpectedErrorText(e: unknown): string {
+  // A typed internal error (a solver limit, a broken installation) says in Norwegian what failed.
+  const what = e instanceof NavTiltakError ? `${e.message} ` : "";
+  const lines = [
+    `Uventet feil i nav-tiltak: ${what}kommandoen ble avbrutt (exit-status ${EXIT.INTERNAL}). Kjør den på nytt med ${DEBUG_VARIABLE}=1 for tekniske detaljer, og meld feilen med kommandoen og det den skrev ut.`,
+  ];
+  if (process.env[DEBUG_VARIABLE] === "1") lines.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  return `${lines.join("\n")}\n`;
+}
 
 export function commandHelp(cmd: Command): string {
   const more = cmd.help ? `\n${cmd.help.trimEnd()}\n` : "";
@@ -68,7 +87,7 @@ export function requirePeriod(dataset: Dataset, period: string | undefined): voi
 
 /**
  * Runs one command under the contract: help, then the command, then each kind of failure as its
- * Norwegian message and exit code. The stack trace is shown only with NAV_TILTAK_DEBUG set.
+ * Norwegian message and exit code. The stack trace is shown only with NAV_TILTAK_DEBUG=1.
  */
 export async function runCommand(cmd: Command, args: string[], io: CliIO): Promise<number> {
   if (wantsHelp(args)) {
@@ -96,10 +115,7 @@ export async function runCommand(cmd: Command, args: string[], io: CliIO): Promi
       io.err(`${e.message}\n`);
       return e.kind === "rejected" ? EXIT.REJECTED : EXIT.USAGE;
     }
-    io.err(
-      `Uventet feil i nav-tiltak: ${shorten(e instanceof Error ? e.message : String(e), 300)}\nKjør på nytt med NAV_TILTAK_DEBUG=1 for detaljer, og meld feilen.\n`,
-    );
-    if (process.env.NAV_TILTAK_DEBUG) io.err(`${(e as Error).stack ?? ""}\n`);
+    io.err(unexpectedErrorText(e));
     return EXIT.INTERNAL;
   }
 }

@@ -29,7 +29,9 @@ export type ErrorCode =
   /** The «*» of a period cannot be worked back from its sums (it has cells hidden with ":"). */
   | "cannot-recover"
   /** A publication file was rejected (PublicationError, with its findings). */
-  | "publication-rejected";
+  | "publication-rejected"
+  /** The installed program is incomplete (its package.json or data folder cannot be found): a bug. */
+  | "broken-installation";
 
 /** Base of every typed error: a Norwegian message, a code, and its kind. */
 export abstract class NavTiltakError extends Error {

@@ -2,12 +2,15 @@
 // Adding a month means dropping its file in that folder and rebuilding.
 
 import { readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { importPublications, type ImportResult, type SourceFile } from "../core/dataset.js";
+import type { Finding } from "../core/findings.js";
+import type { Dataset } from "../core/types.js";
 import { FileProblem, fileProblemMessage, readPublicationFile } from "./files.js";
+import { packageRoot } from "./package-root.js";
+import { folderFingerprint, sameFingerprint, type SourceFingerprint } from "./prebuilt.js";
 
-export const PUBLICATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "publications");
+export const PUBLICATIONS_DIR = join(packageRoot(), "src", "data", "publications");
 
 export function readSources(dir: string = PUBLICATIONS_DIR): SourceFile[] {
   let names: string[];
@@ -30,7 +33,27 @@ export function dataDir(): string {
   return process.env.NAV_TILTAK_DATA || PUBLICATIONS_DIR;
 }
 
+/** What the build wrote beside the dataset (src/build/generate-dataset.ts): the folder it read, and its warnings. */
+export interface PrebuiltSources {
+  files: SourceFingerprint[];
+  findings: Finding[];
+}
+
+let prebuilt: { dataset: Dataset; sources: PrebuiltSources } | undefined;
+
+/**
+ * The compiled CLI hands over the dataset the build generated, so a command answers without
+ * parsing the folder. It is used only while the bundled folder still holds exactly the files it was
+ * built from; otherwise the folder is parsed as before.
+ */
+export function usePrebuiltDataset(dataset: Dataset, sources: PrebuiltSources): void {
+  prebuilt = { dataset, sources };
+}
+
 /** Parses and audits every publication in the folder; throws PublicationError when any is rejected. */
 export function loadProjectDataset(dir: string = dataDir()): ImportResult {
+  if (prebuilt && dir === PUBLICATIONS_DIR && sameFingerprint(prebuilt.sources.files, folderFingerprint(dir))) {
+    return { dataset: prebuilt.dataset, findings: prebuilt.sources.findings };
+  }
   return importPublications(readSources(dir));
 }

@@ -1,31 +1,32 @@
 // `nav-tiltak prikk <rå fil> [--ut <fil>]`: protects a file of raw counts (primary "*" for 1–3,
 // secondary ":" so that no "*" can be worked out) and writes it in the publication's text format.
 // The raw file is the publication's text format or the long CSV (core/long-csv.ts).
-import { readFileSync, writeFileSync } from "node:fs";
-import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { BUNDLED_DATASET } from "../../core/bundled.js";
-import { importPublication } from "../../core/dataset.js";
+import { importPublications, type SourceFile } from "../../core/dataset.js";
 import { datasetFromLongCsv, isLongCsv } from "../../core/long-csv.js";
 import { PublicationError, formatFinding } from "../../core/findings.js";
 import { parsePublication } from "../../core/parse.js";
+import { factModel } from "../../core/protect/facts.js";
 import { protect } from "../../core/protect/protect.js";
 import { writePublication } from "../../core/publication-text.js";
 import { withheldFinding } from "../../core/raw-counts.js";
 import { formatInteger } from "../../core/text.js";
 import type { Dataset } from "../../core/types.js";
+import { FileProblem, readPublicationFile } from "../../data/files.js";
 import { argsProblem, type CliIO, type Command } from "../io.js";
+import { OVERWRITE_OPTION, writeOutputFile } from "../output-file.js";
 
-const USAGE = "nav-tiltak prikk <rå fil> [--ut <fil>]";
+const USAGE = "nav-tiltak prikk <rå fil> [--ut <fil>] [--overskriv]";
 
 function range(r: { min: number; max: number }): string {
   return r.min === r.max ? formatInteger(r.min) : `${formatInteger(r.min)}–${formatInteger(r.max)}`;
 }
 
 /** A publication text of raw counts; rejected (PublicationError) when it is malformed or already hides figures. */
-function rawPublication(text: string, file: string): Dataset {
-  const { dataset } = importPublication(text, file, { acceptRawCounts: true });
-  const withheld = withheldFinding(parsePublication(text).publication, file);
+function rawPublication(source: SourceFile): Dataset {
+  const { dataset } = importPublications([source], { acceptRawCounts: true });
+  const withheld = withheldFinding(parsePublication(source.text).publication, source.file);
   if (withheld) throw new PublicationError([withheld]);
   return dataset;
 }
@@ -33,31 +34,39 @@ function rawPublication(text: string, file: string): Dataset {
 export const prikk: Command = {
   summary: "Prikker en fil med rå tall (* og :) så ingen * kan regnes ut",
   usage: USAGE,
+  help:
+    "--ut <fil>     skriv den prikkede filen hit (ellers til standard ut, og rapporten til standard feil)\n" +
+    "--overskriv    erstatt --ut-filen hvis den finnes (ellers avbrytes det med exit-status 2)",
   async run(args: string[], io: CliIO) {
     let file: string | undefined;
     let out: string | undefined;
+    let overwrite = false;
     try {
-      const parsed = parseArgs({ args, options: { ut: { type: "string" } }, allowPositionals: true });
+      const options = { ut: { type: "string" }, [OVERWRITE_OPTION]: { type: "boolean" } } as const;
+      const parsed = parseArgs({ args, options, allowPositionals: true });
       if (parsed.positionals.length !== 1) throw Object.assign(new Error("positionals"), { code: "USAGE" });
       file = parsed.positionals[0];
       out = parsed.values.ut;
+      overwrite = parsed.values[OVERWRITE_OPTION] === true;
     } catch (e) {
       const why = (e as NodeJS.ErrnoException).code === "USAGE" ? "Oppgi én rå fil." : argsProblem(e, () => "«--ut» trenger et filnavn.");
       io.err(`${why}\nBruk: ${USAGE}\n`);
       return 2;
     }
-    let text: string;
+    let source: SourceFile;
     try {
-      text = readFileSync(file!, "utf8");
+      source = readPublicationFile(file!);
     } catch (e) {
-      io.err(`Kan ikke lese «${file}»: ${(e as NodeJS.ErrnoException).code ?? String(e)}\nBruk: ${USAGE}\n`);
+      if (!(e instanceof FileProblem)) throw e;
+      io.err(`${e.message}\nBruk: ${USAGE}\n`);
       return 2;
     }
+    const text = source.text;
     let dataset;
     try {
       // The long CSV (one tiltak and hovedgruppe a line) or the publication's text format, whose raw
       // counts every other command refuses: protecting them is what this command is for.
-      dataset = isLongCsv(text) ? datasetFromLongCsv(text, BUNDLED_DATASET, basename(file!)) : rawPublication(text, basename(file!));
+      dataset = isLongCsv(text) ? datasetFromLongCsv(text, BUNDLED_DATASET, source.file) : rawPublication(source);
     } catch (e) {
       if (!(e instanceof PublicationError)) throw e;
       for (const f of e.findings) (f.severity === "error" ? io.err : io.out)(`${formatFinding(f)}\n`);
@@ -68,9 +77,10 @@ export const prikk: Command = {
     const published = writePublication(result.dataset, result.period);
     if (out) {
       try {
-        writeFileSync(out, published);
+        writeOutputFile(out, published, overwrite);
       } catch (e) {
-        io.err(`Kan ikke skrive «${out}»: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+        if (!(e instanceof FileProblem)) throw e;
+        io.err(`${e.message}\n`);
         return 2;
       }
     } else io.out(published);
@@ -83,7 +93,12 @@ export const prikk: Command = {
     for (const f of result.secondary)
       say(`  «:» ${f.label}: ${f.kind === "change" ? `fjorårets antall ${formatInteger(f.value)}` : formatInteger(f.value)}\n`);
     const narrow = [...result.ranges].filter(([, r]) => r.best.min > 1 || r.best.max < 3);
-    for (const [id, r] of narrow) say(`  Merk: ${id} kan ikke skjules bedre enn ${range(r.got)}: «*»-cellene summerer seg selv.\n`);
+    // Named as published (tiltak and hovedgruppe), never by the protection's internal key.
+    const facts = factModel(dataset, result.period).byId;
+    for (const [id, r] of narrow)
+      say(
+        `  Merk: ${facts.get(id)?.label ?? "en prikket celle"} kan ikke skjules bedre enn ${range(r.got)}: «*»-cellene summerer seg selv.\n`,
+      );
     return 0;
   },
 };

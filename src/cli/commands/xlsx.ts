@@ -1,42 +1,28 @@
 // `nav-tiltak xlsx`: the workbook the add-in builds, as an .xlsx file for Excel without the add-in.
 // The add-in's own writer fills an in-memory workbook; src/xlsx saves that state.
-import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { periodData } from "../../core/layout.js";
 import { loadProjectDataset } from "../../data/load.js";
 import { addinXlsx } from "../../xlsx/build.js";
-import { FileProblem, periodOption, requirePeriod, shorten, UsageError } from "../contract.js";
+import { periodOption, requirePeriod, shorten, UsageError } from "../contract.js";
+import { OVERWRITE_OPTION, writeOutputFile } from "../output-file.js";
 import { argsProblem, type Command } from "../io.js";
 
-const USAGE = "nav-tiltak xlsx [--ut <fil.xlsx>] [--periode ÅÅÅÅ-MM]";
-
-/** Why a file could not be written, in Norwegian. */
-function writeProblem(file: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const why =
-    code === "ENOENT"
-      ? "mappen finnes ikke"
-      : code === "EACCES" || code === "EPERM"
-        ? "ingen skrivetilgang"
-        : code === "EISDIR"
-          ? "det er en mappe"
-          : code === "EBUSY"
-            ? "filen er i bruk (er den åpen i Excel?)"
-            : (code ?? String(e));
-  return `Kan ikke skrive «${file}»: ${why}.`;
-}
+const USAGE = "nav-tiltak xlsx [--ut <fil.xlsx>] [--overskriv] [--periode ÅÅÅÅ-MM]";
 
 export const xlsx: Command = {
   summary: "Lagrer arbeidsboken tillegget lager som en .xlsx-fil (for Excel uten tillegget)",
   usage: USAGE,
   help:
     "--ut <fil.xlsx>       filen som skrives (standard: nav-tiltak-<periode>.xlsx i mappen du står i)\n" +
+    "--overskriv           erstatt filen hvis den finnes (ellers avbrytes det med exit-status 2)\n" +
     "--periode ÅÅÅÅ-MM     måneden tabellene gjelder (standard: nyeste)",
   async run(args, io) {
-    let values: { ut?: string; periode?: string };
+    let values: { ut?: string; periode?: string; overskriv?: boolean };
     try {
-      values = parseArgs({ args, options: { ut: { type: "string" }, periode: { type: "string" } } }).values;
+      const options = { ut: { type: "string" }, periode: { type: "string" }, [OVERWRITE_OPTION]: { type: "boolean" } } as const;
+      values = parseArgs({ args, options }).values;
     } catch (e) {
       throw new UsageError(
         argsProblem(e, (option) => `${option ? `«${option.split(" ")[0]}» ` : ""}trenger en verdi: --ut <fil.xlsx>, --periode ÅÅÅÅ-MM.`),
@@ -53,11 +39,7 @@ export const xlsx: Command = {
     const file = resolve(io.cwd ?? process.cwd(), values.ut ?? `nav-tiltak-${period.period}.xlsx`);
 
     const { bytes, built, exported } = await addinXlsx(dataset, values.periode);
-    try {
-      writeFileSync(file, bytes);
-    } catch (e) {
-      throw new FileProblem(writeProblem(shorten(file), e));
-    }
+    writeOutputFile(file, bytes, values.overskriv === true);
     const sheets = exported.workbook.worksheets.map((ws) => ws.name);
     io.out(`Skrev ${file}: ${sheets.length} ark for ${period.label} (${sheets.join(", ")}).\n`);
     for (const m of built.messages) io.out(`${m}\n`);
