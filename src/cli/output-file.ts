@@ -22,9 +22,11 @@ function writeProblem(file: string, e: unknown): string {
           ? "det er en mappe"
           : code === "EBUSY"
             ? "filen er i bruk (er den åpen i Excel?)"
-            : code === "ENOSPC"
+            : code === "ENOSPC" || code === "EDQUOT"
               ? "disken er full"
-              : (code ?? "ukjent grunn");
+              : code === "EFBIG"
+                ? "filen blir for stor for filsystemet"
+                : (code ?? "ukjent grunn");
   return `Kan ikke skrive «${shorten(file)}»: ${why}.`;
 }
 
@@ -32,6 +34,15 @@ function exists(file: string): FileProblem {
   return new FileProblem(
     `Filen «${shorten(file)}» finnes allerede, og nav-tiltak skriver ikke over den. Velg et annet navn med --ut, eller legg til --${OVERWRITE_OPTION} for å erstatte den.`,
   );
+}
+
+/** Our own temporary file, when a write failed; already gone is fine (nothing of the user's was touched). */
+function removeQuietly(temp: string): void {
+  try {
+    unlinkSync(temp);
+  } catch {
+    // Nothing to remove.
+  }
 }
 
 /** Writes the whole file under a temporary name in the target's folder; returns that name. */
@@ -42,9 +53,12 @@ function writeTemporary(file: string, bytes: string | Uint8Array): string {
     const data = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes;
     for (let at = 0; at < data.length;) at += writeSync(fd, data, at, data.length - at);
     fsyncSync(fd);
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    removeQuietly(temp);
+    throw e;
   }
+  closeSync(fd);
   return temp;
 }
 
@@ -80,11 +94,7 @@ export function writeOutputFile(file: string, bytes: string | Uint8Array, overwr
       linkOrRename(temp, file);
     }
   } catch (e) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Already gone; nothing of the user's was touched.
-    }
+    removeQuietly(temp);
     if ((e as NodeJS.ErrnoException).code === "EEXIST") throw exists(file);
     throw new FileProblem(writeProblem(file, e));
   }

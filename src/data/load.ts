@@ -46,8 +46,8 @@ let prebuilt: { dataset: Dataset; sources: PrebuiltSources } | undefined;
  * parsing the folder. It is used only while the bundled folder still holds exactly the files it was
  * built from; otherwise the folder is parsed as before.
  */
-export function usePrebuiltDataset(dataset: Dataset, sources: PrebuiltSources): void {
-  prebuilt = { dataset, sources };
+export function usePrebuiltDataset(dataset: Dataset | undefined, sources?: PrebuiltSources): void {
+  prebuilt = dataset && sources ? { dataset, sources } : undefined;
 }
 
 /** Parses and audits every publication in the folder; throws PublicationError when any is rejected. */
