@@ -22,6 +22,7 @@ import { bigTable } from "../helpers/big-table.js";
 import { buildTableProblem } from "../helpers/table-audit.js";
 import { loadHighs, milpSolver, type Highs } from "../../src/core/protect/milp.js";
 import { protect } from "../../src/core/protect/protect.js";
+import { cliStartFigures } from "./cli-start.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const json = process.argv.includes("--json");
@@ -210,6 +211,7 @@ async function main(): Promise<void> {
     function_calls_in_list: fns.calls,
     ...(skipSweep ? {} : await faultSweep()),
     ...(await disclosureFigures()),
+    ...cliStartFigures(ROOT),
     ...(skipBuild ? {} : bundleSizes()),
     node: process.version,
   };
@@ -228,6 +230,7 @@ async function main(): Promise<void> {
     user_sheet_cells_changed: "0",
     not_converged_after_refresh: "0",
     untrue_messages: "0",
+    cli_call_vs_node: "≤ 1.5",
   };
   const rows = Object.entries(result).map(([k, v]) => [k, typeof v === "number" ? v.toLocaleString("en-US") : v, targets[k] ?? ""]);
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => String(r[i]).length), 6));
