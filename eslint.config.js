@@ -20,7 +20,7 @@ const officeAddinsRules = Object.fromEntries(
 export default tseslint.config(
   {
     // test/lint-fixtures holds deliberate violations; test/lint.test.ts lints it on its own.
-    ignores: ["node_modules/", "dist/", "src/generated/", "test-artifacts/", "coverage/", "test/lint-fixtures/"],
+    ignores: ["node_modules/", "dist/", "lib/", "src/generated/", "test-artifacts/", "coverage/", "test/lint-fixtures/"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

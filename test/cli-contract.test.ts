@@ -29,7 +29,9 @@ describe("--help on every command", () => {
       expect(r.code, `${name} ${flag}`).toBe(0);
       expect(r.err).toBe("");
       expect(r.out).toMatch(new RegExp(`^Bruk: nav-tiltak ${name}`));
-      expect(r.out).toContain("Exit-status: 0 = ferdig/godkjent, 1 = inndata avvist, 2 = feil bruk eller fil som ikke kan leses, 70 = feil i nav-tiltak selv (meld den).");
+      expect(r.out).toContain(
+        "Exit-status: 0 = ferdig/godkjent, 1 = inndata avvist, 2 = feil bruk eller fil som ikke kan leses, 70 = feil i nav-tiltak selv (meld den).",
+      );
     }
   });
 

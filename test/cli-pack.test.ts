@@ -41,7 +41,7 @@ describe("npm pack, installed globally on a clean prefix", () => {
       cwd: ROOT,
       maxBuffer: 16 * 1024 * 1024,
     });
-    const [{ filename }] = JSON.parse(stdout) as { filename: string }[];
+    const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
     await exec(npm, ["install", "-g", "--prefix", prefix, join(work, filename), "--prefer-offline", "--no-audit", "--no-fund"], {
       cwd: work,
       maxBuffer: 16 * 1024 * 1024,
