@@ -30,7 +30,7 @@ import HtmlWebpackPlugin from "html-webpack-plugin";
 import MiniCssExtractPlugin from "mini-css-extract-plugin";
 import webpack from "webpack";
 import { DEV_URL, deployManifest, manifestVersion, normalizePublicUrl, readme } from "./src/build/hosting.mjs";
-import { LIBRARY_BUILD_PATH, LIBRARY_PACKAGE_FILE } from "./src/office-client/library-file.mjs";
+import { LIBRARY_BUILD_PATH, LIBRARY_PACKAGE_FILE } from "@nav-tiltak/excel-simulator/library-file";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 

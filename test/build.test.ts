@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isDevelopmentFile } from "../src/build/hosting.mjs";
-import { LIBRARY_BUILD_PATH, LIBRARY_PACKAGE_FILE } from "../src/office-client/library-file.mjs";
+import { LIBRARY_BUILD_PATH, LIBRARY_PACKAGE_FILE } from "@nav-tiltak/excel-simulator";
 import { buildOnce } from "./helpers/build.js";
 import { DEV_URL, manifestUrls, parseXml, readManifest, ROOT } from "./helpers/manifest.js";
 

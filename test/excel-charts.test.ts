@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { buildCharts, CHART_SHEET_NAMES } from "../src/core/charts.js";
 import { buildLayouts } from "../src/core/layout.js";
-import { chartViews } from "../src/fake-excel/index.js";
+import { chartViews } from "@nav-tiltak/excel-simulator";
 import { insertAll, insertCharts, refresh } from "../src/excel/writer.js";
 import { fakeHost, userDoes } from "./helpers/excel-fake.js";
 import { makeRawDataset } from "./helpers/raw-dataset.js";

@@ -7,7 +7,7 @@ import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { buildLayouts } from "../src/core/layout.js";
 import { refreeze } from "../src/excel/freeze.js";
 import { insertAll, refresh } from "../src/excel/writer.js";
-import type { FakeExcel } from "../src/fake-excel/index.js";
+import type { FakeExcel } from "@nav-tiltak/excel-simulator";
 import { fakeHost, userDoes } from "./helpers/excel-fake.js";
 
 const ds = BUNDLED_DATASET;

@@ -9,7 +9,7 @@ import { buildLayouts } from "../src/core/layout.js";
 import { HIGHLIGHT_FILL, cellRects, clearHighlights, highlightRevealed, writerFill } from "../src/excel/highlight.js";
 import { layoutSheet } from "../src/excel/content.js";
 import { insertAll, insertSheets, refresh } from "../src/excel/writer.js";
-import { type FakeExcel, type RichApiRequest, RichApiServer } from "../src/fake-excel/index.js";
+import { type FakeExcel, type RichApiRequest, RichApiServer } from "@nav-tiltak/excel-simulator";
 import { fakeHost, userDoes, widenDataset, workbookState } from "./helpers/excel-fake.js";
 
 const ds = BUNDLED_DATASET;

@@ -6,8 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { insertAll, refresh } from "../src/excel/writer.js";
-import { movePivot } from "../src/fake-excel/pivot.js";
-import type { FakeExcel } from "../src/fake-excel/index.js";
+import { movePivot, type FakeExcel } from "@nav-tiltak/excel-simulator";
 import { addinSignature } from "./helpers/fault-sweep.js";
 import { fakeHost, trimText, userDoes } from "./helpers/excel-fake.js";
 import { groupNameRows, parseGroupName } from "./helpers/group-names.js";

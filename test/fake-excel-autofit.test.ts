@@ -1,7 +1,7 @@
 // The fake's Range.format.autofitRows grows a row for text that wraps at the column's width, as
 // Excel does; the xlsx export writes those heights, so a wrapped header is not cut in the file.
 import { describe, expect, it } from "vitest";
-import { createFakeExcel } from "../src/fake-excel/index.js";
+import { createFakeExcel } from "@nav-tiltak/excel-simulator";
 
 async function fitted(text: string, wrap: boolean, width = 60): Promise<number> {
   const fake = createFakeExcel({ sheets: [{ name: "Ark1", cells: { A1: [[text, "kort"]] } }] });

@@ -2,7 +2,7 @@
 // charts: add over a range, series by columns or rows, titles, getItem / getItemOrNullObject,
 // charts floating over cells, and deleted with their sheet.
 import { describe, expect, it } from "vitest";
-import { chartViews, createFakeExcel, isFakeExcelError } from "../src/fake-excel/index.js";
+import { chartViews, createFakeExcel, isFakeExcelError } from "@nav-tiltak/excel-simulator";
 
 function withData() {
   const fake = createFakeExcel();

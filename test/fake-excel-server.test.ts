@@ -3,7 +3,7 @@
 // and no batch without a client.
 
 import { describe, expect, test } from "vitest";
-import { createFakeExcel, setDefaultClient } from "../src/fake-excel/index.js";
+import { createFakeExcel, setDefaultClient } from "@nav-tiltak/excel-simulator";
 import { caught, officeJsClient } from "./helpers/office-js.js";
 
 describe("the RichApi server tables", () => {

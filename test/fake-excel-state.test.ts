@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFakeExcel } from "../src/fake-excel";
+import { createFakeExcel } from "@nav-tiltak/excel-simulator";
 
 // Clearing a table's or a PivotTable report's cells takes their formats with their contents;
 // the other fake-excel tests only look at the values those cells are left with.

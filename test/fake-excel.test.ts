@@ -9,7 +9,7 @@ import {
   NB_NO,
   EN_US,
   uninstallFakeOffice,
-} from "../src/fake-excel";
+} from "@nav-tiltak/excel-simulator";
 
 /** Runs a batch and returns the Office.js error code it failed with (or throws if it succeeded). */
 async function failureOf(fake: FakeExcel, batch: (ctx: Excel.RequestContext) => Promise<unknown>): Promise<FakeExcelError> {

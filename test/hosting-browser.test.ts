@@ -15,7 +15,7 @@ import { unzipSync } from "fflate";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPackage } from "../src/build/package.mjs";
-import { LIBRARY_BUILD_PATH, LIBRARY_FILE } from "../src/office-client/library-file.mjs";
+import { LIBRARY_BUILD_PATH, LIBRARY_FILE } from "@nav-tiltak/excel-simulator";
 import { buildOnce } from "./helpers/build.js";
 import { serveStatic } from "./helpers/browser.js";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./helpers/chromium.js";

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextVersion, run as bumpVersion } from "../src/build/bump-version.mjs";
 import { deployManifest, isDevelopmentFile, normalizePublicUrl, pointsAtLocalhost, readme } from "../src/build/hosting.mjs";
 import { createPackage, hostingFiles, PackageError } from "../src/build/package.mjs";
-import { LIBRARY_BUILD_PATH } from "../src/office-client/library-file.mjs";
+import { LIBRARY_BUILD_PATH } from "@nav-tiltak/excel-simulator";
 import webpackConfig from "../webpack.config.js";
 import { buildOnce } from "./helpers/build.js";
 import { DEV_URL, manifestProblems, manifestUrls, parseXml, readManifest, ROOT, validateWithSchema } from "./helpers/manifest.js";

@@ -3,7 +3,7 @@
 // applied, as Excel does.
 
 import { describe, expect, test } from "vitest";
-import { createFakeExcel, type FakeExcel } from "../src/fake-excel/index.js";
+import { createFakeExcel, type FakeExcel } from "@nav-tiltak/excel-simulator";
 import { caught, officeJs, officeJsClient } from "./helpers/office-js.js";
 
 function realClientFake(): FakeExcel {

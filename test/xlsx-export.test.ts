@@ -4,9 +4,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
-import { formatRect, parseAddress } from "../src/fake-excel/addresses.js";
-import type { CellFormat } from "../src/fake-excel/types.js";
-import type { ViewCell, WorkbookState } from "../src/fake-excel/state.js";
+import { formatRect, parseAddress, type CellFormat, type ViewCell, type WorkbookState } from "@nav-tiltak/excel-simulator";
 import { addinXlsx } from "../src/xlsx/build.js";
 import { pivotNote, pivotNotes } from "../src/xlsx/export.js";
 

@@ -4,8 +4,7 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
-import { setDefaultClient } from "../src/fake-excel/index.js";
-import { officeJs, officeJsClient } from "../src/office-client/node.js";
+import { setDefaultClient, officeJs, officeJsClient } from "@nav-tiltak/excel-simulator";
 import { buildAddinWorkbook } from "../src/xlsx/build.js";
 
 describe("the xlsx command's workbook", () => {

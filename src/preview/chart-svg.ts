@@ -3,7 +3,7 @@
 // category at the bottom, a bar per series in each category, gaps for empty cells, value gridlines,
 // axis titles, legend at the chosen place). Enough to look at, not a chart engine.
 
-import type { ChartView } from "../fake-excel/index.js";
+import type { ChartView } from "@nav-tiltak/excel-simulator";
 import { formatInteger } from "../core/text.js";
 
 const SVG = "http://www.w3.org/2000/svg";

@@ -5,8 +5,7 @@
 // context whose requests the fake answers. So the pane's Office.js code, its errors and its
 // proxies are Microsoft's, as in Excel.
 
-import { installFakeOffice, type FakeExcel } from "../fake-excel/index.js";
-import type { ExcelClientLibrary } from "../office-client/client.js";
+import { installFakeOffice, type FakeExcel, type ExcelClientLibrary } from "@nav-tiltak/excel-simulator";
 
 export function installPreviewOffice(fake: FakeExcel, library: ExcelClientLibrary): void {
   installFakeOffice(globalThis, fake);

@@ -7,9 +7,7 @@
 // the library with this script and the build's copy, so the real taskpane.html runs unchanged,
 // under its own Content-Security-Policy, with no Excel.
 
-import { createFakeExcel, type FakeExcel } from "../fake-excel/index.js";
-import { browserOfficeClient, loadLibrary } from "../office-client/browser.js";
-import { LIBRARY_FILE } from "../office-client/library-file.mjs";
+import { createFakeExcel, type FakeExcel, browserOfficeClient, loadLibrary, LIBRARY_FILE } from "@nav-tiltak/excel-simulator";
 import { installPreviewOffice } from "./office-globals.js";
 
 /** Function ids in the order the page registered them (duplicates kept, so they can be seen). */

@@ -6,9 +6,15 @@
 // ?api=1.7 simulates an older Excel (no PivotTables, no custom properties).
 // ?feil=N makes the N-th Excel operation fail (GeneralException), to see how the pane reports it.
 
-import { chartViews, createFakeExcel, type CellFormat, type SheetView } from "../fake-excel/index.js";
+import {
+  chartViews,
+  createFakeExcel,
+  type CellFormat,
+  type SheetView,
+  browserOfficeClient,
+  pageLibrary,
+} from "@nav-tiltak/excel-simulator";
 import { officeHost } from "../excel/host.js";
-import { browserOfficeClient, pageLibrary } from "../office-client/browser.js";
 import { startPane } from "../taskpane/app.js";
 import { clear, h } from "../taskpane/dom.js";
 import { chartSvg } from "./chart-svg.js";

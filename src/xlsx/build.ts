@@ -6,8 +6,7 @@ import { buildLayouts } from "../core/layout.js";
 import type { Dataset } from "../core/types.js";
 import { insertAll, insertPivotRanges, insertSheets } from "../excel/writer.js";
 import type { ExcelHost, WriteReport } from "../excel/types.js";
-import { createFakeExcel, type FakeExcel } from "../fake-excel/index.js";
-import { officeJsClient } from "../office-client/node.js";
+import { createFakeExcel, type FakeExcel, officeJsClient } from "@nav-tiltak/excel-simulator";
 import { exportWorkbook, type XlsxExport } from "./export.js";
 
 export interface BuiltWorkbook {

@@ -12,9 +12,17 @@
 // - Worksheet custom properties (another ownership marker) are left out for the same reason.
 
 import ExcelJS from "exceljs";
-import { columnToLetters, formatRect, parseAddress, type Rect } from "../fake-excel/addresses.js";
-import type { PivotSnapshot, SheetSnapshot, TableSnapshot, WorkbookState } from "../fake-excel/state.js";
-import type { CellValue } from "../fake-excel/types.js";
+import {
+  columnToLetters,
+  formatRect,
+  parseAddress,
+  type Rect,
+  type PivotSnapshot,
+  type SheetSnapshot,
+  type TableSnapshot,
+  type WorkbookState,
+  type CellValue,
+} from "@nav-tiltak/excel-simulator";
 import { cellStyle, argb, pointsToColumnWidth } from "./styles.js";
 
 export interface XlsxExport {

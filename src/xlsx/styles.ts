@@ -10,7 +10,7 @@ import type {
   HorizontalAlignment,
   UnderlineStyle,
   VerticalAlignment,
-} from "../fake-excel/types.js";
+} from "@nav-tiltak/excel-simulator";
 
 /** Calibri 11's widest digit is 7 pixels; an OOXML column width counts those digits (ECMA-376 §18.3.1.13). */
 const MAX_DIGIT_PX = 7;

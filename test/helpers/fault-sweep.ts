@@ -12,7 +12,7 @@ import { HIGHLIGHT_FILL, highlightRevealed } from "../../src/excel/highlight.js"
 import { INDEX_PREFIX, REQUEST_NAME, parseSheetReference } from "../../src/excel/ownership.js";
 import type { ExcelHost, WriteReport } from "../../src/excel/types.js";
 import { insertAll, insertCharts, insertPivotRanges, insertSheets, refresh } from "../../src/excel/writer.js";
-import type { ErrorCode, FakeExcel } from "../../src/fake-excel/index.js";
+import type { ErrorCode, FakeExcel } from "@nav-tiltak/excel-simulator";
 import { fakeHost, trimText, userDoes } from "./excel-fake.js";
 import { rng } from "./raw-dataset.js";
 

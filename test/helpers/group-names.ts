@@ -3,7 +3,7 @@
 // current name, range and row order) whose Column holds value. Any other shape fails the test,
 // so a name that falls back to a fixed address is caught.
 
-import type { FakeExcel } from "../../src/fake-excel/index.js";
+import type { FakeExcel } from "@nav-tiltak/excel-simulator";
 
 type Cell = string | number | boolean | null;
 

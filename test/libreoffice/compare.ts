@@ -4,7 +4,7 @@
 // Pure functions, so `npm test` can check that a difference is found and reported.
 
 import { GROUP_ALIASES } from "../../src/core/dataset.js";
-import { columnToLetters } from "../../src/fake-excel/addresses.js";
+import { columnToLetters } from "@nav-tiltak/excel-simulator";
 import { normalizeName } from "../../src/core/text.js";
 import { mergedPages, publishedNotes, publishedTables, type PublishedTable } from "../helpers/publication.js";
 

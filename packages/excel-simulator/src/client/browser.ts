@@ -3,7 +3,7 @@
 // Node, copied into development builds only), and its batches go to the fake's RichApi endpoint.
 // Browser only (document, script elements); no Node APIs.
 
-import type { OfficeClient } from "../fake-excel/index.js";
+import type { OfficeClient } from "../simulator.js";
 import { type ExcelClientLibrary, officeClientOver } from "./client.js";
 import { LIBRARY_FILE } from "./library-file.mjs";
 

@@ -1,6 +1,7 @@
 /**
- * A stateful in-memory fake of the Excel JavaScript API subset the add-in uses,
- * for unit tests and for the browser preview page. Browser-safe: no Node APIs.
+ * createFakeExcel: one simulated workbook and host, answering the requests an Office.js client
+ * library sends (see index.ts for what the package offers and README.md for what it models).
+ * Browser-safe: no Node APIs.
  *
  *   const fake = createFakeExcel({ apiVersion: "1.12" });
  *   await fake.run(async (ctx) => { ctx.workbook.worksheets.add("Data"); await ctx.sync(); });
@@ -118,22 +119,3 @@ function fakeOver(state: WorkbookState, options: FakeExcelOptions): FakeExcel {
     },
   };
 }
-
-export { installFakeOffice, uninstallFakeOffice, FakeSettings } from "./office";
-export type { FakeAsyncResult } from "./office";
-export { FakeExcelError, ErrorCodes, isFakeExcelError } from "./errors";
-export type { ErrorCode, FakeDebugInfo } from "./errors";
-export type { FailureSpec, FakeStats, OperationInfo } from "./context";
-export type { LoadOption } from "./server/query";
-export { NB_NO, EN_US, renderText } from "./text-format";
-export type { FakeLocale } from "./text-format";
-export { MAX_ROWS, MAX_COLUMNS, columnToLetters, parseAddress, formatRect } from "./addresses";
-export type { Rect } from "./addresses";
-export { WorkbookState } from "./state";
-export { RichApiServer } from "./richapi";
-export type { RichApiRequest, RichApiResponse } from "./richapi";
-export type { InitialSheet, SheetSnapshot, SheetView, ViewCell, TableSnapshot, NameSnapshot, PivotSnapshot } from "./state";
-export * from "./types";
-export { chartViews, liveCharts } from "./charts";
-export type { ChartView, SeriesView } from "./charts";
-export type { AreasRef } from "./server/range";

@@ -4,8 +4,8 @@
 // (node.ts: tests, the bench, `nav-tiltak xlsx`) and the browser (browser.ts: the preview page).
 // Browser-safe: no Node APIs.
 
-import type { OfficeClient } from "../fake-excel/index.js";
-import type { RichApiRequest, RichApiResponse } from "../fake-excel/richapi.js";
+import type { OfficeClient } from "../simulator.js";
+import type { RichApiRequest, RichApiResponse } from "../richapi.js";
 
 /** The parts of the loaded library a client needs: its Excel namespace and OfficeExtension. */
 export interface ExcelClientLibrary {
