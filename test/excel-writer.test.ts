@@ -6,8 +6,9 @@ import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { buildLayouts, layoutText, type SheetLayout } from "../src/core/layout.js";
 import { changeLongTable, tiltakLongTable } from "../src/core/pivot.js";
 import { charsToPoints } from "../src/excel/content.js";
-import { MARKER_KEY, parseSheetReference } from "../src/excel/ownership.js";
-import { allSpecs, insertAll, insertPivotRanges, insertSheets, refresh } from "../src/excel/writer.js";
+import { MARKER_KEY } from "../src/excel/ownership.js";
+import { parseSheetReference } from "@nav-tiltak/a1";
+import { insert, refresh, sheetSpecs } from "../src/excel/writer.js";
 import { fakeHost, trimText, userDoes, widenDataset, workbookState } from "./helpers/excel-fake.js";
 import { groupNameRows, parseGroupName } from "./helpers/group-names.js";
 
@@ -22,7 +23,7 @@ function columnLetter(c: number): string {
 
 async function inserted(options: Parameters<typeof fakeHost>[0] = {}) {
   const h = fakeHost(options);
-  const report = await insertAll(h.host, ds);
+  const report = await insert(h.host, { dataset: ds, sheets: "all" });
   expect(report.ok, JSON.stringify(report.messages)).toBe(true);
   return { ...h, report };
 }
@@ -183,14 +184,14 @@ describe("pivot-ready data", () => {
     expect(text[2]![0]).toMatch(/^NAVs publiserte totalsum/); // the note beside the pivot's sums
     expect(text[3]!.slice(0, 2)).toEqual(["Periode", "(Alle)"]);
     expect(text[5]!.slice(0, 2)).toEqual(["Sum av Antall", "Kolonneetiketter"]);
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(fake.state.sheetText("Pivottabell")).toEqual(text);
   });
 
   it("insertPivotRanges alone writes the three pivot sheets", async () => {
     const { fake, host } = fakeHost();
-    const report = await insertPivotRanges(host, ds);
+    const report = await insert(host, { dataset: ds, sheets: "pivot" });
     expect(report.ok).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(fake.state.sheetNames()).toEqual(["Ark1", "Pivotdata tiltak", "Pivotdata endring", "Pivottabell"]);
@@ -202,21 +203,21 @@ describe("refresh", () => {
     const { fake, host } = await inserted();
     const afterInsert = workbookState(fake);
     fake.stats.reset();
-    const first = await refresh(host, ds);
+    const first = await refresh(host, { dataset: ds });
     expect(first.ok).toBe(true);
     expect(first.syncs).toBeLessThanOrEqual(2);
     expect(fake.stats.syncs).toBeLessThanOrEqual(2);
     expect(first.sheets.every((s) => s.status === "updated")).toBe(true);
     const once = workbookState(fake);
     expect(once).toEqual(afterInsert);
-    await refresh(host, ds);
+    await refresh(host, { dataset: ds });
     expect(workbookState(fake)).toEqual(once);
   });
 
   it("inserting again rewrites in place instead of adding sheets", async () => {
     const { fake, host } = await inserted();
     const before = workbookState(fake);
-    const again = await insertSheets(host, [layout("hovedgrupper")]);
+    const again = await insert(host, { dataset: ds, sheets: ["hovedgrupper"] });
     expect(again.sheets).toMatchObject([{ sheet: "Hovedgrupper", status: "updated" }]);
     expect(workbookState(fake)).toEqual(before);
   });
@@ -234,7 +235,7 @@ describe("refresh", () => {
       ctx.workbook.worksheets.getItem("Ark1").getRange("B2").values = [["ark1"]];
     });
     const mineBefore = fake.state.sheet("Mine tall");
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(fake.state.sheet("Mine tall")).toEqual(mineBefore);
@@ -250,7 +251,7 @@ describe("refresh", () => {
       ws.getRange("B6").values = [[99999]];
       ws.getRange("C3").values = [["min merknad"]];
     });
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok).toBe(true);
     expect(report.syncs).toBe(2); // the edits were read in the first, and copied first in the second
     const kept = report.sheets.find((s) => s.key === "hovedgrupper")!.keptAs!;
@@ -260,7 +261,7 @@ describe("refresh", () => {
     expect(fake.state.sheetText("Hovedgrupper")[5]![1]).toBe("83 484");
     expect(report.messages.some((m) => m.level === "warning" && m.text.includes("«Hovedgrupper (endret)»"))).toBe(true);
     // The kept copy is the user's: a second refresh leaves it alone.
-    const second = await refresh(host, ds);
+    const second = await refresh(host, { dataset: ds });
     expect(second.syncs).toBeLessThanOrEqual(2);
     expect(fake.state.getValues(kept, "B6")).toEqual([[99999]]);
     expect(fake.state.sheetNames().filter((n) => n.startsWith("Hovedgrupper"))).toEqual(["Hovedgrupper", "Hovedgrupper (endret)"]);
@@ -276,7 +277,7 @@ describe("refresh", () => {
       when: (op) => op.object === "WorksheetCollection" && op.member === "add" && String(op.args[0]).includes("(endret)"),
       code: "GeneralException",
     });
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok).toBe(false);
     const text = report.messages.at(-1)!.text;
     expect(text).toContain("Endringene dine på «Hovedgrupper» står urørt der.");
@@ -284,7 +285,7 @@ describe("refresh", () => {
     expect(text).not.toMatch(/Ferdig skrevet|Ctrl\+Z|beskyttet/);
     expect(fake.state.getValues("Hovedgrupper", "B7")).toEqual([[12345]]);
 
-    const again = await refresh(host, ds);
+    const again = await refresh(host, { dataset: ds });
     expect(again.ok, JSON.stringify(again.messages)).toBe(true);
     const kept = again.sheets.find((s) => s.key === "hovedgrupper")!.keptAs!;
     expect(kept).toBe("Hovedgrupper (endret)");
@@ -302,7 +303,7 @@ describe("refresh", () => {
     const header = values.findIndex((r) => r[0] === "Periode");
     const body = values.slice(header + 1);
     fake.state.setValues("Pivotdata tiltak", `A${header + 2}:F${header + 1 + body.length}`, [...body].reverse());
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok).toBe(true);
     expect(report.sheets.every((s) => !s.keptAs)).toBe(true);
     expect(fake.state.sheetNames()).not.toContain("Hovedgrupper");
@@ -316,7 +317,7 @@ describe("refresh", () => {
       ctx.workbook.worksheets.getItem("Tiltaksgrupper").delete();
       ctx.workbook.worksheets.getItem("Pivotdata tiltak").delete();
     });
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(
@@ -344,7 +345,7 @@ describe("refresh", () => {
     await userDoes(fake, (ctx) => ctx.workbook.worksheets.getItem("Hovedgrupper").protection.protect());
     fake.state.setValues("Tiltaksgrupper", "B6", [[1]]); // an edit on another sheet, to see it refreshed
     const protectedBefore = fake.state.sheet("Hovedgrupper");
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok).toBe(true);
     expect(report.sheets.find((s) => s.key === "hovedgrupper")!.status).toBe("skipped");
     expect(report.messages.some((m) => m.level === "warning" && m.text.includes("«Hovedgrupper» er beskyttet"))).toBe(true);
@@ -354,7 +355,7 @@ describe("refresh", () => {
 
   it("says so when there is nothing to refresh", async () => {
     const { host } = fakeHost();
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok).toBe(true);
     expect(report.syncs).toBe(1);
     expect(report.messages[0]!.text).toMatch(/Fant ingen ark fra NAV tiltak/);
@@ -375,7 +376,7 @@ describe("a block the user moved by inserting rows or columns before it", () => 
     });
     const moved = workbookState(fake);
     fake.stats.reset();
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(fake.stats.syncs).toBeLessThanOrEqual(2);
@@ -394,9 +395,9 @@ describe("a block the user moved by inserting rows or columns before it", () => 
     expect(fake.state.pivotTables()[0]!.destination).toBe("Pivottabell!A8");
 
     // Idempotent, and "insert again" rewrites in the same place.
-    await refresh(host, ds);
+    await refresh(host, { dataset: ds });
     expect(workbookState(fake)).toEqual(moved);
-    const again = await insertAll(host, ds);
+    const again = await insert(host, { dataset: ds, sheets: "all" });
     expect(again.sheets.every((s) => s.status === "updated" && !s.keptAs)).toBe(true);
     expect(workbookState(fake)).toEqual(moved);
   });
@@ -409,7 +410,7 @@ describe("a block the user moved by inserting rows or columns before it", () => 
       ws.getRange("A1:A2").values = notes;
     });
     const wider = widenDataset(ds, 2);
-    const report = await refresh(host, wider);
+    const report = await refresh(host, { dataset: wider });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(report.sheets.every((s) => !s.keptAs)).toBe(true);
     expect(fake.state.getValues("Pivotdata tiltak", "A1:A2")).toEqual(notes);
@@ -433,7 +434,7 @@ describe("a block the user moved by inserting rows or columns before it", () => 
     const moved = workbookState(fake);
     const table = fake.state.tables().find((t) => t.name === "NavTiltak")!;
     expect(table.address).toMatch(/^'Pivotdata tiltak'!B4:G\d+$/);
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(report.sheets.every((s) => !s.keptAs)).toBe(true);
@@ -454,7 +455,7 @@ describe("a block the user moved by inserting rows or columns before it", () => 
       ws.getRange("A3").values = [["min rad"]];
     });
     expect(fake.state.tables().find((t) => t.name === "NavTiltak")!.address).toMatch(/!A5:F\d+$/);
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(report.syncs).toBe(2); // the user's version is read first, and copied before the rewrite
     const kept = report.sheets.find((s) => s.key === "pivotdata-tiltak")!.keptAs!;
@@ -469,7 +470,7 @@ describe("a block the user moved by inserting rows or columns before it", () => 
     expect(fake.state.tables().find((t) => t.name === "NavTiltak")!.address).toBe(`'Pivotdata tiltak'!A4:F${4 + rows}`);
     expect(fake.state.pivotTables()).toMatchObject([{ name: "NavTiltakPivot", source: "NavTiltak" }]);
     const after = workbookState(fake);
-    const again = await refresh(host, ds);
+    const again = await refresh(host, { dataset: ds });
     expect(again.sheets.every((s) => !s.keptAs)).toBe(true);
     expect(workbookState(fake)).toEqual(after);
   });
@@ -482,7 +483,7 @@ describe("a block the user moved by inserting rows or columns before it", () => 
       ws.getRange("A1:A2").values = notes;
       ws.getRange("B8").values = [[99999]]; // B6 before the rows were inserted
     });
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok).toBe(true);
     const kept = report.sheets.find((s) => s.key === "hovedgrupper")!.keptAs!;
     expect(kept).toBe("Hovedgrupper (endret)");
@@ -495,7 +496,7 @@ describe("a block the user moved by inserting rows or columns before it", () => 
 describe("the user's sheets and names", () => {
   it("keeps a user's sheet with a clashing name and picks another name", async () => {
     const { fake, host } = fakeHost({ sheets: [{ name: "Hovedgrupper", cells: { A1: [["Mitt eget", 1]] } }, "Pivottabell"] });
-    const report = await insertAll(host, ds);
+    const report = await insert(host, { dataset: ds, sheets: "all" });
     expect(report.ok).toBe(true);
     expect(fake.state.getValues("Hovedgrupper", "A1:B1")).toEqual([["Mitt eget", 1]]);
     expect(fake.state.sheet("Hovedgrupper").customProperties).toEqual({});
@@ -505,7 +506,7 @@ describe("the user's sheets and names", () => {
     expect(report.messages.some((m) => m.text.includes("tabellen ble satt inn som «Hovedgrupper (2)»"))).toBe(true);
 
     const names = fake.state.sheetNames();
-    const again = await refresh(host, ds);
+    const again = await refresh(host, { dataset: ds });
     expect(again.ok).toBe(true);
     expect(fake.state.sheetNames()).toEqual(names);
     expect(fake.state.getValues("Hovedgrupper", "A1:B1")).toEqual([["Mitt eget", 1]]);
@@ -514,7 +515,7 @@ describe("the user's sheets and names", () => {
   it("keeps within 31 characters when it must rename", async () => {
     const long = "Tiltaksgrupper per hovedgruppe"; // 30 characters
     const { fake, host } = fakeHost({ sheets: [long] });
-    const report = await insertSheets(host, [layout("tiltaksgrupper-per-hovedgruppe")]);
+    const report = await insert(host, { dataset: ds, sheets: ["tiltaksgrupper-per-hovedgruppe"] });
     const name = report.sheets[0]!.sheet;
     expect(name).toBe("Tiltaksgrupper per hovedgru (2)");
     expect(name.length).toBe(31);
@@ -526,12 +527,12 @@ describe("the user's sheets and names", () => {
     await userDoes(fake, (ctx) => {
       ctx.workbook.names.add("NAV_Arbeidssokere", ctx.workbook.worksheets.getItem("Ark1").getRange("A1:A2"), "mitt navn");
     });
-    const report = await insertPivotRanges(host, ds);
+    const report = await insert(host, { dataset: ds, sheets: "pivot" });
     expect(report.ok).toBe(true);
     const mine = fake.state.names().find((n) => n.name === "NAV_Arbeidssokere")!;
     expect(mine).toMatchObject({ formula: "=Ark1!$A$1:$A$2", comment: "mitt navn" });
     expect(report.sheets.find((s) => s.key === "pivotdata-tiltak")!.names).toContain("NAV_Arbeidssokere_2");
-    await refresh(host, ds);
+    await refresh(host, { dataset: ds });
     expect(fake.state.names().find((n) => n.name === "NAV_Arbeidssokere")).toEqual(mine);
   });
 });
@@ -557,14 +558,14 @@ describe("names shared by tables and workbook names", () => {
       ws.tables.add("A1:B2", true).name = "NAV_Andre";
       ctx.workbook.names.add("NavTiltak", ws.getRange("D1"), "mitt navn");
     });
-    const report = await insertPivotRanges(host, ds);
+    const report = await insert(host, { dataset: ds, sheets: "pivot" });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     const tiltak = report.sheets.find((s) => s.key === "pivotdata-tiltak")!;
     expect(tiltak.table).toBe("NavTiltak2");
     expect(tiltak.names).toContain("NAV_Andre_2");
     expect(report.messages.some((m) => m.text.includes("NAV_Andre_2"))).toBe(true);
     expect(fake.state.pivotTables()[0]).toMatchObject({ source: "NavTiltak2" });
-    const again = await refresh(host, ds);
+    const again = await refresh(host, { dataset: ds });
     expect(again.ok, JSON.stringify(again.messages)).toBe(true);
     expect(
       fake.state
@@ -582,7 +583,7 @@ describe("sheets the user has hidden", () => {
       ctx.workbook.worksheets.getItem("Hovedgrupper").activate();
       ctx.workbook.worksheets.getItem("Om tabellene").visibility = "Hidden";
     });
-    const report = await insertAll(host, ds);
+    const report = await insert(host, { dataset: ds, sheets: "all" });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(report.sheets.every((s) => s.status === "updated")).toBe(true);
     expect(fake.state.activeSheetName()).toBe("Hovedgrupper");
@@ -601,18 +602,18 @@ describe("errors and old hosts", () => {
     const { fake, host } = budgetWorkbook();
     let writes = 0;
     fake.failOn({ when: (op) => op.object === "Range" && op.member === "values" && ++writes === 4, code: "GeneralException" });
-    const failed = await insertAll(host, ds);
+    const failed = await insert(host, { dataset: ds, sheets: "all" });
     expect(failed.ok).toBe(false);
     expect(failed.messages.some((m) => m.level === "error" && m.text.startsWith("Excel stoppet operasjonen: GeneralException"))).toBe(true);
     expect(fake.state.getValues("Budsjett", "A1:B2")).toEqual(BUDGET);
 
     // Trying again finishes the job: no duplicate sheets, no false "edited" copies.
     fake.clearFailures();
-    const retry = await insertAll(host, ds);
+    const retry = await insert(host, { dataset: ds, sheets: "all" });
     expect(retry.ok, JSON.stringify(retry.messages)).toBe(true);
     expect(retry.sheets.every((s) => !s.keptAs)).toBe(true);
     const clean = budgetWorkbook();
-    await insertAll(clean.host, ds);
+    await insert(clean.host, { dataset: ds, sheets: "all" });
     expect(fake.state.sheetNames()).toEqual(clean.fake.state.sheetNames());
     for (const l of layouts) expect(fake.state.sheetText(l.name)).toEqual(clean.fake.state.sheetText(l.name));
   });
@@ -622,7 +623,7 @@ describe("errors and old hosts", () => {
     fake.state.setValues("Ark1", "A1:B1", [["mitt", 7]]);
     fake.failOn({ when: (op) => op.object === "Table" || op.member === "refresh" });
     const before = fake.state.sheet("Ark1");
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok).toBe(false);
     expect(report.messages.at(-1)!.text).toMatch(/Trykk «Oppdater» for å gjøre ferdig/);
     expect(report.messages.at(-1)!.text).not.toMatch(/Ctrl\+Z|beskyttet/);
@@ -631,7 +632,7 @@ describe("errors and old hosts", () => {
 
   it("without ExcelApi 1.8 and 1.12: tables and names, no PivotTable, with a message", async () => {
     const { fake, host } = fakeHost({ apiVersion: "1.7" });
-    const report = await insertAll(host, ds);
+    const report = await insert(host, { dataset: ds, sheets: "all" });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(fake.state.sheetNames()).not.toContain("Pivottabell");
@@ -640,7 +641,7 @@ describe("errors and old hosts", () => {
     expect(fake.state.sheet("Hovedgrupper").customProperties).toEqual({});
     // Ownership still works through the index: refresh rewrites, never duplicates.
     const names = fake.state.sheetNames();
-    const again = await refresh(host, ds);
+    const again = await refresh(host, { dataset: ds });
     expect(again.ok).toBe(true);
     expect(again.sheets.every((s) => s.status === "updated")).toBe(true);
     expect(fake.state.sheetNames()).toEqual(names);
@@ -648,7 +649,7 @@ describe("errors and old hosts", () => {
 
   it("refuses politely on a host older than the manifest's minimum", async () => {
     const { fake, host } = fakeHost({ apiVersion: "1.6" });
-    const report = await insertAll(host, ds);
+    const report = await insert(host, { dataset: ds, sheets: "all" });
     expect(report.ok).toBe(false);
     expect(report.syncs).toBe(0);
     expect(report.messages[0]!.text).toMatch(/ExcelApi 1\.7/);
@@ -658,10 +659,10 @@ describe("errors and old hosts", () => {
   it("a new month with other row counts: tables follow (resized where 1.13 allows, else rebuilt)", async () => {
     for (const apiVersion of ["1.12", "1.17"]) {
       const { fake, host } = fakeHost({ apiVersion });
-      await insertAll(host, ds);
+      await insert(host, { dataset: ds, sheets: "all" });
       const tableId = fake.state.tables().find((t) => t.name === "NavTiltak")!.id;
       const wider = widenDataset(ds, 2);
-      const report = await refresh(host, wider);
+      const report = await refresh(host, { dataset: wider });
       expect(report.ok, `${apiVersion}: ${JSON.stringify(report.messages)}`).toBe(true);
       expect(report.sheets.every((s) => !s.keptAs)).toBe(true);
       const table = fake.state.tables().find((t) => t.name === "NavTiltak")!;
@@ -679,13 +680,14 @@ describe("errors and old hosts", () => {
 describe("writes are blocks, not cells", () => {
   it("queued calls stay flat when the dataset has ten times the tiltak", async () => {
     const small = fakeHost();
-    await insertAll(small.host, ds);
+    await insert(small.host, { dataset: ds, sheets: "all" });
     const big = fakeHost();
     const wide = widenDataset(ds, 10);
-    const report = await insertAll(big.host, wide);
+    const report = await insert(big.host, { dataset: wide, sheets: "all" });
     expect(report.ok).toBe(true);
-    const cells = (d: typeof ds) => allSpecs(d).reduce((n, s) => n + s.values.length * s.values[0]!.length, 0);
-    expect(cells(wide) / cells(ds)).toBeGreaterThan(3);
+    const cells = async (d: typeof ds) =>
+      (await sheetSpecs({ dataset: d }, "all")).reduce((n, s) => n + s.values.length * s.values[0]!.length, 0);
+    expect((await cells(wide)) / (await cells(ds))).toBeGreaterThan(3);
     expect(tiltakLongTable(wide).rows.length).toBe(10 * tiltakLongTable(ds).rows.length);
     expect(big.fake.stats.queuedCalls).toBeLessThanOrEqual(small.fake.stats.queuedCalls + 10);
     expect(big.fake.stats.syncs).toBeLessThanOrEqual(2);

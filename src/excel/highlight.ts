@@ -14,7 +14,8 @@ import type { Dataset } from "../core/types.js";
 import type { RevealedCell } from "../core/disclosure-audit.js";
 import { buildLayouts, type LayoutKey, type SheetLayout } from "../core/layout.js";
 import { layoutSheet, type SheetSpec } from "./content.js";
-import { contentHash, decodeRecord, indexName, parseSheetReference, rectAddress, type Rect } from "./ownership.js";
+import { formatRect, parseSheetReference, type Rect } from "@nav-tiltak/a1";
+import { contentHash, decodeRecord, indexName } from "./ownership.js";
 import { capabilities, errorText } from "./capabilities.js";
 import type { ExcelHost, ExcelRunner, Message, SheetResult, WriteReport } from "./types.js";
 
@@ -185,7 +186,7 @@ function queueFills(ws: Excel.Worksheet, target: Target, mode: Mode, useAreas: b
         batch = [];
       };
       for (const r of rects) {
-        const address = rectAddress(r);
+        const address = formatRect(r);
         if (batch.length > 0 && batch.join(", ").length + address.length + 2 > MAX_AREAS_ADDRESS) flush();
         batch.push(address);
       }

@@ -11,10 +11,9 @@ import {
   freeSheetName,
   indexName,
   nameFragment,
-  parseSheetReference,
   type OwnershipRecord,
-  type Rect,
 } from "./ownership.js";
+import { parseSheetReference, type Rect } from "@nav-tiltak/a1";
 import type { Capabilities, Message } from "./types.js";
 
 /** What the first round trip reads: collections only, so it is valid in any workbook. */

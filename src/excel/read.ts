@@ -9,7 +9,8 @@
 import { CHARTS_LOAD, chartNames } from "./charts.js";
 import { queueFrozenRead, type Frozen } from "./freeze.js";
 import type { SheetSpec, TargetKey } from "./content.js";
-import { REQUEST_NAME, decodeRequest, indexName, parseSheetReference, type Rect } from "./ownership.js";
+import { parseSheetReference, type Rect } from "@nav-tiltak/a1";
+import { REQUEST_NAME, decodeRequest, indexName } from "./ownership.js";
 import type { WorkbookSnapshot } from "./plan.js";
 import type { Capabilities } from "./types.js";
 

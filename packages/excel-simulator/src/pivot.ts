@@ -4,10 +4,11 @@
  * for a preview and for tests that check what lands on the sheet.
  */
 
-import { MAX_COLUMNS, MAX_ROWS, type Rect, checkRect } from "./addresses";
+import { MAX_COLUMNS, MAX_ROWS, type Rect } from "@nav-tiltak/a1";
+import { checkRect } from "./addresses";
 import { excelError } from "./errors";
 import type { DataFieldState, FormatProp, FormatValue, PivotSource, PivotState, RangeRef, SheetState, WorkbookState } from "./state";
-import type { AggregationFunction, CellValue, PivotLayoutType } from "./types";
+import type { AggregationFunction, RangeValue, PivotLayoutType } from "./types";
 
 export type PivotAxis = "rows" | "columns" | "filters";
 
@@ -242,7 +243,7 @@ export function refreshPivot(wb: WorkbookState, p: PivotState): void {
   renderPivot(wb, p);
 }
 
-function aggregate(values: CellValue[], fn: AggregationFunction): CellValue {
+function aggregate(values: RangeValue[], fn: AggregationFunction): RangeValue {
   const nums = values.filter((v): v is number => typeof v === "number");
   switch (fn) {
     case "Count":
@@ -261,15 +262,15 @@ function aggregate(values: CellValue[], fn: AggregationFunction): CellValue {
 /** One collator for every comparison: the same order as localeCompare("nb", base), built once. */
 const ITEM_ORDER = new Intl.Collator("nb", { sensitivity: "base" });
 
-function compareItems(a: CellValue, b: CellValue): number {
-  const rank = (v: CellValue) => (typeof v === "number" ? 0 : typeof v === "boolean" ? 2 : v === "" ? 3 : 1);
+function compareItems(a: RangeValue, b: RangeValue): number {
+  const rank = (v: RangeValue) => (typeof v === "number" ? 0 : typeof v === "boolean" ? 2 : v === "" ? 3 : 1);
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
   if (typeof a === "number" && typeof b === "number") return a - b;
   return ITEM_ORDER.compare(String(a), String(b));
 }
 
-function uniqueKeys(records: CellValue[][], idx: number[]): CellValue[][] {
-  const map = new Map<string, CellValue[]>();
+function uniqueKeys(records: RangeValue[][], idx: number[]): RangeValue[][] {
+  const map = new Map<string, RangeValue[]>();
   for (const rec of records) {
     const key = idx.map((i) => rec[i] ?? "");
     map.set(JSON.stringify(key), key);
@@ -285,7 +286,7 @@ function uniqueKeys(records: CellValue[][], idx: number[]): CellValue[][] {
 
 /** The report as a grid of cells: which rows are bold, which columns hold values in what format. */
 interface ReportGrid {
-  grid: CellValue[][];
+  grid: RangeValue[][];
   boldRows: Set<number>;
   headerRow: number;
   dataCols: { col: number; format: string }[];
@@ -310,11 +311,11 @@ function reportGrid(wb: WorkbookState, p: PivotState): ReportGrid {
   const rowIdx = p.rows.map(col);
   const colIdx = p.columns.map(col);
   const data = p.data;
-  const label = (v: CellValue): CellValue => (v === "" ? locale.blank : v);
+  const label = (v: RangeValue): RangeValue => (v === "" ? locale.blank : v);
   const rowKeys = rowIdx.length > 0 ? uniqueKeys(records, rowIdx) : [];
   const colKeys = colIdx.length > 0 ? uniqueKeys(records, colIdx) : [[]];
-  const matches = (rec: CellValue[], idx: number[], key: CellValue[]) => idx.every((i, k) => (rec[i] ?? "") === key[k]);
-  const cellFor = (rk: CellValue[] | null, ck: CellValue[] | null, d: DataFieldState): CellValue => {
+  const matches = (rec: RangeValue[], idx: number[], key: RangeValue[]) => idx.every((i, k) => (rec[i] ?? "") === key[k]);
+  const cellFor = (rk: RangeValue[] | null, ck: RangeValue[] | null, d: DataFieldState): RangeValue => {
     const hits = records.filter((rec) => (!rk || matches(rec, rowIdx, rk)) && (!ck || matches(rec, colIdx, ck)));
     if (hits.length === 0) return "";
     return aggregate(
@@ -327,12 +328,12 @@ function reportGrid(wb: WorkbookState, p: PivotState): ReportGrid {
   const multi = data.length > 1;
   const compact = p.layout.layoutType === "Compact" && p.rows.length <= 1;
   const rowHeaders = compact ? [locale.rowLabels] : p.rows.length > 0 ? [...p.rows] : [""];
-  const grid: CellValue[][] = [];
+  const grid: RangeValue[][] = [];
   const boldRows = new Set<number>();
   const dataCols: { col: number; format: string }[] = [];
 
-  const valueHeaders: CellValue[] = [];
-  const columnsOf: { ck: CellValue[] | null; d: DataFieldState }[] = [];
+  const valueHeaders: RangeValue[] = [];
+  const columnsOf: { ck: RangeValue[] | null; d: DataFieldState }[] = [];
   if (data.length > 0) {
     for (const ck of colKeys) {
       for (const d of data) {
@@ -352,12 +353,12 @@ function reportGrid(wb: WorkbookState, p: PivotState): ReportGrid {
   }
 
   if (colIdx.length > 0) {
-    const top: CellValue[] = [data.length === 1 ? data[0]!.name : "", locale.columnLabels];
+    const top: RangeValue[] = [data.length === 1 ? data[0]!.name : "", locale.columnLabels];
     grid.push(top);
   }
   const headerRow = grid.length;
   boldRows.add(headerRow);
-  grid.push([...rowHeaders, ...Array<CellValue>(labelCols - rowHeaders.length).fill(""), ...valueHeaders]);
+  grid.push([...rowHeaders, ...Array<RangeValue>(labelCols - rowHeaders.length).fill(""), ...valueHeaders]);
   columnsOf.forEach((_c, i) => dataCols.push({ col: labelCols + i, format: columnsOf[i]!.d.numberFormat }));
 
   for (const rk of rowKeys) {
@@ -365,7 +366,7 @@ function reportGrid(wb: WorkbookState, p: PivotState): ReportGrid {
   }
   if (p.layout.showColumnGrandTotals || rowKeys.length === 0) {
     boldRows.add(grid.length);
-    grid.push([locale.grandTotal, ...Array<CellValue>(labelCols - 1).fill(""), ...columnsOf.map(({ ck, d }) => cellFor(null, ck, d))]);
+    grid.push([locale.grandTotal, ...Array<RangeValue>(labelCols - 1).fill(""), ...columnsOf.map(({ ck, d }) => cellFor(null, ck, d))]);
   }
   return { grid, boldRows, headerRow, dataCols };
 }

@@ -23,7 +23,7 @@ import { excelError } from "./errors";
 import { InspectState } from "./state/inspect";
 import type { InitialSheet } from "./state/types";
 import type { FakeLocale } from "./text-format";
-import type { CellValue } from "./types";
+import type { RangeValue } from "./types";
 
 export {
   type BorderAttr,
@@ -51,7 +51,7 @@ export class WorkbookState extends InspectState {
         const rows = values.length;
         const cols = Math.max(0, ...values.map((r) => r.length));
         if (rows === 0 || cols === 0) continue;
-        const padded = values.map((r) => [...r, ...Array<CellValue>(cols - r.length).fill("")]);
+        const padded = values.map((r) => [...r, ...Array<RangeValue>(cols - r.length).fill("")]);
         this.writeCells({ sheet, rect: { row: rect.row, col: rect.col, rows, cols } }, padded, "values");
       }
       if (spec.protected) sheet.protection = { protected: true, password: null, options: {} };

@@ -4,7 +4,7 @@ import { excelError } from "../errors";
 import type { BorderAttr, FormatProp, RangeRef } from "../state";
 import type { BorderIndex } from "../types";
 import { type Host, type PropDef, type TypeDef, obj } from "./model";
-import { type Cells, refsOf } from "./range";
+import { type Cells, refsOf } from "./cells";
 
 /** One value when every area reports the same, null otherwise (as for mixed formats). */
 function overAreas<T>(e: Cells, read: (r: RangeRef) => T | null): T | null {

@@ -26,7 +26,6 @@ import type { DataFieldState, PivotSource, PivotState, SheetState, WorkbookState
 import { type Host, type PropDef, type TypeDef, ServerObject, need, obj } from "./model";
 import { RANGE, rangeArg } from "./range";
 import { type Scope, TABLE, scopeSheet } from "./table";
-import { WORKSHEET } from "./worksheet";
 
 /** `source`: a Range, a Table, a table name or an address. */
 function pivotSource(wb: WorkbookState, source: unknown, base: SheetState): PivotSource {
@@ -89,7 +88,7 @@ export const PIVOT_TABLE: TypeDef<PivotState> = {
     id: { api: "1.5", get: (p) => p.id },
   },
   navs: {
-    worksheet: (p) => obj(WORKSHEET, p.sheet),
+    worksheet: (p, h) => h.worksheet(p.sheet),
     hierarchies: (p) => obj(HIERARCHIES, p),
     rowHierarchies: (p) => obj(AXES.rows, p),
     columnHierarchies: (p) => obj(AXES.columns, p),

@@ -1,6 +1,7 @@
 /** WorksheetCollection, Worksheet, its freeze panes and its protection, as the simulator serves them. */
 
-import { MAX_COLUMNS, MAX_ROWS, checkRect } from "../addresses";
+import { MAX_COLUMNS, MAX_ROWS } from "@nav-tiltak/a1";
+import { checkRect } from "../addresses";
 import { excelError } from "../errors";
 import type { SheetState, WorkbookState } from "../state";
 import type { ProtectionOptions } from "../types";
@@ -8,7 +9,8 @@ import { CHARTS } from "./chart";
 import { CUSTOM_PROPERTIES } from "./custom-property";
 import { type MethodDef, type TypeDef, intArg, need, obj } from "./model";
 import { PIVOT_TABLES } from "./pivot";
-import { RANGE, RANGE_AREAS, sheetAreas, sheetRange } from "./range";
+import { sheetAreas, sheetRange } from "./cells";
+import { RANGE, RANGE_AREAS } from "./range";
 import { TABLES } from "./table";
 
 const sheetAlive = (s: SheetState) => !s.deleted;

@@ -4,7 +4,7 @@
  * one), and the full format of one cell.
  */
 
-import { MAX_COLUMNS, MAX_ROWS, type Rect } from "../addresses";
+import { MAX_COLUMNS, MAX_ROWS, type Rect } from "@nav-tiltak/a1";
 import type {
   BorderIndex,
   BorderLineStyle,

@@ -4,7 +4,7 @@
  * columns; reading a range's format back (null when its cells disagree); clearing formats.
  */
 
-import { type Rect, cellCount, intersection, rectContains, rectsIntersect } from "../addresses";
+import { type Rect, cellCount, intersection, rectContains, rectsIntersect } from "@nav-tiltak/a1";
 import { CellsState } from "./cells";
 import { FORMAT_DEFAULTS, type FormatProp, type FormatValue, validateFormat } from "./format-rules";
 import type { RangeRef, SheetState } from "./types";

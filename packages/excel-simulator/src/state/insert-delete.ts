@@ -4,7 +4,7 @@
  * PivotTables that follow the shift. The geometry of a shift lives in ../shift.ts.
  */
 
-import { type Rect, isWholeColumns, isWholeRows } from "../addresses";
+import { type Rect, isWholeColumns, isWholeRows } from "@nav-tiltak/a1";
 import { excelError } from "../errors";
 import { type ShiftOp, across, along, classify, mapIndex, mapRect, splits } from "../shift";
 import { oneOf } from "./arguments";

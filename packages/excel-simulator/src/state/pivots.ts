@@ -3,8 +3,8 @@
  * past the guard that keeps other edits off a report. The PivotTable rules live in ../pivot.ts.
  */
 
-import type { Rect } from "../addresses";
-import type { CellValue } from "../types";
+import type { Rect } from "@nav-tiltak/a1";
+import type { RangeValue } from "../types";
 import type { FormatProp, FormatValue } from "./format-rules";
 import { InsertDeleteState } from "./insert-delete";
 import type { PivotState, SheetState } from "./types";
@@ -22,7 +22,7 @@ export class PivotsState extends InsertDeleteState {
   }
 
   /** Writes pivot output cells, bypassing the guard that protects reports from edits. */
-  writePivotCell(sheet: SheetState, row: number, col: number, value: CellValue, fmt?: Partial<Record<FormatProp, FormatValue>>): void {
+  writePivotCell(sheet: SheetState, row: number, col: number, value: RangeValue, fmt?: Partial<Record<FormatProp, FormatValue>>): void {
     this.storeCell(sheet, row, col, { value });
     if (fmt) {
       const cell = this.ensureCell(sheet, row, col);

@@ -3,7 +3,7 @@
  * merging cells (Range.merge / unmerge).
  */
 
-import { cellCount, rectsIntersect } from "../addresses";
+import { cellCount, rectsIntersect } from "@nav-tiltak/a1";
 import { excelError } from "../errors";
 import { oneOf } from "./arguments";
 import { BordersState } from "./borders";

@@ -4,7 +4,8 @@
  * to a sheet and a rectangle.
  */
 
-import { MAX_COLUMNS, MAX_ROWS, checkRect, parseAddress } from "../addresses";
+import { MAX_COLUMNS, MAX_ROWS } from "@nav-tiltak/a1";
+import { checkRect, parseAddress } from "../addresses";
 import { excelError } from "../errors";
 import type { ProtectionOptions } from "../types";
 import { oneOf } from "./arguments";

@@ -3,7 +3,7 @@
  * rowHeight, in points) and autofit from the cells' displayed text.
  */
 
-import { containsCell, intersection } from "../addresses";
+import { containsCell, intersection } from "@nav-tiltak/a1";
 import { excelError } from "../errors";
 import { RangeEditsState } from "./range-edits";
 import type { RangeRef, SheetState } from "./types";

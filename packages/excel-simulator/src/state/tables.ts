@@ -3,7 +3,8 @@
  * follows into structured references), style and flags, deleting or converting to a range.
  */
 
-import { MAX_ROWS, type Rect, checkRect, rectsIntersect } from "../addresses";
+import { MAX_ROWS, type Rect, rectsIntersect } from "@nav-tiltak/a1";
+import { checkRect } from "../addresses";
 import { excelError } from "../errors";
 import { bool } from "./arguments";
 import { upper } from "./keys";
