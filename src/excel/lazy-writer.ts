@@ -3,7 +3,7 @@
 // start-up must stay within 60 KB gzip; the chunk comes from the add-in's own server, like the
 // Prikkekontroll solver. Same signatures as writer.ts.
 
-import type { ExcelHost, ExcelRunner, InsertRequest, PeriodChoice, WriteOptions, WriteReport } from "./types.js";
+import type { ExcelHost, ExcelRunner, InsertRequest, PeriodChoice, WriteOptions, WriteReport } from "./operation-types.js";
 
 const writer = () => import(/* webpackChunkName: "writer" */ "./writer.js");
 

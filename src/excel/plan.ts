@@ -14,7 +14,7 @@ import {
   type OwnershipRecord,
 } from "./ownership.js";
 import { parseSheetReference, type Rect } from "@nav-tiltak/a1";
-import type { Capabilities, Message } from "./types.js";
+import type { Capabilities, Message } from "./operation-types.js";
 
 /** What the first round trip reads: collections only, so it is valid in any workbook. */
 export interface WorkbookSnapshot {

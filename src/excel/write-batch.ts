@@ -8,7 +8,7 @@
 
 import { boundingRect, sheetReference, type Rect } from "@nav-tiltak/a1";
 import type { SheetSpec, StyleRun, TargetKey } from "./content.js";
-import { queueChart } from "./charts.js";
+import { queueChart } from "./chart-writer.js";
 import { queueCopies, type KeptCopy } from "./edits.js";
 import { groupNameFormula } from "./group-names.js";
 import { queueFreeze, refreeze, type Frozen } from "./freeze.js";
@@ -24,7 +24,7 @@ import {
   type OwnershipRecord,
 } from "./ownership.js";
 import { tableName, type Plan, type TargetPlan } from "./plan.js";
-import type { Capabilities, SheetResult } from "./types.js";
+import type { Capabilities, SheetResult } from "./operation-types.js";
 
 const BORDER_COLOR = "#262626";
 /**
@@ -112,7 +112,7 @@ export interface BatchInput {
   /** Keys an earlier operation asked for and did not finish, plus this operation's; `run` marks this batch. */
   request: { exists: boolean; keys: TargetKey[]; remaining: TargetKey[]; run: string };
   activate: boolean;
-  /** Chart names per upper-case sheet name from round trip 1 (charts.ts), when charts are written. */
+  /** Chart names per upper-case sheet name from round trip 1 (chart-writer.ts), when charts are written. */
   charts: Map<string, string[]> | null;
   /** Frozen panes of existing add-in sheets from round trip 1 (freeze.ts). */
   frozen?: Map<TargetKey, Frozen>;
@@ -389,7 +389,7 @@ function queueObjects(q: SheetQueue, ws: Excel.Worksheet, t: TargetPlan, tableRe
     else queuePivot(ws, spec.pivot, pp, t.rect, q.tables.get(pp.source.spec.key) ?? q.wb.tables.getItem(tableName(pp.source.table!)));
     result.pivot = pp.name;
   }
-  // The add-in's chart over the block (charts.ts): updated where round trip 1 saw it, else added.
+  // The add-in's chart over the block (chart-writer.ts): updated where round trip 1 saw it, else added.
   if (spec.chart) {
     const onSheet = q.input.charts?.get(t.sheetName.toLocaleUpperCase("nb-NO")) ?? [];
     queueChart(ws, spec.chart, t.rect, t.action === "rewrite" && onSheet.includes(spec.chart.name));

@@ -31,7 +31,7 @@ import type {
   SheetResult,
   WriteOptions,
   WriteReport,
-} from "./types.js";
+} from "./operation-types.js";
 import { boundingBox, queueWrites, type BatchInput } from "./write-batch.js";
 
 // ---------------------------------------------------------------------------------------------

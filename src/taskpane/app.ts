@@ -15,7 +15,7 @@ import {
 import { BUNDLED_DATASET } from "../core/bundled.js";
 import { defaultPeriod } from "../core/default-period.js";
 import type { Dataset } from "../core/types.js";
-import type { ExcelHost } from "../excel/types.js";
+import type { ExcelHost } from "../excel/operation-types.js";
 import { statusAnchor, trackActions } from "./a11y.js";
 import { append, h } from "./dom.js";
 import { StatusArea } from "./status.js";

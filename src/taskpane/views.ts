@@ -2,7 +2,7 @@
 // «Diagrammer», «Prikkekontroll»); the shell (app.ts) shows a tab for each.
 
 import type { Dataset } from "../core/types.js";
-import type { ExcelHost, WriteReport } from "../excel/types.js";
+import type { ExcelHost, WriteReport } from "../excel/operation-types.js";
 
 export interface PaneServices {
   host: ExcelHost;

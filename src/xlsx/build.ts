@@ -4,7 +4,7 @@
 
 import type { Dataset } from "../core/types.js";
 import { insert } from "../excel/writer.js";
-import type { ExcelHost } from "../excel/types.js";
+import type { ExcelHost } from "../excel/operation-types.js";
 import { createFakeExcel, type FakeExcel, officeJsClient } from "@nav-tiltak/excel-simulator";
 import { exportWorkbook, type XlsxExport } from "./export.js";
 

@@ -1,4 +1,4 @@
-// Saves the state of an in-memory workbook (src/fake-excel) as an .xlsx file with exceljs, so the
+// Saves the state of an in-memory workbook (the Excel simulator package) as an .xlsx file with exceljs, so the
 // file holds exactly what the add-in's own writer put in the workbook: one code path decides what
 // a sheet looks like. Reads the fake only through its inspection API.
 //

@@ -11,7 +11,7 @@ import type { Dataset } from "../../src/core/types.js";
 import { HIGHLIGHT_FILL, highlightRevealed } from "../../src/excel/highlight.js";
 import { INDEX_PREFIX, REQUEST_NAME } from "../../src/excel/ownership.js";
 import { parseSheetReference } from "@nav-tiltak/a1";
-import type { ExcelHost, WriteReport } from "../../src/excel/types.js";
+import type { ExcelHost, WriteReport } from "../../src/excel/operation-types.js";
 import { insert, refresh } from "../../src/excel/writer.js";
 import type { ErrorCode, FakeExcel } from "@nav-tiltak/excel-simulator";
 import { fakeHost, trimText, userDoes } from "./excel-fake.js";

@@ -193,9 +193,12 @@ export function tryParseRef(ref: string): Rect | null {
   } else {
     return null;
   }
-  const row = Math.min(r0, r1);
-  const col = Math.min(c0, c1);
-  return { row, col, rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
+  return cornersRect(r0, c0, r1, c1);
+}
+
+/** The rectangle between two corner cells, in either order. */
+function cornersRect(r0: number, c0: number, r1: number, c1: number): Rect {
+  return { row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
 }
 
 /** "Sheet!A1:B2" or "A1:B2" as its sheet (unquoted) and rectangle; null when it is not an address. */
@@ -252,16 +255,23 @@ export function sheetReference(sheet: string, rect: Rect): string {
   return `='${sheet.replace(/'/g, "''")}'!${formatRect(rect, true)}`;
 }
 
+/** `'Sheet'!$A$1:$B$2` or `Sheet!A1`: a sheet name, quoted or not, and one or two cells. */
+const SHEET_BLOCK = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/;
+
 /**
  * Reads `='Sheet'!$A$1:$E$20` / `=Sheet!A1` / `Sheet!A1:B2` (as in a name's formula or a range's
  * address): a block of cells on a named sheet. Null for anything else, including whole rows or
- * columns and #REF! after the sheet was deleted.
+ * columns and #REF! after the sheet was deleted. One expression, not splitSheet and tryParseRef:
+ * the add-in's bundle carries this alone.
  */
 export function parseSheetReference(formula: string | null | undefined): { sheet: string; rect: Rect } | null {
   if (typeof formula !== "string") return null;
-  const { sheet, ref } = splitSheet(formula.trim().replace(/^=/, ""));
-  if (sheet === undefined || sheet === "" || sheet.includes("#REF")) return null;
-  if (!ref.split(":").every((part) => CELL.test(part))) return null;
-  const rect = tryParseRef(ref);
-  return rect ? { sheet, rect } : null;
+  const m = SHEET_BLOCK.exec(formula.trim().replace(/^=/, ""));
+  if (!m) return null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
+  if (sheet.includes("#REF")) return null;
+  const [c0, c1] = [columnIndex(m[3]!), columnIndex(m[5] ?? m[3]!)];
+  const [r0, r1] = [Number(m[4]) - 1, Number(m[6] ?? m[4]) - 1];
+  if (c0 < 0 || c1 < 0 || r0 < 0 || r1 < 0 || Math.max(r0, r1) >= MAX_ROWS) return null;
+  return { sheet, rect: cornersRect(r0, c0, r1, c1) };
 }

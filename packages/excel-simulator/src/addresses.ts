@@ -4,7 +4,7 @@
  */
 
 import { MAX_COLUMNS, MAX_ROWS, type ParsedAddress, type Rect, insideGrid, tryParseAddress } from "@nav-tiltak/a1";
-import { excelError } from "./errors";
+import { excelError } from "./excel-errors";
 
 /** Throws InvalidArgument unless the rectangle lies inside Excel's grid. */
 export function checkRect(rect: Rect, what = "range"): Rect {

@@ -11,8 +11,8 @@
  */
 
 import type { Engine } from "./context";
-import { FakeExcelError, excelError } from "./errors";
-import { type Host, type MethodDef, NULL_TYPE, ServerObject, checkApi, live, obj } from "./server/model";
+import { FakeExcelError, excelError } from "./excel-errors";
+import { type Host, type MethodDef, NULL_TYPE, ServerObject, checkApi, live, obj } from "./server/object-model";
 import { type LoadOption, identity, serialize } from "./server/query";
 import { WORKBOOK } from "./server/workbook";
 import { WORKSHEET } from "./server/worksheet";

@@ -5,7 +5,7 @@
  * date-only formats (d, m, y tokens, English month names).
  */
 
-import type { RangeValue } from "./types";
+import type { RangeValue } from "./office-types";
 
 export interface FakeLocale {
   /** Group separator used where a format has "," (nb-NO shows a space). */

@@ -6,7 +6,7 @@
 
 import { MAX_COLUMNS, MAX_ROWS, type Rect } from "@nav-tiltak/a1";
 import { checkRect, parseAddress } from "../addresses";
-import { excelError } from "../errors";
+import { excelError } from "../excel-errors";
 import type { RangeRef, SheetState, WorkbookState } from "../state";
 
 /** Several rectangles on one sheet: what Worksheet.getRanges returns (RangeAreas). */

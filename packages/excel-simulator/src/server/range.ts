@@ -6,12 +6,12 @@
 
 import { MAX_COLUMNS, MAX_ROWS, type Rect, boundingRect, formatAddress, intersection, isWholeColumns, isWholeRows } from "@nav-tiltak/a1";
 import { checkRect } from "../addresses";
-import { excelError } from "../errors";
+import { excelError } from "../excel-errors";
 import type { RangeRef, SheetState, WorkbookState } from "../state";
-import type { ClearApplyTo } from "../types";
+import type { ClearApplyTo } from "../office-types";
 import { type AreasRef, refsOf, sheetRange } from "./cells";
 import { FORMAT } from "./format";
-import { type Host, type MethodDef, type TypeDef, ServerObject, intArg, need, obj } from "./model";
+import { type Host, type MethodDef, type TypeDef, ServerObject, intArg, need, obj } from "./object-model";
 
 /** A Range argument given as a Range object or as an address (resolved against `base`). */
 export function rangeArg(arg: unknown, wb: WorkbookState, base: SheetState): RangeRef {

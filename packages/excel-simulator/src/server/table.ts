@@ -1,9 +1,9 @@
 /** TableCollection (of the workbook or of one worksheet) and Table. */
 
 import type { Rect } from "@nav-tiltak/a1";
-import { excelError } from "../errors";
+import { excelError } from "../excel-errors";
 import type { SheetState, TableFlag, TableState } from "../state";
-import { type PropDef, type TypeDef, obj } from "./model";
+import { type PropDef, type TypeDef, obj } from "./object-model";
 import { RANGE, rangeArg } from "./range";
 
 /** Collections that exist both on the workbook (sheet null) and on a worksheet. */

@@ -6,13 +6,13 @@
  */
 
 import { type Rect, boundingRect, cellCount, containsCell, isWholeColumns, isWholeRows, rectsIntersect } from "@nav-tiltak/a1";
-import { excelError } from "../errors";
+import { excelError } from "../excel-errors";
 import { parseDateText, renderText } from "../text-format";
-import type { RangeValue } from "../types";
+import type { RangeValue } from "../office-types";
 import { CustomPropertiesState } from "./custom-properties";
 import { FORMAT_DEFAULTS, type FormatProp, type FormatValue } from "./format-rules";
 import { cellAt, cellKey } from "./keys";
-import type { CellData, PivotState, RangeRef, SheetState } from "./types";
+import type { CellData, PivotState, RangeRef, SheetState } from "./records";
 
 /** Cell arrays larger than this are refused, as Excel refuses oversized payloads. */
 const MAX_CELL_ARRAY = 2_000_000;

@@ -5,9 +5,9 @@
  */
 
 import { type Rect, columnLetters, formatAddress, formatRect } from "@nav-tiltak/a1";
-import type { AggregationFunction, CellFormat, RangeValue, SheetVisibility } from "../types";
+import type { AggregationFunction, CellFormat, RangeValue, SheetVisibility } from "../office-types";
 import { PivotsState } from "./pivots";
-import type { RangeRef } from "./types";
+import type { RangeRef } from "./records";
 
 export interface SheetSnapshot {
   name: string;

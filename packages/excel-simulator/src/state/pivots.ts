@@ -1,13 +1,13 @@
 /**
  * The PivotTable family's hold on the workbook: ids, and writing or clearing a report's cells
- * past the guard that keeps other edits off a report. The PivotTable rules live in ../pivot.ts.
+ * past the guard that keeps other edits off a report. The PivotTable rules live in ../pivot-rules.ts.
  */
 
 import type { Rect } from "@nav-tiltak/a1";
-import type { RangeValue } from "../types";
+import type { RangeValue } from "../office-types";
 import type { FormatProp, FormatValue } from "./format-rules";
 import { InsertDeleteState } from "./insert-delete";
-import type { PivotState, SheetState } from "./types";
+import type { PivotState, SheetState } from "./records";
 
 export class PivotsState extends InsertDeleteState {
   private pivotSeq = 0;

@@ -4,9 +4,9 @@
  */
 
 import { containsCell, intersection } from "@nav-tiltak/a1";
-import { excelError } from "../errors";
+import { excelError } from "../excel-errors";
 import { RangeEditsState } from "./range-edits";
-import type { RangeRef, SheetState } from "./types";
+import type { RangeRef, SheetState } from "./records";
 
 export const STANDARD_COLUMN_WIDTH = 48;
 export const STANDARD_ROW_HEIGHT = 15;

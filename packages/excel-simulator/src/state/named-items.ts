@@ -6,12 +6,12 @@
 
 import { formatAddress, formatRect, looksLikeCellReference, quoteSheetName, splitSheet, tryParseRef } from "@nav-tiltak/a1";
 import { checkRect } from "../addresses";
-import { excelError } from "../errors";
-import type { RangeValue } from "../types";
+import { excelError } from "../excel-errors";
+import type { RangeValue } from "../office-types";
 import { NUMERIC } from "./cells";
 import { upper } from "./keys";
 import { SizesState } from "./sizes";
-import type { NamedItemState, NamedTarget, RangeRef, TableState } from "./types";
+import type { NamedItemState, NamedTarget, RangeRef, TableState } from "./records";
 
 export class NamesState extends SizesState {
   /** Rules shared by table and workbook names; unique across both, ignoring case. */

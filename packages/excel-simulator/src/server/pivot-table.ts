@@ -1,9 +1,9 @@
 /**
  * PivotTables (ExcelApi 1.8 for creating and shaping them): the collection, the PivotTable, its
- * hierarchies on rows/columns/filters/data and its layout. The rules live in ../pivot.ts.
+ * hierarchies on rows/columns/filters/data and its layout. The rules live in ../pivot-rules.ts.
  */
 
-import { excelError } from "../errors";
+import { excelError } from "../excel-errors";
 import {
   type PivotAxis,
   addAxisField,
@@ -21,9 +21,9 @@ import {
   setDataNumberFormat,
   setLayout,
   setSummarizeBy,
-} from "../pivot";
+} from "../pivot-rules";
 import type { DataFieldState, PivotSource, PivotState, SheetState, WorkbookState } from "../state";
-import { type Host, type PropDef, type TypeDef, ServerObject, need, obj } from "./model";
+import { type Host, type PropDef, type TypeDef, ServerObject, need, obj } from "./object-model";
 import { RANGE, rangeArg } from "./range";
 import { type Scope, TABLE, scopeSheet } from "./table";
 

@@ -7,7 +7,7 @@
  */
 
 import type { Engine } from "../context";
-import { excelError } from "../errors";
+import { excelError } from "../excel-errors";
 import type { SheetState, WorkbookState } from "../state";
 
 /** What a table entry may use: the document and the host (requirement sets). */

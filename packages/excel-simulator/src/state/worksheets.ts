@@ -6,13 +6,13 @@
 
 import { MAX_COLUMNS, MAX_ROWS } from "@nav-tiltak/a1";
 import { checkRect, parseAddress } from "../addresses";
-import { excelError } from "../errors";
-import type { ProtectionOptions } from "../types";
+import { excelError } from "../excel-errors";
+import type { ProtectionOptions } from "../office-types";
 import { oneOf } from "./arguments";
 import { normalizeColor } from "./format-rules";
 import { upper } from "./keys";
-import type { RangeRef, SheetState } from "./types";
-import { WorkbookRecord } from "./workbook";
+import type { RangeRef, SheetState } from "./records";
+import { WorkbookRecord } from "./workbook-record";
 
 const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/;
 

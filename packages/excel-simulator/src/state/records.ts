@@ -5,7 +5,7 @@
  */
 
 import type { Rect } from "@nav-tiltak/a1";
-import type { AggregationFunction, RangeValue, PivotLayoutType, ProtectionOptions, SheetVisibility } from "../types";
+import type { AggregationFunction, RangeValue, PivotLayoutType, ProtectionOptions, SheetVisibility } from "../office-types";
 import type { FormatProp, FormatValue } from "./format-rules";
 
 /** One stored cell: its value, its formula as written, and the formats set on it alone. */

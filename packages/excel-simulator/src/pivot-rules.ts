@@ -6,9 +6,9 @@
 
 import { MAX_COLUMNS, MAX_ROWS, type Rect } from "@nav-tiltak/a1";
 import { checkRect } from "./addresses";
-import { excelError } from "./errors";
+import { excelError } from "./excel-errors";
 import type { DataFieldState, FormatProp, FormatValue, PivotSource, PivotState, RangeRef, SheetState, WorkbookState } from "./state";
-import type { AggregationFunction, RangeValue, PivotLayoutType } from "./types";
+import type { AggregationFunction, RangeValue, PivotLayoutType } from "./office-types";
 
 export type PivotAxis = "rows" | "columns" | "filters";
 
@@ -301,6 +301,47 @@ export function renderPivot(wb: WorkbookState, p: PivotState): void {
   placeReport(wb, p, reportGrid(wb, p));
 }
 
+/** One value column of a report: a column item (null for the grand total) and a data field. */
+interface ValueColumn {
+  ck: RangeValue[] | null;
+  d: DataFieldState;
+}
+
+/**
+ * The report's value columns and their headers: one per column item × data field, then the grand
+ * total per data field; without data fields, the column items' labels alone.
+ */
+function valueColumns(
+  p: PivotState,
+  colKeys: RangeValue[][],
+  hasColumns: boolean,
+  label: (v: RangeValue) => RangeValue,
+  grandTotal: string,
+): { valueHeaders: RangeValue[]; columnsOf: ValueColumn[] } {
+  const data = p.data;
+  const multi = data.length > 1;
+  const valueHeaders: RangeValue[] = [];
+  const columnsOf: ValueColumn[] = [];
+  if (data.length === 0) {
+    if (hasColumns) for (const ck of colKeys) valueHeaders.push(ck.map(label).join(" - "));
+    return { valueHeaders, columnsOf };
+  }
+  for (const ck of colKeys) {
+    for (const d of data) {
+      const itemLabel = ck.map(label).join(" - ");
+      valueHeaders.push(!hasColumns ? d.name : multi ? `${itemLabel} - ${d.name}` : label(ck.length === 1 ? ck[0]! : itemLabel));
+      columnsOf.push({ ck: hasColumns ? ck : null, d });
+    }
+  }
+  if (hasColumns && p.layout.showRowGrandTotals) {
+    for (const d of data) {
+      valueHeaders.push(multi ? `${grandTotal} - ${d.name}` : grandTotal);
+      columnsOf.push({ ck: null, d });
+    }
+  }
+  return { valueHeaders, columnsOf };
+}
+
 /** Rows × columns × data fields of the source's records, with headers and grand totals. */
 function reportGrid(wb: WorkbookState, p: PivotState): ReportGrid {
   const locale = wb.locale;
@@ -325,32 +366,13 @@ function reportGrid(wb: WorkbookState, p: PivotState): ReportGrid {
   };
 
   const labelCols = Math.max(1, p.rows.length);
-  const multi = data.length > 1;
   const compact = p.layout.layoutType === "Compact" && p.rows.length <= 1;
   const rowHeaders = compact ? [locale.rowLabels] : p.rows.length > 0 ? [...p.rows] : [""];
   const grid: RangeValue[][] = [];
   const boldRows = new Set<number>();
   const dataCols: { col: number; format: string }[] = [];
 
-  const valueHeaders: RangeValue[] = [];
-  const columnsOf: { ck: RangeValue[] | null; d: DataFieldState }[] = [];
-  if (data.length > 0) {
-    for (const ck of colKeys) {
-      for (const d of data) {
-        const itemLabel = ck.map(label).join(" - ");
-        valueHeaders.push(colIdx.length === 0 ? d.name : multi ? `${itemLabel} - ${d.name}` : label(ck.length === 1 ? ck[0]! : itemLabel));
-        columnsOf.push({ ck: colIdx.length === 0 ? null : ck, d });
-      }
-    }
-    if (colIdx.length > 0 && p.layout.showRowGrandTotals) {
-      for (const d of data) {
-        valueHeaders.push(multi ? `${locale.grandTotal} - ${d.name}` : locale.grandTotal);
-        columnsOf.push({ ck: null, d });
-      }
-    }
-  } else if (colIdx.length > 0) {
-    for (const ck of colKeys) valueHeaders.push(ck.map(label).join(" - "));
-  }
+  const { valueHeaders, columnsOf } = valueColumns(p, colKeys, colIdx.length > 0, label, locale.grandTotal);
 
   if (colIdx.length > 0) {
     const top: RangeValue[] = [data.length === 1 ? data[0]!.name : "", locale.columnLabels];

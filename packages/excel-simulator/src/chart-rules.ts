@@ -17,9 +17,9 @@
  */
 
 import { type Rect, boundingRect, columnLetters } from "@nav-tiltak/a1";
-import { excelError } from "./errors";
+import { excelError } from "./excel-errors";
 import type { RangeRef, SheetState, WorkbookState } from "./state";
-import type { RangeValue } from "./types";
+import type { RangeValue } from "./office-types";
 
 /** The chart types the fake accepts (a subset of Excel.ChartType; others fail as unknown). */
 const CHART_TYPES = [
