@@ -42,7 +42,7 @@ export default tseslint.config(
   },
   {
     // The custom functions runtime is a global declared in a .d.ts script, not a module to import.
-    files: ["src/functions/functions.ts"],
+    files: ["src/functions/custom-functions.ts"],
     rules: { "@typescript-eslint/triple-slash-reference": ["error", { path: "always" }] },
   },
   {

@@ -151,7 +151,7 @@ export default async function config(env = {}, argv = {}) {
   const withPreview = dev || env.preview === true || env.preview === "true";
   const outputPath = typeof env.outputPath === "string" ? path.resolve(env.outputPath) : path.join(root, "dist");
   const publicUrl = typeof env.publicUrl === "string" ? normalizePublicUrl(env.publicUrl) : null;
-  const functionsFile = path.join(root, "src/functions/functions.ts");
+  const functionsFile = path.join(root, "src/functions/custom-functions.ts");
   const version = addinVersion();
   // Content hashes in production; development keeps plain names (the pages add a query hash instead).
   const hashed = dev ? "[name]" : "[name].[contenthash:8]";
@@ -184,7 +184,7 @@ export default async function config(env = {}, argv = {}) {
       taskpane: "./src/taskpane/taskpane.ts",
       // The page loads both bundles (shared runtime); functions.js takes the core modules the pane
       // already has (dataset, layouts) from taskpane.js instead of carrying a second copy.
-      functions: { import: "./src/functions/functions.ts", dependOn: "taskpane" },
+      functions: { import: "./src/functions/custom-functions.ts", dependOn: "taskpane" },
       ...(withPreview ? { preview: "./src/preview/preview.ts", "office-stub": "./src/preview/office-stub.ts" } : {}),
     },
     output: {

@@ -1,6 +1,6 @@
 // The production webpack build (shared with other test files through helpers/build.ts): the files
 // the manifest points at exist, the shared runtime page loads both bundles, functions.json
-// describes the functions declared in src/functions/functions.ts, and the pane stays small.
+// describes the functions declared in src/functions/custom-functions.ts, and the pane stays small.
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -97,7 +97,7 @@ describe("production build", () => {
     expect(Array.isArray(metadata.functions)).toBe(true);
     const ids = metadata.functions.map((f) => f.id);
     const declared = [
-      ...readFileSync(join(ROOT, "src/functions/functions.ts"), "utf8").matchAll(/^\s*\*\s*@customfunction\s+([A-Za-z0-9_.]+)/gm),
+      ...readFileSync(join(ROOT, "src/functions/custom-functions.ts"), "utf8").matchAll(/^\s*\*\s*@customfunction\s+([A-Za-z0-9_.]+)/gm),
     ].map((m) => (m[1] as string).toUpperCase());
     expect(declared.length).toBeGreaterThan(0);
     expect([...ids].sort()).toEqual([...declared].sort());

@@ -6,7 +6,7 @@ import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { buildCharts, CHART_SHEET_NAMES } from "../src/core/charts.js";
 import { buildLayouts } from "../src/core/layout.js";
 import { chartViews } from "@nav-tiltak/excel-simulator";
-import { insertAll, insertCharts, refresh } from "../src/excel/writer.js";
+import { insert, refresh } from "../src/excel/writer.js";
 import { fakeHost, userDoes } from "./helpers/excel-fake.js";
 import { makeRawDataset } from "./helpers/raw-dataset.js";
 
@@ -72,7 +72,7 @@ describe("chart data (core)", () => {
 describe("chart sheets in the workbook", () => {
   it("«Diagrammer» adds both chart sheets, each with one clustered bar chart over its data, in ≤ 2 round trips", async () => {
     const { fake, host } = fakeHost();
-    const report = await insertCharts(host, ds);
+    const report = await insert(host, { dataset: ds, sheets: "charts" });
     expect(report.ok).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(fake.stats.syncs).toBeLessThanOrEqual(2);
@@ -99,15 +99,15 @@ describe("chart sheets in the workbook", () => {
     }
   });
 
-  it("insertCharts alone: the two chart sheets, 2 round trips, and again is an update, not a copy", async () => {
+  it("inserting the charts alone: the two chart sheets, 2 round trips, and again is an update, not a copy", async () => {
     const { fake, host } = fakeHost();
-    const first = await insertCharts(host, ds);
+    const first = await insert(host, { dataset: ds, sheets: "charts" });
     expect(first.sheets.map((s) => [s.sheet, s.status])).toEqual([
       [HG, "created"],
       [ENDRING, "created"],
     ]);
     expect(first.syncs).toBe(2);
-    const again = await insertCharts(host, ds);
+    const again = await insert(host, { dataset: ds, sheets: "charts" });
     expect(again.sheets.map((s) => s.status)).toEqual(["updated", "updated"]);
     expect(chartViews(fake.state, HG)).toHaveLength(1);
     expect(chartViews(fake.state, ENDRING)).toHaveLength(1);
@@ -115,10 +115,10 @@ describe("chart sheets in the workbook", () => {
 
   it("insert all (tables and pivot data) makes no chart, and a refresh then adds none", async () => {
     const { fake, host } = fakeHost();
-    const inserted = await insertAll(host, ds);
+    const inserted = await insert(host, { dataset: ds, sheets: "all" });
     expect(inserted.syncs).toBeLessThanOrEqual(2);
     expect(fake.state.sheetNames()).not.toContain(HG);
-    const refreshed = await refresh(host, ds);
+    const refreshed = await refresh(host, { dataset: ds });
     expect(refreshed.syncs).toBeLessThanOrEqual(2);
     expect(fake.state.sheetNames()).not.toContain(HG);
     expect(chartViews(fake.state, HG)).toEqual([]);
@@ -126,12 +126,12 @@ describe("chart sheets in the workbook", () => {
 
   it("chart sheets survive a refresh: updated in place, the chart kept (not duplicated), the figures new", async () => {
     const { fake, host } = fakeHost();
-    await insertAll(host, ds);
-    await insertCharts(host, ds);
+    await insert(host, { dataset: ds, sheets: "all" });
+    await insert(host, { dataset: ds, sheets: "charts" });
     const before = chartViews(fake.state, HG)[0]!;
     // A new month with other figures: the refresh must redraw from them.
     const next = makeRawDataset({ seed: 9, periods: ["2016-12"] });
-    const report = await refresh(host, next);
+    const report = await refresh(host, { dataset: next });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(report.sheets.filter((s) => s.sheet === HG || s.sheet === ENDRING).map((s) => s.status)).toEqual(["updated", "updated"]);
@@ -146,12 +146,12 @@ describe("chart sheets in the workbook", () => {
 
   it("a deleted chart sheet or chart is made again on refresh", async () => {
     const { fake, host } = fakeHost();
-    await insertCharts(host, ds);
+    await insert(host, { dataset: ds, sheets: "charts" });
     await userDoes(fake, (ctx) => {
       ctx.workbook.worksheets.getItem(ENDRING).delete();
       ctx.workbook.worksheets.getItem(HG).charts.getItemAt(0).delete();
     });
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(chartViews(fake.state, HG)).toHaveLength(1);
     expect(chartViews(fake.state, ENDRING)).toHaveLength(1);
@@ -159,7 +159,7 @@ describe("chart sheets in the workbook", () => {
 
   it("a user's own chart on the add-in's chart sheet, and on their own sheet, is never touched", async () => {
     const { fake, host } = fakeHost();
-    await insertCharts(host, ds);
+    await insert(host, { dataset: ds, sheets: "charts" });
     await userDoes(fake, (ctx) => {
       const own = ctx.workbook.worksheets.getItem(HG).charts.add("Pie", ctx.workbook.worksheets.getItem(HG).getRange("A5:B8"), "Columns");
       own.name = "Mitt diagram";
@@ -175,7 +175,7 @@ describe("chart sheets in the workbook", () => {
     });
     const mineBefore = JSON.stringify(chartViews(fake.state, HG).find((c) => c.name === "Mitt diagram"));
     const ownSheetBefore = JSON.stringify(chartViews(fake.state, "Mitt ark"));
-    const report = await refresh(host, makeRawDataset({ seed: 2, periods: ["2016-12"] }));
+    const report = await refresh(host, { dataset: makeRawDataset({ seed: 2, periods: ["2016-12"] }) });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     const charts = chartViews(fake.state, HG);
     expect(charts.map((c) => c.name).sort()).toEqual(["Mitt diagram", "NAV tiltak diagram hovedgrupper"]);
@@ -189,9 +189,9 @@ describe("chart sheets in the workbook", () => {
 
   it("queues chart calls per chart, not per cell: ten times the tiltak, the same number of calls", async () => {
     const a = fakeHost();
-    await insertCharts(a.host, ds);
+    await insert(a.host, { dataset: ds, sheets: "charts" });
     const b = fakeHost();
-    await insertCharts(b.host, makeRawDataset({ seed: 1, groups: 10 * ds.tiltaksgrupper.length }));
+    await insert(b.host, { dataset: makeRawDataset({ seed: 1, groups: 10 * ds.tiltaksgrupper.length }), sheets: "charts" });
     expect(b.fake.stats.queuedCalls).toBe(a.fake.stats.queuedCalls);
   });
 });

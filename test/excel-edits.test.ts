@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
-import { insertAll, refresh } from "../src/excel/writer.js";
+import { insert, refresh } from "../src/excel/writer.js";
 import { fakeHost, userDoes } from "./helpers/excel-fake.js";
 
 const ds = BUNDLED_DATASET;
@@ -15,7 +15,7 @@ describe("the kept copy of the user's edits", () => {
     ["1.8", "number formats, then formulas"],
   ])("keeps text, formulas and number formats exactly, in the round trips the refresh has anyway (ExcelApi %s: %s)", async (apiVersion) => {
     const { fake, host } = fakeHost({ apiVersion });
-    await insertAll(host, ds);
+    await insert(host, { dataset: ds, sheets: "all" });
     const period = fake.state.getFormulas("Hovedgrupper", "A3")[0]![0];
     expect(period).toBe("November 2016");
     expect(fake.state.sheetView("Hovedgrupper").cells[2]![0]!.format.numberFormat).toBe("@");
@@ -25,7 +25,7 @@ describe("the kept copy of the user's edits", () => {
       ws.getRange("B8").numberFormat = [["0.0"]];
       ws.getRange("B8").values = [[1234.5]];
     });
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(report.syncs).toBe(2);
     const kept = "Hovedgrupper (endret)";
@@ -48,18 +48,18 @@ describe("the kept copy of the user's edits", () => {
 describe("after two failures in a row", () => {
   it("the second message is about the second batch, not the marks the first one left", async () => {
     const { fake, host } = fakeHost();
-    await insertAll(host, ds);
+    await insert(host, { dataset: ds, sheets: "all" });
     await userDoes(fake, (ctx) => void (ctx.workbook.worksheets.getItem("Hovedgrupper").getRange("C7").values = [[4711]]));
     const addCopy = (op: { object: string; member: string; args: readonly unknown[] }) =>
       op.object === "WorksheetCollection" && op.member === "add" && String(op.args[0]).includes("(endret)");
     // 1: Excel refuses the copy sheet; only the request record was written.
     fake.failOn({ when: addCopy });
-    const first = await refresh(host, ds);
+    const first = await refresh(host, { dataset: ds });
     expect(first.ok).toBe(false);
     // 2: the copy sheet is added, but its cells are refused.
     let added = false;
     fake.failOn({ when: (op) => (added ||= addCopy(op)) && op.object === "Range" && op.member === "copyFrom" });
-    const second = await refresh(host, ds);
+    const second = await refresh(host, { dataset: ds });
     expect(second.ok).toBe(false);
     const text = second.messages.at(-1)!.text;
     expect(text).not.toMatch(/Ingenting i arbeidsboken ble endret/);

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { buildLayouts } from "../src/core/layout.js";
 import { refreeze } from "../src/excel/freeze.js";
-import { insertAll, refresh } from "../src/excel/writer.js";
+import { insert, refresh } from "../src/excel/writer.js";
 import type { FakeExcel } from "@nav-tiltak/excel-simulator";
 import { fakeHost, userDoes } from "./helpers/excel-fake.js";
 
@@ -16,7 +16,7 @@ const hovedgrupper = layouts.find((l) => l.key === "hovedgrupper")!;
 
 async function inserted() {
   const h = fakeHost({ sheets: [{ name: "Budsjett", cells: { A1: [["Post", "Beløp"]] } }] });
-  const report = await insertAll(h.host, ds);
+  const report = await insert(h.host, { dataset: ds, sheets: "all" });
   expect(report.ok, JSON.stringify(report.messages)).toBe(true);
   return h;
 }
@@ -43,7 +43,7 @@ describe("freeze panes on refresh", () => {
   it("a refresh of an untouched workbook queues no freeze call", async () => {
     const h = await inserted();
     const calls = watchFreezes(h.fake);
-    const report = await refresh(h.host, ds);
+    const report = await refresh(h.host, { dataset: ds });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(calls).toEqual([]);
@@ -55,13 +55,13 @@ describe("freeze panes on refresh", () => {
     await userDoes(h.fake, (ctx) => void ctx.workbook.worksheets.getItem(hovedgrupper.name).freezePanes.unfreeze());
     expect(frozen(h.fake, hovedgrupper.name)).toEqual([0, 0]);
     const calls = watchFreezes(h.fake);
-    const report = await refresh(h.host, ds);
+    const report = await refresh(h.host, { dataset: ds });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(calls).toEqual(["freezeRows"]);
     expect(frozen(h.fake, hovedgrupper.name)).toEqual([hovedgrupper.freezeRows, 0]);
     // Right again: the next refresh leaves it alone.
     calls.length = 0;
-    await refresh(h.host, ds);
+    await refresh(h.host, { dataset: ds });
     expect(calls).toEqual([]);
   });
 
@@ -73,7 +73,7 @@ describe("freeze panes on refresh", () => {
     });
     expect(frozen(h.fake, hovedgrupper.name)).toEqual([1, 2]);
     const calls = watchFreezes(h.fake);
-    await refresh(h.host, ds);
+    await refresh(h.host, { dataset: ds });
     expect(calls).toEqual(["freezeAt"]);
     expect(frozen(h.fake, hovedgrupper.name)).toEqual([hovedgrupper.freezeRows, 2]);
   });
@@ -83,7 +83,7 @@ describe("freeze panes on refresh", () => {
     await userDoes(h.fake, (ctx) => void ctx.workbook.worksheets.getItem(hovedgrupper.name).getRange("1:2").insert("Down"));
     expect(frozen(h.fake, hovedgrupper.name)).toEqual([hovedgrupper.freezeRows + 2, 0]);
     const calls = watchFreezes(h.fake);
-    await refresh(h.host, ds);
+    await refresh(h.host, { dataset: ds });
     expect(calls).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { revealedCells, type RevealedCell } from "../src/core/disclosure-audit.j
 import { buildLayouts } from "../src/core/layout.js";
 import { HIGHLIGHT_FILL, cellRects, clearHighlights, highlightRevealed, writerFill } from "../src/excel/highlight.js";
 import { layoutSheet } from "../src/excel/content.js";
-import { insertAll, insertSheets, refresh } from "../src/excel/writer.js";
+import { insert, refresh } from "../src/excel/writer.js";
 import { type FakeExcel, type RichApiRequest, RichApiServer } from "@nav-tiltak/excel-simulator";
 import { fakeHost, userDoes, widenDataset, workbookState } from "./helpers/excel-fake.js";
 
@@ -33,7 +33,7 @@ const expected = (cells: readonly RevealedCell[], dr = 0, dc = 0) => cells.map((
 
 async function inserted(options: Parameters<typeof fakeHost>[0] = {}) {
   const h = fakeHost(options);
-  const report = await insertAll(h.host, ds);
+  const report = await insert(h.host, { dataset: ds, sheets: "all" });
   expect(report.ok, JSON.stringify(report.messages)).toBe(true);
   h.fake.stats.reset();
   return h;
@@ -170,7 +170,7 @@ describe("highlightRevealed", () => {
     expect(highlighted(fake, PER_HG).sort()).toEqual(expected(revealed[PER_HG]!, 0, 1).sort());
 
     // And after a refresh, which writes the blocks where they are now, the marks land there again.
-    const refreshed = await refresh(host, ds);
+    const refreshed = await refresh(host, { dataset: ds });
     expect(refreshed.sheets.every((s) => !s.keptAs)).toBe(true);
     expect(highlighted(fake, TILTAK)).toEqual([]);
     await highlightRevealed(host, ds, revealed);
@@ -183,10 +183,7 @@ describe("highlightRevealed", () => {
 
   it("reports sheets that are not inserted, and changes nothing", async () => {
     const { fake, host } = fakeHost();
-    await insertSheets(
-      host,
-      layouts.filter((l) => l.key === "hovedgrupper"),
-    );
+    await insert(host, { dataset: ds, sheets: ["hovedgrupper"] });
     fake.stats.reset();
     const before = workbookState(fake);
     const report = await highlightRevealed(host, ds, revealed);
@@ -230,12 +227,12 @@ describe("highlightRevealed", () => {
 
   it("leaves a sheet written from other figures alone until it is refreshed", async () => {
     const { fake, host } = fakeHost();
-    await insertAll(host, widenDataset(ds, 2));
+    await insert(host, { dataset: widenDataset(ds, 2), sheets: "all" });
     const before = fake.state.sheet(TILTAK);
     const report = await highlightRevealed(host, ds, revealed);
     expect(fake.state.sheet(TILTAK)).toEqual(before);
     expect(report.messages.map((m) => m.text).join(" ")).toContain(`Arket «${TILTAK}» viser ikke de samme tallene`);
-    await refresh(host, ds);
+    await refresh(host, { dataset: ds });
     const again = await highlightRevealed(host, ds, revealed);
     expect(again.cells).toBe(16);
     expect(highlighted(fake, TILTAK).sort()).toEqual(expected(revealed[TILTAK]!));
@@ -284,7 +281,7 @@ describe("clearHighlights", () => {
     const { fake, host } = await inserted();
     await highlightRevealed(host, ds, revealed);
     expect(highlighted(fake, TILTAK).length).toBeGreaterThan(0);
-    await refresh(host, ds);
+    await refresh(host, { dataset: ds });
     for (const name of fake.state.sheetNames()) expect(highlighted(fake, name), name).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
-import { insertAll, refresh } from "../src/excel/writer.js";
+import { insert, refresh } from "../src/excel/writer.js";
 import { movePivot, type FakeExcel } from "@nav-tiltak/excel-simulator";
 import { addinSignature } from "./helpers/fault-sweep.js";
 import { fakeHost, trimText, userDoes } from "./helpers/excel-fake.js";
@@ -15,17 +15,17 @@ const ds = BUNDLED_DATASET;
 
 async function inserted() {
   const h = fakeHost({ sheets: [{ name: "Budsjett", cells: { A1: [["Post", "Beløp"]] } }] });
-  const report = await insertAll(h.host, ds);
+  const report = await insert(h.host, { dataset: ds, sheets: "all" });
   expect(report.ok, JSON.stringify(report.messages)).toBe(true);
   return h;
 }
 
 /** Two refreshes, both clean (the first may keep the user's version of a block); returns the second's report. */
 async function refreshTwice(h: Awaited<ReturnType<typeof inserted>>, firstKeeps: string[] = []) {
-  const first = await refresh(h.host, ds);
+  const first = await refresh(h.host, { dataset: ds });
   expect(first.ok, JSON.stringify(first.messages)).toBe(true);
   expect(first.sheets.flatMap((s) => (s.keptAs ? [s.keptAs] : []))).toEqual(firstKeeps);
-  const second = await refresh(h.host, ds);
+  const second = await refresh(h.host, { dataset: ds });
   expect(second.ok, JSON.stringify(second.messages)).toBe(true);
   expect(second.sheets.every((s) => !s.keptAs)).toBe(true);
   return second;
@@ -161,7 +161,7 @@ describe("a filtered long table", () => {
       },
       persistent: true,
     });
-    const report = await refresh(h.host, ds);
+    const report = await refresh(h.host, { dataset: ds });
     expect(report.ok).toBe(true);
     // Both long tables, each after the block's values were written.
     expect(order.filter((m) => m === "reapplyFilters")).toHaveLength(2);

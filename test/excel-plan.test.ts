@@ -5,19 +5,10 @@ import { describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { buildLayouts } from "../src/core/layout.js";
 import { PIVOT_ANCHOR_ROW, charsToPoints, coalesceRuns, layoutSheet, pivotSheets, textSafeFormats } from "../src/excel/content.js";
-import {
-  contentHash,
-  decodeRecord,
-  encodeRecord,
-  freeIdentifier,
-  freeSheetName,
-  indexName,
-  nameFragment,
-  parseSheetReference,
-  sheetReference,
-} from "../src/excel/ownership.js";
+import { contentHash, decodeRecord, encodeRecord, freeIdentifier, freeSheetName, indexName, nameFragment } from "../src/excel/ownership.js";
+import { parseSheetReference, sheetReference } from "@nav-tiltak/a1";
 import { planTargets, type WorkbookSnapshot } from "../src/excel/plan.js";
-import type { Capabilities } from "../src/excel/types.js";
+import type { Capabilities } from "../src/excel/operation-types.js";
 
 const ALL_CAPS: Capabilities = { base: true, pivotTables: true, suspendScreenUpdating: true, customProperties: true, tableResize: true };
 const specs = [...buildLayouts(BUNDLED_DATASET).map(layoutSheet), ...pivotSheets(BUNDLED_DATASET)];

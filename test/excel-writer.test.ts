@@ -1,13 +1,15 @@
-// The Excel writer against the fake workbook: the resulting workbook state, round trips, and
-// that the user's sheets and cells survive everything the add-in does.
+// The Excel writer against the Excel simulator: the resulting workbook state, round trips, and
+// that the user's sheets and cells survive everything the add-in does (the user's own sheets,
+// names and moved blocks: excel-writer-user-sheets.test.ts).
 
 import { describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { buildLayouts, layoutText, type SheetLayout } from "../src/core/layout.js";
 import { changeLongTable, tiltakLongTable } from "../src/core/pivot.js";
 import { charsToPoints } from "../src/excel/content.js";
-import { MARKER_KEY, parseSheetReference } from "../src/excel/ownership.js";
-import { allSpecs, insertAll, insertPivotRanges, insertSheets, refresh } from "../src/excel/writer.js";
+import { MARKER_KEY } from "../src/excel/ownership.js";
+import { columnLetters, parseSheetReference } from "@nav-tiltak/a1";
+import { insert, refresh, sheetSpecs } from "../src/excel/writer.js";
 import { fakeHost, trimText, userDoes, widenDataset, workbookState } from "./helpers/excel-fake.js";
 import { groupNameRows, parseGroupName } from "./helpers/group-names.js";
 
@@ -16,13 +18,9 @@ const layouts = buildLayouts(ds);
 const layoutByKey = new Map(layouts.map((l) => [l.key, l]));
 const layout = (key: SheetLayout["key"]) => layoutByKey.get(key)!;
 
-function columnLetter(c: number): string {
-  return String.fromCharCode(65 + c);
-}
-
 async function inserted(options: Parameters<typeof fakeHost>[0] = {}) {
   const h = fakeHost(options);
-  const report = await insertAll(h.host, ds);
+  const report = await insert(h.host, { dataset: ds, sheets: "all" });
   expect(report.ok, JSON.stringify(report.messages)).toBe(true);
   return { ...h, report };
 }
@@ -38,7 +36,7 @@ describe("insert all: the sheets are the core's layouts", () => {
           if (v === null) return;
           // Text Excel would parse (the period line, "§ 2-6" notes) is written with "@".
           const format = typeof v === "string" && /\d/.test(v) && l.numberFormats[r]![c] === "General" ? "@" : l.numberFormats[r]![c];
-          expect(sheet.numberFormats[r]![c], `${l.name}!${columnLetter(c)}${r + 1}`).toBe(format);
+          expect(sheet.numberFormats[r]![c], `${l.name}!${columnLetters(c)}${r + 1}`).toBe(format);
         }),
       );
       for (let r = 0; r < l.cells.length; r++) {
@@ -46,7 +44,7 @@ describe("insert all: the sheets are the core's layouts", () => {
         expect(sheet.bold[r]![0], `${l.name} row ${r + 1} bold`).toBe(l.boldRows.includes(r));
       }
       expect(sheet.frozenRows).toBe(l.freezeRows);
-      l.columnWidths.forEach((w, c) => expect(sheet.columnWidths[columnLetter(c)]).toBe(charsToPoints(w)));
+      l.columnWidths.forEach((w, c) => expect(sheet.columnWidths[columnLetters(c)]).toBe(charsToPoints(w)));
       expect(sheet.customProperties[MARKER_KEY]).toBe(l.key);
     }
   });
@@ -183,14 +181,14 @@ describe("pivot-ready data", () => {
     expect(text[2]![0]).toMatch(/^NAVs publiserte totalsum/); // the note beside the pivot's sums
     expect(text[3]!.slice(0, 2)).toEqual(["Periode", "(Alle)"]);
     expect(text[5]!.slice(0, 2)).toEqual(["Sum av Antall", "Kolonneetiketter"]);
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(fake.state.sheetText("Pivottabell")).toEqual(text);
   });
 
   it("insertPivotRanges alone writes the three pivot sheets", async () => {
     const { fake, host } = fakeHost();
-    const report = await insertPivotRanges(host, ds);
+    const report = await insert(host, { dataset: ds, sheets: "pivot" });
     expect(report.ok).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(fake.state.sheetNames()).toEqual(["Ark1", "Pivotdata tiltak", "Pivotdata endring", "Pivottabell"]);
@@ -202,21 +200,21 @@ describe("refresh", () => {
     const { fake, host } = await inserted();
     const afterInsert = workbookState(fake);
     fake.stats.reset();
-    const first = await refresh(host, ds);
+    const first = await refresh(host, { dataset: ds });
     expect(first.ok).toBe(true);
     expect(first.syncs).toBeLessThanOrEqual(2);
     expect(fake.stats.syncs).toBeLessThanOrEqual(2);
     expect(first.sheets.every((s) => s.status === "updated")).toBe(true);
     const once = workbookState(fake);
     expect(once).toEqual(afterInsert);
-    await refresh(host, ds);
+    await refresh(host, { dataset: ds });
     expect(workbookState(fake)).toEqual(once);
   });
 
   it("inserting again rewrites in place instead of adding sheets", async () => {
     const { fake, host } = await inserted();
     const before = workbookState(fake);
-    const again = await insertSheets(host, [layout("hovedgrupper")]);
+    const again = await insert(host, { dataset: ds, sheets: ["hovedgrupper"] });
     expect(again.sheets).toMatchObject([{ sheet: "Hovedgrupper", status: "updated" }]);
     expect(workbookState(fake)).toEqual(before);
   });
@@ -234,7 +232,7 @@ describe("refresh", () => {
       ctx.workbook.worksheets.getItem("Ark1").getRange("B2").values = [["ark1"]];
     });
     const mineBefore = fake.state.sheet("Mine tall");
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(fake.state.sheet("Mine tall")).toEqual(mineBefore);
@@ -250,7 +248,7 @@ describe("refresh", () => {
       ws.getRange("B6").values = [[99999]];
       ws.getRange("C3").values = [["min merknad"]];
     });
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok).toBe(true);
     expect(report.syncs).toBe(2); // the edits were read in the first, and copied first in the second
     const kept = report.sheets.find((s) => s.key === "hovedgrupper")!.keptAs!;
@@ -260,7 +258,7 @@ describe("refresh", () => {
     expect(fake.state.sheetText("Hovedgrupper")[5]![1]).toBe("83 484");
     expect(report.messages.some((m) => m.level === "warning" && m.text.includes("«Hovedgrupper (endret)»"))).toBe(true);
     // The kept copy is the user's: a second refresh leaves it alone.
-    const second = await refresh(host, ds);
+    const second = await refresh(host, { dataset: ds });
     expect(second.syncs).toBeLessThanOrEqual(2);
     expect(fake.state.getValues(kept, "B6")).toEqual([[99999]]);
     expect(fake.state.sheetNames().filter((n) => n.startsWith("Hovedgrupper"))).toEqual(["Hovedgrupper", "Hovedgrupper (endret)"]);
@@ -276,7 +274,7 @@ describe("refresh", () => {
       when: (op) => op.object === "WorksheetCollection" && op.member === "add" && String(op.args[0]).includes("(endret)"),
       code: "GeneralException",
     });
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok).toBe(false);
     const text = report.messages.at(-1)!.text;
     expect(text).toContain("Endringene dine på «Hovedgrupper» står urørt der.");
@@ -284,7 +282,7 @@ describe("refresh", () => {
     expect(text).not.toMatch(/Ferdig skrevet|Ctrl\+Z|beskyttet/);
     expect(fake.state.getValues("Hovedgrupper", "B7")).toEqual([[12345]]);
 
-    const again = await refresh(host, ds);
+    const again = await refresh(host, { dataset: ds });
     expect(again.ok, JSON.stringify(again.messages)).toBe(true);
     const kept = again.sheets.find((s) => s.key === "hovedgrupper")!.keptAs!;
     expect(kept).toBe("Hovedgrupper (endret)");
@@ -302,7 +300,7 @@ describe("refresh", () => {
     const header = values.findIndex((r) => r[0] === "Periode");
     const body = values.slice(header + 1);
     fake.state.setValues("Pivotdata tiltak", `A${header + 2}:F${header + 1 + body.length}`, [...body].reverse());
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok).toBe(true);
     expect(report.sheets.every((s) => !s.keptAs)).toBe(true);
     expect(fake.state.sheetNames()).not.toContain("Hovedgrupper");
@@ -316,7 +314,7 @@ describe("refresh", () => {
       ctx.workbook.worksheets.getItem("Tiltaksgrupper").delete();
       ctx.workbook.worksheets.getItem("Pivotdata tiltak").delete();
     });
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(
@@ -344,7 +342,7 @@ describe("refresh", () => {
     await userDoes(fake, (ctx) => ctx.workbook.worksheets.getItem("Hovedgrupper").protection.protect());
     fake.state.setValues("Tiltaksgrupper", "B6", [[1]]); // an edit on another sheet, to see it refreshed
     const protectedBefore = fake.state.sheet("Hovedgrupper");
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok).toBe(true);
     expect(report.sheets.find((s) => s.key === "hovedgrupper")!.status).toBe("skipped");
     expect(report.messages.some((m) => m.level === "warning" && m.text.includes("«Hovedgrupper» er beskyttet"))).toBe(true);
@@ -354,238 +352,10 @@ describe("refresh", () => {
 
   it("says so when there is nothing to refresh", async () => {
     const { host } = fakeHost();
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok).toBe(true);
     expect(report.syncs).toBe(1);
     expect(report.messages[0]!.text).toMatch(/Fant ingen ark fra NAV tiltak/);
-  });
-});
-
-describe("a block the user moved by inserting rows or columns before it", () => {
-  const notes = [["Mine notater"], ["Hentet til rapporten i mars"]];
-
-  it("refresh writes each block where it is now, keeps the user's rows, and changes nothing else", async () => {
-    const { fake, host } = await inserted();
-    await userDoes(fake, (ctx) => {
-      for (const ws of fake.state.sheetNames().filter((n) => n !== "Ark1")) {
-        const sheet = ctx.workbook.worksheets.getItem(ws);
-        sheet.getRange("1:2").insert("Down");
-        sheet.getRange("A1:A2").values = notes;
-      }
-    });
-    const moved = workbookState(fake);
-    fake.stats.reset();
-    const report = await refresh(host, ds);
-    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
-    expect(report.syncs).toBeLessThanOrEqual(2);
-    expect(fake.stats.syncs).toBeLessThanOrEqual(2);
-    // The user's rows are not taken for edits of the add-in's cells.
-    expect(report.sheets.every((s) => s.status === "updated" && !s.keptAs)).toBe(true);
-    expect(workbookState(fake)).toEqual(moved);
-    for (const l of layouts) {
-      expect(fake.state.getValues(l.name, "A1:A2"), l.name).toEqual(notes);
-      expect(trimText(fake.state.sheetText(l.name).slice(2)), l.name).toEqual(trimText(layoutText(l)));
-      // The header stays frozen: Excel moved the split down with the rows, and so does refresh.
-      expect(fake.state.sheet(l.name).frozenRows, l.name).toBe(l.freezeRows > 0 ? l.freezeRows + 2 : 0);
-    }
-    const index = fake.state.names().find((n) => n.name === "NavTiltak.hovedgrupper")!;
-    expect(parseSheetReference(index.formula)!.rect).toMatchObject({ row: 2, col: 0 });
-    expect(fake.state.tables().find((t) => t.name === "NavTiltak")!.address).toMatch(/^'Pivotdata tiltak'!A6:F\d+$/);
-    expect(fake.state.pivotTables()[0]!.destination).toBe("Pivottabell!A8");
-
-    // Idempotent, and "insert again" rewrites in the same place.
-    await refresh(host, ds);
-    expect(workbookState(fake)).toEqual(moved);
-    const again = await insertAll(host, ds);
-    expect(again.sheets.every((s) => s.status === "updated" && !s.keptAs)).toBe(true);
-    expect(workbookState(fake)).toEqual(moved);
-  });
-
-  it("refresh after a new month: the moved tables are rewritten below the user's rows", async () => {
-    const { fake, host } = await inserted();
-    await userDoes(fake, (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem("Pivotdata tiltak");
-      ws.getRange("1:2").insert("Down");
-      ws.getRange("A1:A2").values = notes;
-    });
-    const wider = widenDataset(ds, 2);
-    const report = await refresh(host, wider);
-    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
-    expect(report.sheets.every((s) => !s.keptAs)).toBe(true);
-    expect(fake.state.getValues("Pivotdata tiltak", "A1:A2")).toEqual(notes);
-    const rows = tiltakLongTable(wider).rows.length;
-    expect(fake.state.tables().find((t) => t.name === "NavTiltak")!.address).toBe(`'Pivotdata tiltak'!A6:F${6 + rows}`);
-    const values = fake.state.sheet("Pivotdata tiltak").values;
-    const named = groupNameRows(fake, "NAV_Andre");
-    expect(named.every((r) => r[1] === "Andre på tiltak")).toBe(true);
-    expect(values.filter((r) => r[1] === "Andre på tiltak")).toHaveLength(named.length);
-  });
-
-  it("a column inserted left of a table: the table, its names and the user's column stay where they are", async () => {
-    const { fake, host } = await inserted();
-    await userDoes(fake, (ctx) => {
-      for (const name of ["Pivotdata tiltak", "Hovedgrupper"]) {
-        const ws = ctx.workbook.worksheets.getItem(name);
-        ws.getRange("A:A").insert("Right");
-        ws.getRange("A5:A6").values = [["min kolonne"], [1]];
-      }
-    });
-    const moved = workbookState(fake);
-    const table = fake.state.tables().find((t) => t.name === "NavTiltak")!;
-    expect(table.address).toMatch(/^'Pivotdata tiltak'!B4:G\d+$/);
-    const report = await refresh(host, ds);
-    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
-    expect(report.syncs).toBeLessThanOrEqual(2);
-    expect(report.sheets.every((s) => !s.keptAs)).toBe(true);
-    expect(workbookState(fake)).toEqual(moved);
-    expect(fake.state.tables().find((t) => t.name === "NavTiltak")).toEqual(table);
-    expect(fake.state.getValues("Hovedgrupper", "A5:A6")).toEqual([["min kolonne"], [1]]);
-    expect(trimText(fake.state.sheetText("Hovedgrupper").map((r) => r.slice(1)))).toEqual(trimText(layoutText(layout("hovedgrupper"))));
-    const arbeidssokere = groupNameRows(fake, "NAV_Arbeidssokere");
-    expect(arbeidssokere.length).toBeGreaterThan(0);
-    expect(arbeidssokere.every((r) => r[1] === "Arbeidssøkere på tiltak")).toBe(true);
-  });
-
-  it("a row inserted inside a block, above its table: the user's row is kept aside and the table made again", async () => {
-    const { fake, host } = await inserted();
-    await userDoes(fake, (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem("Pivotdata tiltak");
-      ws.getRange("3:3").insert("Down");
-      ws.getRange("A3").values = [["min rad"]];
-    });
-    expect(fake.state.tables().find((t) => t.name === "NavTiltak")!.address).toMatch(/!A5:F\d+$/);
-    const report = await refresh(host, ds);
-    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
-    expect(report.syncs).toBe(2); // the user's version is read first, and copied before the rewrite
-    const kept = report.sheets.find((s) => s.key === "pivotdata-tiltak")!.keptAs!;
-    expect(fake.state.getValues(kept, "A3")).toEqual([["min rad"]]);
-    const rows = tiltakLongTable(ds).rows.length;
-    expect(
-      fake.state
-        .tables()
-        .map((t) => t.name)
-        .sort(),
-    ).toEqual(["NavTiltak", "NavTiltaksgruppeEndring"]);
-    expect(fake.state.tables().find((t) => t.name === "NavTiltak")!.address).toBe(`'Pivotdata tiltak'!A4:F${4 + rows}`);
-    expect(fake.state.pivotTables()).toMatchObject([{ name: "NavTiltakPivot", source: "NavTiltak" }]);
-    const after = workbookState(fake);
-    const again = await refresh(host, ds);
-    expect(again.sheets.every((s) => !s.keptAs)).toBe(true);
-    expect(workbookState(fake)).toEqual(after);
-  });
-
-  it("an edit in the moved block is still noticed, and kept where it was", async () => {
-    const { fake, host } = await inserted();
-    await userDoes(fake, (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem("Hovedgrupper");
-      ws.getRange("1:2").insert("Down");
-      ws.getRange("A1:A2").values = notes;
-      ws.getRange("B8").values = [[99999]]; // B6 before the rows were inserted
-    });
-    const report = await refresh(host, ds);
-    expect(report.ok).toBe(true);
-    const kept = report.sheets.find((s) => s.key === "hovedgrupper")!.keptAs!;
-    expect(kept).toBe("Hovedgrupper (endret)");
-    expect(fake.state.getValues(kept, "B8")).toEqual([[99999]]);
-    expect(fake.state.getValues("Hovedgrupper", "A1:A2")).toEqual(notes);
-    expect(fake.state.sheetText("Hovedgrupper")[7]![1]).toBe("83 484");
-  });
-});
-
-describe("the user's sheets and names", () => {
-  it("keeps a user's sheet with a clashing name and picks another name", async () => {
-    const { fake, host } = fakeHost({ sheets: [{ name: "Hovedgrupper", cells: { A1: [["Mitt eget", 1]] } }, "Pivottabell"] });
-    const report = await insertAll(host, ds);
-    expect(report.ok).toBe(true);
-    expect(fake.state.getValues("Hovedgrupper", "A1:B1")).toEqual([["Mitt eget", 1]]);
-    expect(fake.state.sheet("Hovedgrupper").customProperties).toEqual({});
-    expect(report.sheets.find((s) => s.key === "hovedgrupper")!.sheet).toBe("Hovedgrupper (2)");
-    expect(report.sheets.find((s) => s.key === "pivottabell")!.sheet).toBe("Pivottabell (2)");
-    expect(fake.state.sheetText("Hovedgrupper (2)")[5]![1]).toBe("83 484");
-    expect(report.messages.some((m) => m.text.includes("tabellen ble satt inn som «Hovedgrupper (2)»"))).toBe(true);
-
-    const names = fake.state.sheetNames();
-    const again = await refresh(host, ds);
-    expect(again.ok).toBe(true);
-    expect(fake.state.sheetNames()).toEqual(names);
-    expect(fake.state.getValues("Hovedgrupper", "A1:B1")).toEqual([["Mitt eget", 1]]);
-  });
-
-  it("keeps within 31 characters when it must rename", async () => {
-    const long = "Tiltaksgrupper per hovedgruppe"; // 30 characters
-    const { fake, host } = fakeHost({ sheets: [long] });
-    const report = await insertSheets(host, [layout("tiltaksgrupper-per-hovedgruppe")]);
-    const name = report.sheets[0]!.sheet;
-    expect(name).toBe("Tiltaksgrupper per hovedgru (2)");
-    expect(name.length).toBe(31);
-    expect(fake.state.sheetNames()).toContain(long);
-  });
-
-  it("leaves a user's workbook name alone and uses another", async () => {
-    const { fake, host } = fakeHost({ sheets: [{ name: "Ark1", cells: { A1: [[1], [2]] } }] });
-    await userDoes(fake, (ctx) => {
-      ctx.workbook.names.add("NAV_Arbeidssokere", ctx.workbook.worksheets.getItem("Ark1").getRange("A1:A2"), "mitt navn");
-    });
-    const report = await insertPivotRanges(host, ds);
-    expect(report.ok).toBe(true);
-    const mine = fake.state.names().find((n) => n.name === "NAV_Arbeidssokere")!;
-    expect(mine).toMatchObject({ formula: "=Ark1!$A$1:$A$2", comment: "mitt navn" });
-    expect(report.sheets.find((s) => s.key === "pivotdata-tiltak")!.names).toContain("NAV_Arbeidssokere_2");
-    await refresh(host, ds);
-    expect(fake.state.names().find((n) => n.name === "NAV_Arbeidssokere")).toEqual(mine);
-  });
-});
-
-describe("names shared by tables and workbook names", () => {
-  it("picks a free table name when a workbook name has it, and a free name when a table has it", async () => {
-    const { fake, host } = fakeHost({
-      sheets: [
-        {
-          name: "Ark1",
-          cells: {
-            A1: [
-              ["Gruppe", "Antall"],
-              ["A", 1],
-            ],
-            D1: [[1]],
-          },
-        },
-      ],
-    });
-    await userDoes(fake, (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem("Ark1");
-      ws.tables.add("A1:B2", true).name = "NAV_Andre";
-      ctx.workbook.names.add("NavTiltak", ws.getRange("D1"), "mitt navn");
-    });
-    const report = await insertPivotRanges(host, ds);
-    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
-    const tiltak = report.sheets.find((s) => s.key === "pivotdata-tiltak")!;
-    expect(tiltak.table).toBe("NavTiltak2");
-    expect(tiltak.names).toContain("NAV_Andre_2");
-    expect(report.messages.some((m) => m.text.includes("NAV_Andre_2"))).toBe(true);
-    expect(fake.state.pivotTables()[0]).toMatchObject({ source: "NavTiltak2" });
-    const again = await refresh(host, ds);
-    expect(again.ok, JSON.stringify(again.messages)).toBe(true);
-    expect(
-      fake.state
-        .tables()
-        .map((t) => t.name)
-        .sort(),
-    ).toEqual(["NAV_Andre", "NavTiltak2", "NavTiltaksgruppeEndring"]);
-  });
-});
-
-describe("sheets the user has hidden", () => {
-  it("rewrites a hidden add-in sheet without trying to activate it", async () => {
-    const { fake, host } = await inserted();
-    await userDoes(fake, (ctx) => {
-      ctx.workbook.worksheets.getItem("Hovedgrupper").activate();
-      ctx.workbook.worksheets.getItem("Om tabellene").visibility = "Hidden";
-    });
-    const report = await insertAll(host, ds);
-    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
-    expect(report.sheets.every((s) => s.status === "updated")).toBe(true);
-    expect(fake.state.activeSheetName()).toBe("Hovedgrupper");
   });
 });
 
@@ -601,18 +371,18 @@ describe("errors and old hosts", () => {
     const { fake, host } = budgetWorkbook();
     let writes = 0;
     fake.failOn({ when: (op) => op.object === "Range" && op.member === "values" && ++writes === 4, code: "GeneralException" });
-    const failed = await insertAll(host, ds);
+    const failed = await insert(host, { dataset: ds, sheets: "all" });
     expect(failed.ok).toBe(false);
     expect(failed.messages.some((m) => m.level === "error" && m.text.startsWith("Excel stoppet operasjonen: GeneralException"))).toBe(true);
     expect(fake.state.getValues("Budsjett", "A1:B2")).toEqual(BUDGET);
 
     // Trying again finishes the job: no duplicate sheets, no false "edited" copies.
     fake.clearFailures();
-    const retry = await insertAll(host, ds);
+    const retry = await insert(host, { dataset: ds, sheets: "all" });
     expect(retry.ok, JSON.stringify(retry.messages)).toBe(true);
     expect(retry.sheets.every((s) => !s.keptAs)).toBe(true);
     const clean = budgetWorkbook();
-    await insertAll(clean.host, ds);
+    await insert(clean.host, { dataset: ds, sheets: "all" });
     expect(fake.state.sheetNames()).toEqual(clean.fake.state.sheetNames());
     for (const l of layouts) expect(fake.state.sheetText(l.name)).toEqual(clean.fake.state.sheetText(l.name));
   });
@@ -622,7 +392,7 @@ describe("errors and old hosts", () => {
     fake.state.setValues("Ark1", "A1:B1", [["mitt", 7]]);
     fake.failOn({ when: (op) => op.object === "Table" || op.member === "refresh" });
     const before = fake.state.sheet("Ark1");
-    const report = await refresh(host, ds);
+    const report = await refresh(host, { dataset: ds });
     expect(report.ok).toBe(false);
     expect(report.messages.at(-1)!.text).toMatch(/Trykk «Oppdater» for å gjøre ferdig/);
     expect(report.messages.at(-1)!.text).not.toMatch(/Ctrl\+Z|beskyttet/);
@@ -631,7 +401,7 @@ describe("errors and old hosts", () => {
 
   it("without ExcelApi 1.8 and 1.12: tables and names, no PivotTable, with a message", async () => {
     const { fake, host } = fakeHost({ apiVersion: "1.7" });
-    const report = await insertAll(host, ds);
+    const report = await insert(host, { dataset: ds, sheets: "all" });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(fake.state.sheetNames()).not.toContain("Pivottabell");
@@ -640,7 +410,7 @@ describe("errors and old hosts", () => {
     expect(fake.state.sheet("Hovedgrupper").customProperties).toEqual({});
     // Ownership still works through the index: refresh rewrites, never duplicates.
     const names = fake.state.sheetNames();
-    const again = await refresh(host, ds);
+    const again = await refresh(host, { dataset: ds });
     expect(again.ok).toBe(true);
     expect(again.sheets.every((s) => s.status === "updated")).toBe(true);
     expect(fake.state.sheetNames()).toEqual(names);
@@ -648,7 +418,7 @@ describe("errors and old hosts", () => {
 
   it("refuses politely on a host older than the manifest's minimum", async () => {
     const { fake, host } = fakeHost({ apiVersion: "1.6" });
-    const report = await insertAll(host, ds);
+    const report = await insert(host, { dataset: ds, sheets: "all" });
     expect(report.ok).toBe(false);
     expect(report.syncs).toBe(0);
     expect(report.messages[0]!.text).toMatch(/ExcelApi 1\.7/);
@@ -658,10 +428,10 @@ describe("errors and old hosts", () => {
   it("a new month with other row counts: tables follow (resized where 1.13 allows, else rebuilt)", async () => {
     for (const apiVersion of ["1.12", "1.17"]) {
       const { fake, host } = fakeHost({ apiVersion });
-      await insertAll(host, ds);
+      await insert(host, { dataset: ds, sheets: "all" });
       const tableId = fake.state.tables().find((t) => t.name === "NavTiltak")!.id;
       const wider = widenDataset(ds, 2);
-      const report = await refresh(host, wider);
+      const report = await refresh(host, { dataset: wider });
       expect(report.ok, `${apiVersion}: ${JSON.stringify(report.messages)}`).toBe(true);
       expect(report.sheets.every((s) => !s.keptAs)).toBe(true);
       const table = fake.state.tables().find((t) => t.name === "NavTiltak")!;
@@ -679,13 +449,14 @@ describe("errors and old hosts", () => {
 describe("writes are blocks, not cells", () => {
   it("queued calls stay flat when the dataset has ten times the tiltak", async () => {
     const small = fakeHost();
-    await insertAll(small.host, ds);
+    await insert(small.host, { dataset: ds, sheets: "all" });
     const big = fakeHost();
     const wide = widenDataset(ds, 10);
-    const report = await insertAll(big.host, wide);
+    const report = await insert(big.host, { dataset: wide, sheets: "all" });
     expect(report.ok).toBe(true);
-    const cells = (d: typeof ds) => allSpecs(d).reduce((n, s) => n + s.values.length * s.values[0]!.length, 0);
-    expect(cells(wide) / cells(ds)).toBeGreaterThan(3);
+    const cells = async (d: typeof ds) =>
+      (await sheetSpecs({ dataset: d }, "all")).reduce((n, s) => n + s.values.length * s.values[0]!.length, 0);
+    expect((await cells(wide)) / (await cells(ds))).toBeGreaterThan(3);
     expect(tiltakLongTable(wide).rows.length).toBe(10 * tiltakLongTable(ds).rows.length);
     expect(big.fake.stats.queuedCalls).toBeLessThanOrEqual(small.fake.stats.queuedCalls + 10);
     expect(big.fake.stats.syncs).toBeLessThanOrEqual(2);

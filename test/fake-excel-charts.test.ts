@@ -1,4 +1,4 @@
-// The fake's charts (src/fake-excel/charts.ts) against what Microsoft documents for ExcelApi 1.1
+// The fake's charts (packages/excel-simulator/src/chart-rules.ts) against what Microsoft documents for ExcelApi 1.1
 // charts: add over a range, series by columns or rows, titles, getItem / getItemOrNullObject,
 // charts floating over cells, and deleted with their sheet.
 import { describe, expect, it } from "vitest";

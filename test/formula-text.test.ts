@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { importPublications } from "../src/core/dataset.js";
 import { isFormulaLike } from "../src/core/text.js";
 import { readPublicationFile } from "../src/data/files.js";
-import { insertAll } from "../src/excel/writer.js";
+import { insert } from "../src/excel/writer.js";
 import { fakeHost } from "./helpers/excel-fake.js";
 
 const FIXTURE = join(import.meta.dirname, "fixtures", "bad", "formula-label.txt");
@@ -25,7 +25,7 @@ describe("formula-like text is written as text", () => {
     expect(label.length).toBeGreaterThan(255);
 
     const { fake, host } = fakeHost();
-    const report = await insertAll(host, dataset);
+    const report = await insert(host, { dataset: dataset, sheets: "all" });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
 
     // The fake keeps a formula apart from its text; reach it the way the fake's own tests do.

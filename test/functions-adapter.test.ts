@@ -1,10 +1,10 @@
-// The Excel adapter (src/functions/functions.ts) against a stub of the CustomFunctions global:
+// The Excel adapter (src/functions/custom-functions.ts) against a stub of the CustomFunctions global:
 // core errors become the right Excel errors, and every id the JSDoc declares is registered.
 import { fileURLToPath } from "node:url";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-const FUNCTIONS_FILE = fileURLToPath(new URL("../src/functions/functions.ts", import.meta.url));
+const FUNCTIONS_FILE = fileURLToPath(new URL("../src/functions/custom-functions.ts", import.meta.url));
 
 /** The documented shape of the runtime's Error class and ErrorCode values. */
 class StubError {
@@ -15,13 +15,13 @@ class StubError {
 }
 const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" };
 
-type Adapter = typeof import("../src/functions/functions.js");
+type Adapter = typeof import("../src/functions/custom-functions.js");
 
 async function loadWithRuntime(): Promise<{ mod: Adapter; associate: ReturnType<typeof vi.fn> }> {
   const associate = vi.fn();
   vi.stubGlobal("CustomFunctions", { Error: StubError, ErrorCode, associate });
   vi.resetModules();
-  const mod = await import("../src/functions/functions.js");
+  const mod = await import("../src/functions/custom-functions.js");
   return { mod, associate };
 }
 
@@ -121,7 +121,7 @@ describe("outside Excel's runtime (Node, a task pane without it)", () => {
   it("loads without registering, and still computes", async () => {
     vi.resetModules();
     expect(typeof (globalThis as { CustomFunctions?: unknown }).CustomFunctions).toBe("undefined");
-    const mod = await import("../src/functions/functions.js");
+    const mod = await import("../src/functions/custom-functions.js");
     expect(mod.tiltak("Arbeidstrening", "Arbeidssøkere")).toBe(7465);
     const e = thrown(() => mod.tiltak("Arbeidstrenig"));
     expect(e).toBeInstanceOf(Error);

@@ -68,7 +68,7 @@ describe("the functions module in the shared runtime", () => {
     let ready: (() => void) | undefined;
     vi.stubGlobal("Office", { onReady: (cb: () => void) => ((ready = cb), Promise.resolve()), context: { document: { settings: s } } });
     vi.resetModules();
-    await import("../src/functions/functions.js");
+    await import("../src/functions/custom-functions.js");
     expect(ready).toBeTypeOf("function");
     expect(s.saved).toHaveLength(0); // not before Office is ready
     ready!();

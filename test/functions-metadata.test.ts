@@ -1,5 +1,5 @@
 // The functions metadata Excel reads (functions.json), as the production webpack build generates it
-// from the JSDoc in src/functions/functions.ts: ids, parameters, optional flags, result types and
+// from the JSDoc in src/functions/custom-functions.ts: ids, parameters, optional flags, result types and
 // Norwegian descriptions.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -15,7 +15,7 @@ import { importPublication } from "../src/core/dataset.js";
 import { NavFunctions } from "../src/core/functions.js";
 import { buildLayouts, layoutText } from "../src/core/layout.js";
 import type { Dataset } from "../src/core/types.js";
-import { insertAll } from "../src/excel/writer.js";
+import { insert } from "../src/excel/writer.js";
 import { fakeHost } from "./helpers/excel-fake.js";
 import { writePublication } from "./helpers/publication-writer.js";
 import { makeRawDataset } from "./helpers/raw-dataset.js";
@@ -217,7 +217,7 @@ describe("protected raw counts never leak", () => {
 
     it(`sheets and pivot ranges written into the workbook (seed ${seed})`, async () => {
       const { fake, host } = fakeHost();
-      const report = await insertAll(host, ds);
+      const report = await insert(host, { dataset: ds, sheets: "all" });
       expect(report.ok).toBe(true);
       let checked = 0;
       for (const layout of buildLayouts(ds)) {

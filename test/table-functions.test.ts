@@ -8,7 +8,7 @@ import { buildLayouts, SHEET_NAMES } from "../src/core/layout.js";
 import { changeLongTable, tiltakLongTable } from "../src/core/pivot.js";
 import { tableRegion, tablesOf, type TableFunctions } from "../src/core/table-functions.js";
 import type { Dataset } from "../src/core/types.js";
-import { insertAll } from "../src/excel/writer.js";
+import { insert } from "../src/excel/writer.js";
 import { fakeHost } from "./helpers/excel-fake.js";
 import { makeRawDataset } from "./helpers/raw-dataset.js";
 
@@ -30,7 +30,7 @@ describe("NAV.TABELL is the inserted sheet's body", () => {
   let sheetValues: Map<string, unknown[][]>;
   beforeAll(async () => {
     const { fake, host } = fakeHost();
-    const report = await insertAll(host, ds);
+    const report = await insert(host, { dataset: ds, sheets: "all" });
     expect(report.ok, JSON.stringify(report.messages)).toBe(true);
     sheetValues = new Map();
     await fake.runAsExcel(async (ctx) => {

@@ -4,7 +4,8 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
-import { formatRect, parseAddress, type CellFormat, type ViewCell, type WorkbookState } from "@nav-tiltak/excel-simulator";
+import { formatRect } from "@nav-tiltak/a1";
+import { parseAddress, type CellFormat, type ViewCell, type WorkbookState } from "@nav-tiltak/excel-simulator";
 import { addinXlsx } from "../src/xlsx/build.js";
 import { pivotNote, pivotNotes } from "../src/xlsx/export.js";
 

@@ -15,6 +15,7 @@ import {
   TOTAL_LABEL,
 } from "./dataset.js";
 import { NotFoundError } from "./errors.js";
+import { defaultPeriod } from "./default-period.js";
 
 export type CellValue = string | number | null;
 
@@ -335,9 +336,9 @@ function tiltakTable(ctx: Context): SheetLayout {
   return finishLayout(ctx, "tiltak-og-hovedgrupper", TABLE_TILTAK_OG_HG, g, 5);
 }
 
-/** The period's data, newest by default. Throws (Norwegian) when the period is not in the dataset. */
+/** The period's data, the default period (default-period.ts) when none is named. Throws (Norwegian) when the period is not in the dataset. */
 export function periodData(ds: Dataset, period?: string): PeriodData {
-  const data = period === undefined ? ds.periods[ds.periods.length - 1] : ds.periods.find((p) => p.period === period);
+  const data = period === undefined ? defaultPeriod(ds) : ds.periods.find((p) => p.period === period);
   if (!data) {
     if (period === undefined) throw new NotFoundError("no-periods", "Datasettet har ingen perioder.");
     throw new NotFoundError("unknown-period", `Perioden «${period}» finnes ikke i datasettet.`);

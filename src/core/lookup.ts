@@ -7,6 +7,7 @@ import { ALL, type Dataset, type HgKey, type PeriodData, type Tiltak } from "./t
 import { GROUP_ALIASES, TOTAL_LABEL } from "./dataset.js";
 import { spellings } from "./known-typos.js";
 import { editDistance, normalizeName, parsePeriodLabel, shorten } from "./text.js";
+import { defaultPeriod } from "./default-period.js";
 
 /** The Excel error a failed call becomes: #VALUE! (bad argument) or #N/A (no such figure). */
 export type ExcelErrorKind = "VALUE" | "NA";
@@ -185,7 +186,7 @@ export class NameResolver {
       }
     }
     for (const p of dataset.periods) this.periodIndex.set(p.period, p);
-    this.newest = dataset.periods[dataset.periods.length - 1];
+    this.newest = defaultPeriod(dataset);
   }
 
   /** The group reference for a tiltaksgruppe id (e.g. a tiltak's group). */

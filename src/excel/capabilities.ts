@@ -1,7 +1,7 @@
 // What the host can do and how its errors read, for the writer and the highlighter alike. Apart
 // from host.ts, which the task pane loads at start-up: these travel with the writer's chunk.
 
-import type { Capabilities, ExcelHost, ExcelRunner } from "./types.js";
+import type { Capabilities, ExcelHost, ExcelRunner } from "./operation-types.js";
 
 /** A host as the writer and the highlighter use it: a runner and a requirement-set probe. */
 export interface ResolvedHost {

@@ -1,6 +1,6 @@
 // The chart sheets as the writer's sheet specs: title, notes, the chart's data and the chart over
 // it. The figures come from core/charts.ts, which takes them from the sheets' layouts. Loaded on
-// demand (insertCharts, refresh), so the pane's startup bundle does not carry it.
+// demand (inserting charts, refresh), so the pane's startup bundle does not carry it.
 
 import { CHART_SHEET_NAMES, buildCharts, type ChartData, type ChartKey } from "../core/charts.js";
 import type { Dataset } from "../core/types.js";
@@ -62,6 +62,7 @@ export function chartSheet(c: ChartData): SheetSpec {
 }
 
 /** Both chart sheets for the newest period. */
-export function chartSheets(ds: Dataset): SheetSpec[] {
-  return buildCharts(ds).map(chartSheet);
+/** The chart sheets for one period (the default period when none is named). */
+export function chartSheets(ds: Dataset, period?: string): SheetSpec[] {
+  return buildCharts(ds, period).map(chartSheet);
 }

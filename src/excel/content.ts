@@ -8,7 +8,7 @@ import { isFormulaLike } from "../core/text.js";
 import { ALL } from "../core/types.js";
 import { changeLongTable, tiltakLongTable, type HovedgruppeSpan, type LongTable } from "../core/pivot.js";
 import { CHART_SHEET_NAMES, type ChartKey } from "../core/chart-names.js";
-import type { ChartSpec } from "./charts.js";
+import type { ChartSpec } from "./chart-writer.js";
 
 /** A cell as written: "" is an empty cell (Office.js reads empty cells back as ""). */
 export type WriteValue = string | number;
@@ -93,7 +93,7 @@ export interface SheetSpec {
   freezeRows: number;
   table?: TableSpec;
   pivot?: PivotSpec;
-  /** A chart over the block (chart sheets, see charts.ts). */
+  /** A chart over the block (chart sheets, see chart-writer.ts). */
   chart?: ChartSpec;
   /**
    * How a later refresh tells whether the user changed the add-in's cells: rows in order for the

@@ -1,7 +1,8 @@
 // The user's edits in the add-in's own cells: telling them apart from the add-in's writing (from
 // the first round trip's read) and saving them on a sheet of their own before anything is rewritten.
 
-import { contentHash, encodeRecord, freeSheetName, indexName, isBlank, type OwnershipRecord, type Rect } from "./ownership.js";
+import { contentHash, encodeRecord, freeSheetName, indexName, isBlank, type OwnershipRecord } from "./ownership.js";
+import type { Rect } from "@nav-tiltak/a1";
 import type { TargetPlan } from "./plan.js";
 import type { BlockContent } from "./read.js";
 

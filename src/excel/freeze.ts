@@ -8,15 +8,13 @@
 // user unfroze them, or a write cut short never froze them. Where they are right (Excel moves the
 // split down with rows inserted above, so it still sits under the header), nothing is queued.
 
+import { MAX_COLUMNS, MAX_ROWS } from "@nav-tiltak/a1";
+
 /** Frozen rows and columns of a sheet; 0 and 0 when nothing is frozen. */
 export interface Frozen {
   rows: number;
   cols: number;
 }
-
-// Excel's sheet size: a location spanning every column freezes rows only, and the other way round.
-const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
 
 /**
  * Queues the read of a sheet's frozen location. The worksheet is reached through the add-in's
@@ -27,6 +25,7 @@ export function queueFrozenRead(sheet: Excel.Worksheet): () => Frozen {
   const location = sheet.freezePanes.getLocationOrNullObject().load("rowCount,columnCount");
   return () => {
     if (location.isNullObject) return { rows: 0, cols: 0 };
+    // A location spanning every column freezes rows only, and the other way round.
     return {
       rows: location.rowCount >= MAX_ROWS ? 0 : location.rowCount,
       cols: location.columnCount >= MAX_COLUMNS ? 0 : location.columnCount,

@@ -14,9 +14,10 @@ import type { Dataset } from "../core/types.js";
 import type { RevealedCell } from "../core/disclosure-audit.js";
 import { buildLayouts, type LayoutKey, type SheetLayout } from "../core/layout.js";
 import { layoutSheet, type SheetSpec } from "./content.js";
-import { contentHash, decodeRecord, indexName, parseSheetReference, rectAddress, type Rect } from "./ownership.js";
+import { formatRect, parseSheetReference, type Rect } from "@nav-tiltak/a1";
+import { contentHash, decodeRecord, indexName } from "./ownership.js";
 import { capabilities, errorText } from "./capabilities.js";
-import type { ExcelHost, ExcelRunner, Message, SheetResult, WriteReport } from "./types.js";
+import type { Capabilities, ExcelHost, ExcelRunner, Message, SheetResult, WriteReport } from "./operation-types.js";
 
 /**
  * Excel's own "Light red fill" (conditional formatting): black "*" on it has a contrast of about
@@ -185,7 +186,7 @@ function queueFills(ws: Excel.Worksheet, target: Target, mode: Mode, useAreas: b
         batch = [];
       };
       for (const r of rects) {
-        const address = rectAddress(r);
+        const address = formatRect(r);
         if (batch.length > 0 && batch.join(", ").length + address.length + 2 > MAX_AREAS_ADDRESS) flush();
         batch.push(address);
       }
@@ -205,6 +206,64 @@ function summaryText(mode: Mode, count: number, sheetCount: number, messages: re
   return mode === "mark" ? `${cellsText} markert på ${where}.${warn}` : `Markeringen er fjernet fra ${cellsText} på ${where}.${warn}`;
 }
 
+/** The report of an operation that did not reach Excel: an Excel too old, or nothing to mark. */
+function earlyReport(caps: Capabilities, total: number, mode: Mode): HighlightReport | null {
+  if (!caps.base) {
+    return {
+      ok: false,
+      syncs: 0,
+      cells: 0,
+      sheets: [],
+      messages: [{ level: "error", text: "Denne Excel-versjonen er for gammel for NAV tiltak (krever ExcelApi 1.7 eller nyere)." }],
+      summary: "Excel-versjonen støttes ikke.",
+    };
+  }
+  if (total > 0) return null;
+  const verb = mode === "mark" ? "markere" : "fjerne markeringen fra";
+  return { ok: true, syncs: 0, cells: 0, sheets: [], messages: [], summary: `Ingen avslørte celler å ${verb}.` };
+}
+
+/** Round trip 1: the sheets, the names (the add-in's index entries) and the active sheet. */
+async function readSnapshot(context: Excel.RequestContext): Promise<Snapshot> {
+  const wb = context.workbook;
+  const ws = wb.worksheets.load("items/name,items/visibility,items/protection/protected");
+  const nm = wb.names.load("items/name,items/formula,items/comment");
+  const active = wb.worksheets.getActiveWorksheet().load("name");
+  await context.sync();
+  return {
+    sheets: ws.items.map((s) => ({ name: s.name, protected: s.protection.protected, visible: s.visibility === "Visible" })),
+    names: nm.items.map((n) => ({
+      name: n.name,
+      formula: typeof n.formula === "string" ? n.formula : String(n.formula ?? ""),
+      comment: n.comment ?? "",
+    })),
+    active: active.name,
+  };
+}
+
+/** Round trip 2: the fills on every target sheet, then (when asked) the sheet to look at. */
+function queueHighlights(context: Excel.RequestContext, targets: Target[], snapshot: Snapshot, mode: Mode, job: Job): SheetResult[] {
+  const wb = context.workbook;
+  if (job.api19) context.application.suspendScreenUpdatingUntilNextSync();
+  const sheets: SheetResult[] = [];
+  for (const t of targets) {
+    queueFills(wb.worksheets.getItem(t.sheet), t, mode, job.api19);
+    sheets.push({ key: t.key, sheet: t.sheet, status: "updated" });
+  }
+  if (job.activate && !targets.some((t) => upper(t.sheet) === upper(snapshot.active))) {
+    // The visible sheet with the most cells: where the user most likely wants to look.
+    const first = targets.filter((t) => t.visible).sort((a, b) => b.cells.length - a.cells.length)[0];
+    if (first) wb.worksheets.getItem(first.sheet).activate();
+  }
+  return sheets;
+}
+
+interface Job {
+  /** RangeAreas (ExcelApi 1.9) formats all of a sheet's cells through one object. */
+  api19: boolean;
+  activate: boolean;
+}
+
 async function run(
   host: ExcelHost | ExcelRunner,
   ds: Dataset,
@@ -212,68 +271,30 @@ async function run(
   mode: Mode,
   options: HighlightOptions,
 ): Promise<HighlightReport> {
-  const messages: Message[] = [];
-  const sheets: SheetResult[] = [];
-  let syncs = 0;
-  let count = 0;
-  const verb = mode === "mark" ? "markere" : "fjerne markeringen fra";
-  const total = Object.values(cells).reduce((n, list) => n + list.length, 0);
-
   const caps = capabilities(host);
-  if (!caps.base) {
-    return {
-      ok: false,
-      syncs,
-      cells: 0,
-      sheets,
-      messages: [{ level: "error", text: "Denne Excel-versjonen er for gammel for NAV tiltak (krever ExcelApi 1.7 eller nyere)." }],
-      summary: "Excel-versjonen støttes ikke.",
-    };
-  }
-  if (total === 0) {
-    return { ok: true, syncs, cells: 0, sheets, messages, summary: `Ingen avslørte celler å ${verb}.` };
-  }
-
+  const early = earlyReport(
+    caps,
+    Object.values(cells).reduce((n, list) => n + list.length, 0),
+    mode,
+  );
+  if (early) return early;
   const layouts = buildLayouts(ds, options.period);
   const runner = typeof host === "function" ? host : host.run;
-  // RangeAreas (ExcelApi 1.9) formats all of a sheet's cells through one object.
-  const api19 = caps.rangeAreas === true;
-  const activate = options.activate ?? mode === "mark";
-
+  const job: Job = { api19: caps.rangeAreas === true, activate: options.activate ?? mode === "mark" };
+  const messages: Message[] = [];
+  let sheets: SheetResult[] = [];
+  let count = 0;
+  let syncs = 0;
   try {
     await runner(async (context) => {
       options.onProgress?.(0.1, "Leser arbeidsboken …");
-      const wb = context.workbook;
-      const ws = wb.worksheets.load("items/name,items/visibility,items/protection/protected");
-      const nm = wb.names.load("items/name,items/formula,items/comment");
-      const active = wb.worksheets.getActiveWorksheet().load("name");
       syncs++;
-      await context.sync();
-      const snapshot: Snapshot = {
-        sheets: ws.items.map((s) => ({ name: s.name, protected: s.protection.protected, visible: s.visibility === "Visible" })),
-        names: nm.items.map((n) => ({
-          name: n.name,
-          formula: typeof n.formula === "string" ? n.formula : String(n.formula ?? ""),
-          comment: n.comment ?? "",
-        })),
-        active: active.name,
-      };
+      const snapshot = await readSnapshot(context);
       const targets = findTargets(snapshot, layouts, cells, messages);
       if (targets.length === 0) return;
-
       options.onProgress?.(0.5, mode === "mark" ? "Markerer cellene …" : "Fjerner markeringen …");
-      if (api19) context.application.suspendScreenUpdatingUntilNextSync();
-      for (const t of targets) {
-        const sheet = wb.worksheets.getItem(t.sheet);
-        queueFills(sheet, t, mode, api19);
-        count += t.cells.length;
-        sheets.push({ key: t.key, sheet: t.sheet, status: "updated" });
-      }
-      if (activate && !targets.some((t) => upper(t.sheet) === upper(snapshot.active))) {
-        // The visible sheet with the most cells: where the user most likely wants to look.
-        const first = targets.filter((t) => t.visible).sort((a, b) => b.cells.length - a.cells.length)[0];
-        if (first) wb.worksheets.getItem(first.sheet).activate();
-      }
+      sheets = queueHighlights(context, targets, snapshot, mode, job);
+      count = targets.reduce((n, t) => n + t.cells.length, 0);
       syncs++;
       await context.sync();
     });
@@ -286,7 +307,6 @@ async function run(
     messages.push({ level: "error", text: `Excel stoppet operasjonen: ${errorText(e)}. ${after}` });
     return { ok: false, syncs, cells: 0, sheets: [], messages, summary: "Noe gikk galt i Excel. Se feilmeldingen under." };
   }
-
   options.onProgress?.(1, "Ferdig.");
   return { ok: true, syncs, cells: count, sheets, messages, summary: summaryText(mode, count, sheets.length, messages) };
 }

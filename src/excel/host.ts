@@ -1,7 +1,7 @@
 // The host running Office.js, apart from the writer so the task pane can have it at start-up
 // without loading the writer (see lazy-writer.ts).
 
-import type { ExcelHost } from "./types.js";
+import type { ExcelHost } from "./operation-types.js";
 
 /** The host running Office.js: `Excel.run` and the document's requirement sets. */
 export function officeHost(): ExcelHost {

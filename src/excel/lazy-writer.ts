@@ -3,32 +3,14 @@
 // start-up must stay within 60 KB gzip; the chunk comes from the add-in's own server, like the
 // Prikkekontroll solver. Same signatures as writer.ts.
 
-import type { SheetLayout } from "../core/layout.js";
-import type { Dataset } from "../core/types.js";
-import type { ExcelHost, ExcelRunner, WriteOptions, WriteReport } from "./types.js";
+import type { ExcelHost, ExcelRunner, InsertRequest, PeriodChoice, WriteOptions, WriteReport } from "./operation-types.js";
 
 const writer = () => import(/* webpackChunkName: "writer" */ "./writer.js");
 
-export async function insertSheets(
-  host: ExcelHost | ExcelRunner,
-  layouts: SheetLayout[],
-  options: WriteOptions = {},
-): Promise<WriteReport> {
-  return (await writer()).insertSheets(host, layouts, options);
+export async function insert(host: ExcelHost | ExcelRunner, request: InsertRequest, options: WriteOptions = {}): Promise<WriteReport> {
+  return (await writer()).insert(host, request, options);
 }
 
-export async function insertPivotRanges(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
-  return (await writer()).insertPivotRanges(host, ds, options);
-}
-
-export async function insertAll(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
-  return (await writer()).insertAll(host, ds, options);
-}
-
-export async function refresh(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
-  return (await writer()).refresh(host, ds, options);
-}
-
-export async function insertCharts(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
-  return (await writer()).insertCharts(host, ds, options);
+export async function refresh(host: ExcelHost | ExcelRunner, source: PeriodChoice, options: WriteOptions = {}): Promise<WriteReport> {
+  return (await writer()).refresh(host, source, options);
 }

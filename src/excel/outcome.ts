@@ -11,8 +11,8 @@ import { errorText } from "./capabilities.js";
 import { REQUEST_NAME, decodeRequest, requestDone } from "./ownership.js";
 import type { Plan } from "./plan.js";
 import type { WorkbookRead } from "./read.js";
-import type { ExcelRunner, Message } from "./types.js";
-import type { BatchInput, Written } from "./writer.js";
+import type { ExcelRunner, Message } from "./operation-types.js";
+import type { BatchInput, Written } from "./write-batch.js";
 
 /** What the write batch was asked to do, kept for the explanation. */
 export interface Batch {

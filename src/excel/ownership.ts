@@ -122,10 +122,6 @@ export function decodeRecord(comment: string | null | undefined, key: TargetKey)
   }
 }
 
-// A1 helpers live in a1.ts; re-exported for the modules that take them from here.
-export { columnIndex, columnLetters, parseSheetReference, quoteSheet, rectAddress, sheetReference } from "./a1.js";
-export type { Rect } from "./a1.js";
-
 // ---------------------------------------------------------------------------------------------
 // Names
 

@@ -11,11 +11,10 @@ import {
   freeSheetName,
   indexName,
   nameFragment,
-  parseSheetReference,
   type OwnershipRecord,
-  type Rect,
 } from "./ownership.js";
-import type { Capabilities, Message } from "./types.js";
+import { parseSheetReference, type Rect } from "@nav-tiltak/a1";
+import type { Capabilities, Message } from "./operation-types.js";
 
 /** What the first round trip reads: collections only, so it is valid in any workbook. */
 export interface WorkbookSnapshot {

@@ -6,12 +6,13 @@
 // of reads only; the write batch then first saves edited blocks to «… (endret)» sheets and only
 // after that clears or rewrites anything. A failure at any point leaves every value somewhere.
 
-import { CHARTS_LOAD, chartNames } from "./charts.js";
+import { CHARTS_LOAD, chartNames } from "./chart-writer.js";
 import { queueFrozenRead, type Frozen } from "./freeze.js";
 import type { SheetSpec, TargetKey } from "./content.js";
-import { REQUEST_NAME, decodeRequest, indexName, parseSheetReference, type Rect } from "./ownership.js";
+import { parseSheetReference, type Rect } from "@nav-tiltak/a1";
+import { REQUEST_NAME, decodeRequest, indexName } from "./ownership.js";
 import type { WorkbookSnapshot } from "./plan.js";
-import type { Capabilities } from "./types.js";
+import type { Capabilities } from "./operation-types.js";
 
 /** An add-in block as it is in the workbook now: where it is, its formulas and number formats. */
 export interface BlockContent {

@@ -14,6 +14,7 @@ import {
   browserOfficeClient,
   pageLibrary,
 } from "@nav-tiltak/excel-simulator";
+import { columnLetters } from "@nav-tiltak/a1";
 import { officeHost } from "../excel/host.js";
 import { startPane } from "../taskpane/app.js";
 import { clear, h } from "../taskpane/dom.js";
@@ -34,18 +35,9 @@ const gridEl = document.getElementById("grid")!;
 const tabsEl = document.getElementById("tabs")!;
 let shown: string | null = null;
 
-const MAX_ROWS = 300;
+/** Rows the preview grid shows at most. */
+const SHOWN_ROWS = 300;
 const ptToPx = (pt: number) => Math.round((pt * 4) / 3);
-
-function columnName(c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function border(b: CellFormat["borders"]["top"]): string {
   if (!b || b.style === "None") return "";
@@ -79,10 +71,10 @@ function drawGrid(view: SheetView): HTMLElement {
   table.style.width = `${40 + view.columnWidths.reduce((sum, w) => sum + ptToPx(w), 0)}px`;
   table.appendChild(cols);
   const head = h("tr", {}, h("th", { class: "row" }, ""));
-  for (let c = 0; c < view.columnCount; c++) head.appendChild(h("th", { scope: "col" }, columnName(c)));
+  for (let c = 0; c < view.columnCount; c++) head.appendChild(h("th", { scope: "col" }, columnLetters(c)));
   table.appendChild(h("thead", {}, head));
   const body = h("tbody");
-  view.cells.slice(0, MAX_ROWS).forEach((row, r) => {
+  view.cells.slice(0, SHOWN_ROWS).forEach((row, r) => {
     const tr = h("tr", { ...(view.frozenRows > 0 && r === view.frozenRows - 1 ? { class: "frozen-last" } : {}) });
     const height = view.rowHeights[r];
     if (height && height !== 15) tr.style.height = `${ptToPx(height)}px`;

@@ -13,8 +13,9 @@ import {
   SwatchRGB,
 } from "@fluentui/web-components";
 import { BUNDLED_DATASET } from "../core/bundled.js";
+import { defaultPeriod } from "../core/default-period.js";
 import type { Dataset } from "../core/types.js";
-import type { ExcelHost } from "../excel/types.js";
+import type { ExcelHost } from "../excel/operation-types.js";
 import { statusAnchor, trackActions } from "./a11y.js";
 import { append, h } from "./dom.js";
 import { StatusArea } from "./status.js";
@@ -99,7 +100,7 @@ export interface PaneOptions {
   onWorkbookChanged?: () => void;
 }
 
-// eslint-disable-next-line max-lines-per-function -- builds the pane top to bottom, in the order the user sees it
+/** Builds the pane top to bottom, in the order the user sees it: header, tabs, views, status, footer. */
 export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptions = {}): PaneServices {
   const dataset = options.dataset ?? BUNDLED_DATASET;
   registerFluent(root);
@@ -110,12 +111,52 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
 
   const status = new StatusArea();
   const pane = h("main", { class: "nav-pane", "aria-labelledby": "pane-title" });
-  const period = dataset.periods[dataset.periods.length - 1]?.label ?? "";
-  const actions = trackActions(pane);
+  const shown = defaultPeriod(dataset);
+  const services = paneServices(pane, status, { host, dataset, period: shown?.period ?? "" }, options);
 
-  const services: PaneServices = {
-    host,
-    dataset,
+  const views = options.views ?? PANE_VIEWS;
+  const panels = views.map((v) => {
+    const panel = v.render(services);
+    panel.id = `panel-${v.id}`;
+    return panel;
+  });
+
+  append(
+    pane,
+    h(
+      "header",
+      {},
+      h("h1", { id: "pane-title" }, "NAV tiltak"),
+      h("p", { class: "subtitle" }, `${dataset.title.replace(/\. Tiltak\. En måned$/, "")} · ${shown?.label ?? ""}`),
+    ),
+  );
+  if (views.length > 1) pane.appendChild(tabList(views, panels));
+  append(
+    pane,
+    ...panels,
+    status.element,
+    // «§\u00a02\u20116»: a no-break space and a non-breaking hyphen keep the reference on one line
+    // in a narrow pane (it used to break into «§ 2-» and «6»), without markup or CSS.
+    h(
+      "footer",
+      {},
+      "Tall fra 1 til 3 vises som * (Statistikklovens §\u00a02\u20116). Tallene følger med tillegget; ingen data hentes fra nettet.",
+    ),
+  );
+  root.appendChild(pane);
+  return services;
+}
+
+/** What the views get: the host, the figures and the period shown, and the way to run an operation. */
+function paneServices(
+  pane: HTMLElement,
+  status: StatusArea,
+  shown: Pick<PaneServices, "host" | "dataset" | "period">,
+  options: PaneOptions,
+): PaneServices {
+  const actions = trackActions(pane);
+  return {
+    ...shown,
     async runOperation(label, op) {
       // Focus, busy state and where the result shows: src/taskpane/a11y.ts.
       const trigger = actions.trigger();
@@ -137,61 +178,32 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
       }
     },
   };
+}
 
-  const views = options.views ?? PANE_VIEWS;
-  const panels = views.map((v) => {
-    const panel = v.render(services);
-    panel.id = `panel-${v.id}`;
-    return panel;
-  });
-
-  append(
-    pane,
-    h(
-      "header",
-      {},
-      h("h1", { id: "pane-title" }, "NAV tiltak"),
-      h("p", { class: "subtitle" }, `${dataset.title.replace(/\. Tiltak\. En måned$/, "")} · ${period}`),
-    ),
-  );
-  if (views.length > 1) {
-    const tabs = h("div", { class: "tabs", role: "tablist", "aria-label": "Visninger" });
-    const select = (i: number) => {
-      [...tabs.children].forEach((t, j) => {
-        t.setAttribute("aria-selected", String(i === j));
-        t.setAttribute("tabindex", i === j ? "0" : "-1");
-      });
-      panels.forEach((p, j) => (p.hidden = i !== j));
-    };
-    views.forEach((v, i) => {
-      const tab = h("button", { type: "button", role: "tab", id: `tab-${v.id}`, "aria-controls": `panel-${v.id}` }, v.title);
-      tab.addEventListener("click", () => select(i));
-      tab.addEventListener("keydown", (e) => {
-        const d = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
-        if (d === 0) return;
-        const next = (i + d + views.length) % views.length;
-        select(next);
-        (tabs.children[next] as HTMLElement).focus();
-      });
-      tabs.appendChild(tab);
-      panels[i]!.setAttribute("role", "tabpanel");
-      panels[i]!.setAttribute("aria-labelledby", `tab-${v.id}`);
+/** The tabs over the views' panels: arrow keys move between them (WAI-ARIA tabs pattern). */
+function tabList(views: readonly PaneView[], panels: HTMLElement[]): HTMLElement {
+  const tabs = h("div", { class: "tabs", role: "tablist", "aria-label": "Visninger" });
+  const select = (i: number) => {
+    [...tabs.children].forEach((t, j) => {
+      t.setAttribute("aria-selected", String(i === j));
+      t.setAttribute("tabindex", i === j ? "0" : "-1");
     });
-    pane.appendChild(tabs);
-    select(0);
-  }
-  append(
-    pane,
-    ...panels,
-    status.element,
-    // «§\u00a02\u20116»: a no-break space and a non-breaking hyphen keep the reference on one line
-    // in a narrow pane (it used to break into «§ 2-» and «6»), without markup or CSS.
-    h(
-      "footer",
-      {},
-      "Tall fra 1 til 3 vises som * (Statistikklovens §\u00a02\u20116). Tallene følger med tillegget; ingen data hentes fra nettet.",
-    ),
-  );
-  root.appendChild(pane);
-  return services;
+    panels.forEach((p, j) => (p.hidden = i !== j));
+  };
+  views.forEach((v, i) => {
+    const tab = h("button", { type: "button", role: "tab", id: `tab-${v.id}`, "aria-controls": `panel-${v.id}` }, v.title);
+    tab.addEventListener("click", () => select(i));
+    tab.addEventListener("keydown", (e) => {
+      const d = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+      if (d === 0) return;
+      const next = (i + d + views.length) % views.length;
+      select(next);
+      (tabs.children[next] as HTMLElement).focus();
+    });
+    tabs.appendChild(tab);
+    panels[i]!.setAttribute("role", "tabpanel");
+    panels[i]!.setAttribute("aria-labelledby", `tab-${v.id}`);
+  });
+  select(0);
+  return tabs;
 }

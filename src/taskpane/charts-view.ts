@@ -4,7 +4,7 @@
 // chart sheets when it needs them: the pane's startup bundle carries neither.
 
 import { CHART_KEYS, CHART_SHEET_NAMES } from "../core/chart-names.js";
-import { insertCharts } from "../excel/lazy-writer.js";
+import { insert } from "../excel/lazy-writer.js";
 import { append, h } from "./dom.js";
 import type { PaneServices, PaneView } from "./views.js";
 
@@ -12,14 +12,16 @@ export const chartsView: PaneView = {
   id: "diagrammer",
   title: "Diagrammer",
   render(services: PaneServices): HTMLElement {
-    const { host, dataset } = services;
-    const insert = h(
+    const { host, dataset, period } = services;
+    const insertButton = h(
       "fluent-button",
       { id: "sett-inn-diagrammer", appearance: "accent", "data-action": "sett-inn-diagrammer", type: "button" },
       "Sett inn diagrammer",
     );
-    insert.addEventListener("click", () => {
-      void services.runOperation("Setter inn diagrammer", (onProgress) => insertCharts(host, dataset, { onProgress }));
+    insertButton.addEventListener("click", () => {
+      void services.runOperation("Setter inn diagrammer", (onProgress) =>
+        insert(host, { dataset, period, sheets: "charts" }, { onProgress }),
+      );
     });
     const items = new Map(CHART_KEYS.map((key) => [key, h("li", { "data-chart": key }, h("strong", {}, CHART_SHEET_NAMES[key]))]));
     const root = h(
@@ -35,7 +37,7 @@ export const chartsView: PaneView = {
           "Setter inn to stolpediagrammer, hvert på sitt ark med tallene det bygger på. «Oppdater» under Tabeller tegner dem på nytt.",
         ),
         h("ul", { class: "chart-list", id: "diagram-liste" }, ...items.values()),
-        h("div", { class: "actions" }, insert),
+        h("div", { class: "actions" }, insertButton),
       ),
     );
     let filled = false;
@@ -43,7 +45,7 @@ export const chartsView: PaneView = {
       if (filled || root.offsetParent === null) return;
       filled = true;
       void import(/* webpackChunkName: "diagrammer" */ "../core/charts.js").then(({ buildCharts }) => {
-        for (const c of buildCharts(dataset)) append(items.get(c.key)!, ": ", c.title, ". ", c.notes[1] ?? "");
+        for (const c of buildCharts(dataset, period)) append(items.get(c.key)!, ": ", c.title, ". ", c.notes[1] ?? "");
       });
     };
     // Filled when the panel is shown (the shell toggles `hidden`); never if the view is not opened.

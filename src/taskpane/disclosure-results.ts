@@ -6,7 +6,7 @@ import { revealedCells, type RevealedCell } from "../core/disclosure-audit.js";
 import { buildLayouts, type SheetLayout } from "../core/layout.js";
 import { formatInteger } from "../core/text.js";
 import { SUPPRESSED, type Dataset } from "../core/types.js";
-import { columnLetters } from "../excel/ownership.js";
+import { columnLetters } from "@nav-tiltak/a1";
 import { append, h } from "./dom.js";
 
 export { clearHighlights, highlightRevealed } from "../excel/highlight.js";

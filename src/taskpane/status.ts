@@ -2,7 +2,7 @@
 // a polite live region; errors go to an assertive one so screen readers announce them at once.
 
 import { NavTiltakError } from "../core/errors.js";
-import type { Message, WriteReport } from "../excel/types.js";
+import type { Message, WriteReport } from "../excel/operation-types.js";
 import { append, clear, h } from "./dom.js";
 
 const LEVEL_LABEL: Record<Message["level"], string> = { info: "Info:", warning: "Merk:", error: "Feil:" };

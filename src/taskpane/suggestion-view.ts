@@ -7,7 +7,7 @@ import suggestionFile from "../generated/suggestion.json";
 import type { SafeSuppressionSuggestion, SuggestedCell } from "../core/protect/suggestion.js";
 import { formatInteger } from "../core/text.js";
 import { HIDDEN } from "../core/types.js";
-import { columnLetters } from "../excel/ownership.js";
+import { columnLetters } from "@nav-tiltak/a1";
 import { append, h } from "./dom.js";
 
 /** What the view shows: the suggestion without the figures' ids, and how many "*" are given away. */

@@ -1,7 +1,7 @@
 // "Tabeller": insert one or all published tables, the pivot-ready data, and refresh.
 
-import { buildLayouts } from "../core/layout.js";
-import { insertAll, insertPivotRanges, insertSheets, refresh } from "../excel/lazy-writer.js";
+import { LAYOUT_KEYS, SHEET_NAMES, type LayoutKey } from "../core/layout.js";
+import { insert, refresh } from "../excel/lazy-writer.js";
 import { h } from "./dom.js";
 import type { PaneServices, PaneView } from "./views.js";
 
@@ -17,14 +17,14 @@ export const tablesView: PaneView = {
   id: "tabeller",
   title: "Tabeller",
   render(services: PaneServices): HTMLElement {
-    const { host, dataset } = services;
-    const layouts = buildLayouts(dataset);
-    const byKey = new Map(layouts.map((l) => [l.key, l]));
+    // The writer builds the sheets of the period shown when an operation runs; the list needs only
+    // their names, which are the same in every period.
+    const { host, dataset, period } = services;
 
     const select = h(
       "fluent-select",
       { id: "tabell", "aria-labelledby": "tabell-label", class: "field" },
-      ...layouts.map((l, i) => h("fluent-option", { value: l.key, ...(i === 1 ? { selected: true } : {}) }, l.name)),
+      ...LAYOUT_KEYS.map((key, i) => h("fluent-option", { value: key, ...(i === 1 ? { selected: true } : {}) }, SHEET_NAMES[key])),
     );
     const insertOne = button("sett-inn-tabell", "Sett inn tabell");
     const insertEvery = button("sett-inn-alle", "Sett inn alle tabeller", "accent");
@@ -33,18 +33,24 @@ export const tablesView: PaneView = {
 
     insertOne.addEventListener("click", () => {
       const key = (select as HTMLElement & { value?: string }).value ?? "";
-      const layout = byKey.get(key as never);
-      if (!layout) return;
-      void services.runOperation(`Setter inn «${layout.name}»`, (onProgress) => insertSheets(host, [layout], { onProgress }));
+      if (!LAYOUT_KEYS.includes(key as LayoutKey)) return;
+      const sheets = [key as LayoutKey];
+      void services.runOperation(`Setter inn «${SHEET_NAMES[key as LayoutKey]}»`, (onProgress) =>
+        insert(host, { dataset, period, sheets }, { onProgress }),
+      );
     });
     insertEvery.addEventListener("click", () => {
-      void services.runOperation("Setter inn alle tabeller", (onProgress) => insertAll(host, dataset, { onProgress }));
+      void services.runOperation("Setter inn alle tabeller", (onProgress) =>
+        insert(host, { dataset, period, sheets: "all" }, { onProgress }),
+      );
     });
     pivot.addEventListener("click", () => {
-      void services.runOperation("Setter inn pivotklare data", (onProgress) => insertPivotRanges(host, dataset, { onProgress }));
+      void services.runOperation("Setter inn pivotklare data", (onProgress) =>
+        insert(host, { dataset, period, sheets: "pivot" }, { onProgress }),
+      );
     });
     update.addEventListener("click", () => {
-      void services.runOperation("Oppdaterer", (onProgress) => refresh(host, dataset, { onProgress }));
+      void services.runOperation("Oppdaterer", (onProgress) => refresh(host, { dataset, period }, { onProgress }));
     });
 
     return h(

@@ -1,4 +1,4 @@
-// Saves the state of an in-memory workbook (src/fake-excel) as an .xlsx file with exceljs, so the
+// Saves the state of an in-memory workbook (the Excel simulator package) as an .xlsx file with exceljs, so the
 // file holds exactly what the add-in's own writer put in the workbook: one code path decides what
 // a sheet looks like. Reads the fake only through its inspection API.
 //
@@ -12,16 +12,14 @@
 // - Worksheet custom properties (another ownership marker) are left out for the same reason.
 
 import ExcelJS from "exceljs";
+import { columnLetters, formatRect, type Rect } from "@nav-tiltak/a1";
 import {
-  columnToLetters,
-  formatRect,
   parseAddress,
-  type Rect,
   type PivotSnapshot,
   type SheetSnapshot,
   type TableSnapshot,
   type WorkbookState,
-  type CellValue,
+  type RangeValue,
 } from "@nav-tiltak/excel-simulator";
 import { cellStyle, argb, pointsToColumnWidth } from "./styles.js";
 
@@ -41,7 +39,7 @@ export function pivotNote(pivot: PivotSnapshot, sourceSheet: string | undefined)
   );
 }
 
-function cellValue(value: CellValue, formula: string | undefined): ExcelJS.CellValue {
+function cellValue(value: RangeValue, formula: string | undefined): ExcelJS.CellValue {
   if (formula !== undefined && formula.startsWith("="))
     return { formula: formula.slice(1), result: value === "" ? undefined : value } as ExcelJS.CellFormulaValue;
   return value === "" ? null : value;
@@ -75,11 +73,11 @@ function writeSheet(state: WorkbookState, snap: SheetSnapshot, ws: ExcelJS.Works
 }
 
 /** An Excel table over cells already written: exceljs writes the header and rows again, unchanged. */
-function addTable(ws: ExcelJS.Worksheet, t: TableSnapshot, values: CellValue[][], rect: Rect): void {
+function addTable(ws: ExcelJS.Worksheet, t: TableSnapshot, values: RangeValue[][], rect: Rect): void {
   const rows = values.slice(1).map((row) => row.map((v) => (v === "" ? null : v)));
   ws.addTable({
     name: t.name,
-    ref: `${columnToLetters(rect.col)}${rect.row + 1}`,
+    ref: `${columnLetters(rect.col)}${rect.row + 1}`,
     headerRow: true,
     totalsRow: false,
     style: {

@@ -1,16 +1,9 @@
-// Translates the fake workbook's cell formats (Office.js vocabulary) into exceljs styles
+// Translates the Excel simulator's cell formats (Office.js vocabulary) into exceljs styles
 // (OOXML vocabulary), and column widths from points to the file's character units.
 
 import type { Alignment, Border, BorderStyle, Fill, Font } from "exceljs";
-import type {
-  BorderLineStyle,
-  BorderSide,
-  BorderWeight,
-  CellFormat,
-  HorizontalAlignment,
-  UnderlineStyle,
-  VerticalAlignment,
-} from "@nav-tiltak/excel-simulator";
+// The simulator's Office.js value types, by their Office.js names (Sim.BorderWeight …).
+import type * as Sim from "@nav-tiltak/excel-simulator";
 
 /** Calibri 11's widest digit is 7 pixels; an OOXML column width counts those digits (ECMA-376 §18.3.1.13). */
 const MAX_DIGIT_PX = 7;
@@ -33,7 +26,7 @@ export function argb(color: string): string {
 const NO_FILL = "#FFFFFF";
 const DEFAULT_FONT = { name: "Calibri", size: 11, color: "#000000" };
 
-const UNDERLINE: Record<UnderlineStyle, Font["underline"]> = {
+const UNDERLINE: Record<Sim.UnderlineStyle, Font["underline"]> = {
   None: false,
   Single: "single",
   Double: "double",
@@ -41,7 +34,7 @@ const UNDERLINE: Record<UnderlineStyle, Font["underline"]> = {
   DoubleAccountant: "doubleAccounting",
 };
 
-const H_ALIGN: Partial<Record<HorizontalAlignment, Alignment["horizontal"]>> = {
+const H_ALIGN: Partial<Record<Sim.HorizontalAlignment, Alignment["horizontal"]>> = {
   Left: "left",
   Center: "center",
   Right: "right",
@@ -51,7 +44,7 @@ const H_ALIGN: Partial<Record<HorizontalAlignment, Alignment["horizontal"]>> = {
   Distributed: "distributed",
 };
 
-const V_ALIGN: Partial<Record<VerticalAlignment, Alignment["vertical"]>> = {
+const V_ALIGN: Partial<Record<Sim.VerticalAlignment, Alignment["vertical"]>> = {
   Top: "top",
   Center: "middle",
   Justify: "justify",
@@ -59,7 +52,7 @@ const V_ALIGN: Partial<Record<VerticalAlignment, Alignment["vertical"]>> = {
 };
 
 /** Office.js line style and weight → the one OOXML border style that draws the same line. */
-export function borderStyle(style: BorderLineStyle, weight: BorderWeight): BorderStyle | null {
+export function borderStyle(style: Sim.BorderLineStyle, weight: Sim.BorderWeight): BorderStyle | null {
   const medium = weight === "Medium" || weight === "Thick";
   switch (style) {
     case "None":
@@ -86,11 +79,11 @@ export interface XlsxStyle {
   font?: Partial<Font>;
   fill?: Fill;
   alignment?: Partial<Alignment>;
-  border?: Partial<Record<BorderSide, Partial<Border>>>;
+  border?: Partial<Record<Sim.BorderSide, Partial<Border>>>;
 }
 
 /** The parts of a cell's format that differ from a new workbook's defaults (undefined when none do). */
-export function cellStyle(f: CellFormat): XlsxStyle | undefined {
+export function cellStyle(f: Sim.CellFormat): XlsxStyle | undefined {
   const style: XlsxStyle = {};
   if (f.numberFormat !== "General") style.numFmt = f.numberFormat;
 

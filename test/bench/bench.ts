@@ -13,7 +13,7 @@ import { BUNDLED_DATASET } from "../../src/core/bundled.js";
 import { NavFunctions, type ScalarFunctionId } from "../../src/core/functions.js";
 import type { Arg } from "../../src/core/lookup.js";
 import type { Dataset } from "../../src/core/types.js";
-import { insertAll, refresh } from "../../src/excel/writer.js";
+import { insert, refresh } from "../../src/excel/writer.js";
 import { fakeHost, widenDataset } from "../helpers/excel-fake.js";
 import { ERROR_KINDS, scenarios, sweep } from "../helpers/fault-sweep.js";
 import { makeRawDataset, rng } from "../helpers/raw-dataset.js";
@@ -41,19 +41,19 @@ interface ExcelFigures {
 async function excelFigures(ds: Dataset): Promise<ExcelFigures> {
   const { fake, host } = fakeHost();
   fake.stats.reset();
-  const inserted = await insertAll(host, ds);
-  if (!inserted.ok) throw new Error(`insertAll failed: ${inserted.summary}`);
-  const insert = { syncs: fake.stats.syncs, queued: fake.stats.queuedCalls };
+  const inserted = await insert(host, { dataset: ds, sheets: "all" });
+  if (!inserted.ok) throw new Error(`insert all failed: ${inserted.summary}`);
+  const insertFigures = { syncs: fake.stats.syncs, queued: fake.stats.queuedCalls };
   const cells = fake.state
     .sheetNames()
     .map((n) => fake.state.sheetText(n))
     .reduce((sum, rows) => sum + rows.reduce((s, r) => s + r.filter((t) => t !== "").length, 0), 0);
   fake.stats.reset();
-  const refreshed = await refresh(host, ds);
+  const refreshed = await refresh(host, { dataset: ds });
   if (!refreshed.ok) throw new Error(`refresh failed: ${refreshed.summary}`);
   return {
-    syncs_insert_all: insert.syncs,
-    queued_calls_insert_all: insert.queued,
+    syncs_insert_all: insertFigures.syncs,
+    queued_calls_insert_all: insertFigures.queued,
     syncs_refresh: fake.stats.syncs,
     queued_calls_refresh: fake.stats.queuedCalls,
     cells_written: cells,

@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { ROOT } from "./manifest.js";
 
-const INPUTS = ["src", "assets", "manifest.xml", "webpack.config.js", "tsconfig.json", "package.json", "package-lock.json"];
+const INPUTS = ["src", "packages", "assets", "manifest.xml", "webpack.config.js", "tsconfig.json", "package.json", "package-lock.json"];
 const PREFIX = "nav-tiltak-build-";
 const BUILD_TIMEOUT_MS = 150_000;
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;

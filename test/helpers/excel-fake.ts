@@ -1,7 +1,7 @@
 // Test helpers for the Excel writer: a fake workbook wired up as an ExcelHost, and inspectors.
 
 import { createFakeExcel, type FakeExcel, type FakeExcelOptions } from "@nav-tiltak/excel-simulator";
-import type { ExcelHost } from "../../src/excel/types.js";
+import type { ExcelHost } from "../../src/excel/operation-types.js";
 import type { Dataset, Tiltak } from "../../src/core/types.js";
 import { officeJsClient } from "./office-js.js";
 

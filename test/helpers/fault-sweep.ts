@@ -9,9 +9,10 @@ import { revealedCells } from "../../src/core/disclosure-audit.js";
 import { buildLayouts } from "../../src/core/layout.js";
 import type { Dataset } from "../../src/core/types.js";
 import { HIGHLIGHT_FILL, highlightRevealed } from "../../src/excel/highlight.js";
-import { INDEX_PREFIX, REQUEST_NAME, parseSheetReference } from "../../src/excel/ownership.js";
-import type { ExcelHost, WriteReport } from "../../src/excel/types.js";
-import { insertAll, insertCharts, insertPivotRanges, insertSheets, refresh } from "../../src/excel/writer.js";
+import { INDEX_PREFIX, REQUEST_NAME } from "../../src/excel/ownership.js";
+import { parseSheetReference } from "@nav-tiltak/a1";
+import type { ExcelHost, WriteReport } from "../../src/excel/operation-types.js";
+import { insert, refresh } from "../../src/excel/writer.js";
 import type { ErrorCode, FakeExcel } from "@nav-tiltak/excel-simulator";
 import { fakeHost, trimText, userDoes } from "./excel-fake.js";
 import { rng } from "./raw-dataset.js";
@@ -229,10 +230,10 @@ export const EDITS: Typed[] = [
 
 async function insertedWithEdits(ds: Dataset, withCharts = false): Promise<FakeExcel> {
   const fake = userWorkbook();
-  const report = await insertAll(hostOf(fake), ds);
+  const report = await insert(hostOf(fake), { dataset: ds, sheets: "all" });
   if (!report.ok) throw new Error(report.summary);
   if (withCharts) {
-    const charts = await insertCharts(hostOf(fake), ds);
+    const charts = await insert(hostOf(fake), { dataset: ds, sheets: "charts" });
     if (!charts.ok) throw new Error(charts.summary);
   }
   await userDoes(fake, (ctx) => {
@@ -246,14 +247,20 @@ async function insertedWithEdits(ds: Dataset, withCharts = false): Promise<FakeE
 }
 
 export async function scenarios(ds: Dataset = BUNDLED_DATASET): Promise<Scenario[]> {
-  const again = (host: ExcelHost) => refresh(host, ds);
+  const again = (host: ExcelHost) => refresh(host, { dataset: ds });
   const list: Scenario[] = [
-    { name: "insert all", fake: userWorkbook(), typed: [], op: (h) => insertAll(h, ds), follow: again },
-    { name: "pivot ranges", fake: userWorkbook(), typed: [], op: (h) => insertPivotRanges(h, ds), follow: again },
-    { name: "insert charts", fake: userWorkbook(), typed: [], op: (h) => insertCharts(h, ds), follow: again },
+    { name: "insert all", fake: userWorkbook(), typed: [], op: (h) => insert(h, { dataset: ds, sheets: "all" }), follow: again },
+    { name: "pivot ranges", fake: userWorkbook(), typed: [], op: (h) => insert(h, { dataset: ds, sheets: "pivot" }), follow: again },
+    { name: "insert charts", fake: userWorkbook(), typed: [], op: (h) => insert(h, { dataset: ds, sheets: "charts" }), follow: again },
   ];
   for (const l of buildLayouts(ds)) {
-    list.push({ name: `insert «${l.name}»`, fake: userWorkbook(), typed: [], op: (h) => insertSheets(h, [l]), follow: again });
+    list.push({
+      name: `insert «${l.name}»`,
+      fake: userWorkbook(),
+      typed: [],
+      op: (h) => insert(h, { dataset: ds, sheets: [l.key] }),
+      follow: again,
+    });
   }
   const edited = await insertedWithEdits(ds);
   list.push({ name: "refresh after edits", fake: edited, typed: EDITS, op: again, follow: again });
@@ -272,7 +279,7 @@ export async function scenarios(ds: Dataset = BUNDLED_DATASET): Promise<Scenario
   const full = BUNDLED_DATASET;
   const cells = revealedCells(full);
   const inserted = userWorkbook();
-  await insertAll(hostOf(inserted), full);
+  await insert(hostOf(inserted), { dataset: full, sheets: "all" });
   const mark = (h: ExcelHost) => highlightRevealed(h, full, cells);
   list.push({ name: "Prikkekontroll highlight", fake: inserted, typed: [], op: mark, follow: mark, fills: true });
   return list;

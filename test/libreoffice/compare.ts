@@ -4,7 +4,7 @@
 // Pure functions, so `npm test` can check that a difference is found and reported.
 
 import { GROUP_ALIASES } from "../../src/core/dataset.js";
-import { columnToLetters } from "@nav-tiltak/excel-simulator";
+import { columnLetters } from "@nav-tiltak/a1";
 import { normalizeName } from "../../src/core/text.js";
 import { mergedPages, publishedNotes, publishedTables, type PublishedTable } from "../helpers/publication.js";
 
@@ -178,6 +178,6 @@ export function comparePublication(shown: ReadonlyMap<string, string[][]>, text:
 
 /** One Norwegian line per difference. */
 export function describeDifference(d: Difference): string {
-  const where = d.row === 0 ? d.sheet : `${d.sheet}, rad ${d.row}, kolonne ${columnToLetters(d.col - 1)}`;
+  const where = d.row === 0 ? d.sheet : `${d.sheet}, rad ${d.row}, kolonne ${columnLetters(d.col - 1)}`;
   return `${where}: LibreOffice viser «${d.got}», ${d.against} har «${d.want}».`;
 }

@@ -1,110 +1,14 @@
-/** A1-style address parsing and formatting, within Excel's grid limits. */
+/**
+ * Excel's errors for addresses: a rectangle off the grid or an address that is not one fails with
+ * InvalidArgument, as Range calls do. The A1 rules themselves are @nav-tiltak/a1's.
+ */
 
-import { excelError } from "./errors";
-
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
-
-/** A rectangle of cells; all numbers 0-based, rows/cols ≥ 1. */
-export interface Rect {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
-
-export interface ParsedAddress {
-  /** Sheet name as written (unquoted), if the address had one. */
-  sheet?: string;
-  rect: Rect;
-}
-
-export function columnToLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** 0-based column index, or -1 if the letters are not a column inside the grid. */
-export function lettersToColumn(letters: string): number {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) return -1;
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n <= MAX_COLUMNS ? n - 1 : -1;
-}
-
-export function cellCount(rect: Rect): number {
-  return rect.rows * rect.cols;
-}
-
-export function isWholeColumns(rect: Rect): boolean {
-  return rect.row === 0 && rect.rows === MAX_ROWS;
-}
-
-export function isWholeRows(rect: Rect): boolean {
-  return rect.col === 0 && rect.cols === MAX_COLUMNS;
-}
-
-export function rectContains(outer: Rect, inner: Rect): boolean {
-  return (
-    inner.row >= outer.row &&
-    inner.col >= outer.col &&
-    inner.row + inner.rows <= outer.row + outer.rows &&
-    inner.col + inner.cols <= outer.col + outer.cols
-  );
-}
-
-export function containsCell(rect: Rect, row: number, col: number): boolean {
-  return row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols;
-}
-
-export function rectsIntersect(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
-}
-
-/** The rectangle between a top-left corner and a bottom-right edge (exclusive). */
-function betweenEdges(row: number, col: number, rowEnd: number, colEnd: number): Rect {
-  return { row, col, rows: rowEnd - row, cols: colEnd - col };
-}
-
-export function intersection(a: Rect, b: Rect): Rect | null {
-  if (!rectsIntersect(a, b)) return null;
-  return betweenEdges(
-    Math.max(a.row, b.row),
-    Math.max(a.col, b.col),
-    Math.min(a.row + a.rows, b.row + b.rows),
-    Math.min(a.col + a.cols, b.col + b.cols),
-  );
-}
-
-export function boundingRect(a: Rect, b: Rect): Rect {
-  return betweenEdges(
-    Math.min(a.row, b.row),
-    Math.min(a.col, b.col),
-    Math.max(a.row + a.rows, b.row + b.rows),
-    Math.max(a.col + a.cols, b.col + b.cols),
-  );
-}
+import { MAX_COLUMNS, MAX_ROWS, type ParsedAddress, type Rect, insideGrid, tryParseAddress } from "@nav-tiltak/a1";
+import { excelError } from "./excel-errors";
 
 /** Throws InvalidArgument unless the rectangle lies inside Excel's grid. */
 export function checkRect(rect: Rect, what = "range"): Rect {
-  const ok =
-    Number.isInteger(rect.row) &&
-    Number.isInteger(rect.col) &&
-    Number.isInteger(rect.rows) &&
-    Number.isInteger(rect.cols) &&
-    rect.row >= 0 &&
-    rect.col >= 0 &&
-    rect.rows >= 1 &&
-    rect.cols >= 1 &&
-    rect.row + rect.rows <= MAX_ROWS &&
-    rect.col + rect.cols <= MAX_COLUMNS;
-  if (!ok) {
+  if (!insideGrid(rect)) {
     throw excelError(
       "InvalidArgument",
       `The ${what} (row ${rect.row}, column ${rect.col}, ${rect.rows}×${rect.cols}) is outside the ` +
@@ -114,138 +18,12 @@ export function checkRect(rect: Rect, what = "range"): Rect {
   return rect;
 }
 
-const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
-const COL = /^\$?([A-Za-z]{1,3})$/;
-const ROW = /^\$?(\d{1,7})$/;
-
-function parsePart(part: string): { row?: number; col?: number } | null {
-  let m = CELL.exec(part);
-  if (m) {
-    const col = lettersToColumn(m[1]!);
-    const row = Number(m[2]) - 1;
-    if (col < 0 || row < 0 || row >= MAX_ROWS) return null;
-    return { row, col };
-  }
-  m = COL.exec(part);
-  if (m) {
-    const col = lettersToColumn(m[1]!);
-    return col < 0 ? null : { col };
-  }
-  m = ROW.exec(part);
-  if (m) {
-    const row = Number(m[1]) - 1;
-    return row < 0 || row >= MAX_ROWS ? null : { row };
-  }
-  return null;
-}
-
-/** Splits "'My sheet'!A1:B2" into its sheet and range parts. */
-export function splitSheet(address: string): { sheet?: string; ref: string } {
-  const s = address.trim();
-  if (s.startsWith("'")) {
-    let i = 1;
-    let name = "";
-    while (i < s.length) {
-      const ch = s[i]!;
-      if (ch === "'") {
-        if (s[i + 1] === "'") {
-          name += "'";
-          i += 2;
-          continue;
-        }
-        break;
-      }
-      name += ch;
-      i++;
-    }
-    if (s[i] !== "'" || s[i + 1] !== "!") return { ref: s };
-    return { sheet: name, ref: s.slice(i + 2) };
-  }
-  const bang = s.lastIndexOf("!");
-  if (bang > 0) return { sheet: s.slice(0, bang), ref: s.slice(bang + 1) };
-  return { ref: s };
-}
-
-/** Parses the range part only ("A1", "A1:D10", "A:C", "1:3"); null if it is not an address. */
-export function tryParseRef(ref: string): Rect | null {
-  const parts = ref.split(":");
-  if (parts.length < 1 || parts.length > 2) return null;
-  const a = parsePart(parts[0]!);
-  const b = parts.length === 2 ? parsePart(parts[1]!) : a;
-  if (!a || !b) return null;
-  const aCell = a.row !== undefined && a.col !== undefined;
-  const bCell = b.row !== undefined && b.col !== undefined;
-  let r0: number, r1: number, c0: number, c1: number;
-  if (aCell && bCell) {
-    r0 = a.row!;
-    r1 = b.row!;
-    c0 = a.col!;
-    c1 = b.col!;
-  } else if (parts.length === 2 && a.row === undefined && b.row === undefined) {
-    // Whole columns "A:C".
-    r0 = 0;
-    r1 = MAX_ROWS - 1;
-    c0 = a.col!;
-    c1 = b.col!;
-  } else if (parts.length === 2 && a.col === undefined && b.col === undefined) {
-    // Whole rows "1:3".
-    c0 = 0;
-    c1 = MAX_COLUMNS - 1;
-    r0 = a.row!;
-    r1 = b.row!;
-  } else {
-    return null;
-  }
-  const row = Math.min(r0, r1);
-  const col = Math.min(c0, c1);
-  return { row, col, rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
-}
-
 /** Parses an A1 address with optional sheet; throws InvalidArgument when malformed or off-grid. */
 export function parseAddress(address: string): ParsedAddress {
   if (typeof address !== "string" || address.trim() === "") {
     throw excelError("InvalidArgument", `The address '${String(address)}' is not valid.`);
   }
-  const { sheet, ref } = splitSheet(address);
-  const rect = tryParseRef(ref);
-  if (!rect) throw excelError("InvalidArgument", `The address '${address}' is not valid.`);
-  return sheet === undefined ? { rect } : { sheet, rect };
-}
-
-function cellA1(row: number, col: number, abs: boolean): string {
-  const d = abs ? "$" : "";
-  return `${d}${columnToLetters(col)}${d}${row + 1}`;
-}
-
-/** "A1", "A1:C3", "A:C" or "1:3", the way Excel reports addresses. */
-export function formatRect(rect: Rect, absolute = false): string {
-  const d = absolute ? "$" : "";
-  if (isWholeRows(rect)) return `${d}${rect.row + 1}:${d}${rect.row + rect.rows}`;
-  if (isWholeColumns(rect)) {
-    return `${d}${columnToLetters(rect.col)}:${d}${columnToLetters(rect.col + rect.cols - 1)}`;
-  }
-  const tl = cellA1(rect.row, rect.col, absolute);
-  if (rect.rows === 1 && rect.cols === 1) return tl;
-  return `${tl}:${cellA1(rect.row + rect.rows - 1, rect.col + rect.cols - 1, absolute)}`;
-}
-
-/** True if a name would be read as a cell reference (A1 or R1C1 style). */
-export function looksLikeCellReference(name: string): boolean {
-  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
-  if (a1 && lettersToColumn(a1[1]!) >= 0 && Number(a1[2]) >= 1 && Number(a1[2]) <= MAX_ROWS) return true;
-  return /^[Rr]\d*([Cc]\d*)?$/.test(name) || /^[Cc]\d*$/.test(name);
-}
-
-/**
- * Quotes a sheet name for use in a reference when it has spaces or punctuation.
- * Names that merely look like a cell (e.g. "Ark1") stay unquoted, matching the
- * addresses the add-in expects to see.
- */
-export function quoteSheetName(name: string): string {
-  const plain = /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-export function formatAddress(sheetName: string, rect: Rect, absolute = false): string {
-  return `${quoteSheetName(sheetName)}!${formatRect(rect, absolute)}`;
+  const parsed = tryParseAddress(address);
+  if (!parsed) throw excelError("InvalidArgument", `The address '${address}' is not valid.`);
+  return parsed;
 }

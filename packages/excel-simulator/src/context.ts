@@ -4,7 +4,7 @@
  * client library; richapi.ts answers its requests.
  */
 
-import { type ErrorCode, excelError } from "./errors";
+import { type ErrorCode, excelError } from "./excel-errors";
 import type { WorkbookState } from "./state";
 
 /** What a counted operation looks like to failure injection and tests. */

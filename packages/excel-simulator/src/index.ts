@@ -10,7 +10,7 @@
 //   2. The Office.js client library that sends them (Microsoft's, in Node or on a page)
 //   3. Office's globals on a page without Office (the preview page)
 //   4. Workbook state and its inspectors (assertions, the xlsx export)
-//   5. Addresses (A1) and values
+//   5. Addresses and values (A1 itself is @nav-tiltak/a1's)
 //   6. The test API: fault injection, call statistics, user actions the API has no call for
 
 // 1. The simulator -----------------------------------------------------------------------------
@@ -18,10 +18,10 @@ export { createFakeExcel } from "./simulator.js";
 export type { FakeExcel, FakeExcelOptions, OfficeClient } from "./simulator.js";
 export { RichApiServer } from "./richapi.js";
 export type { RichApiRequest, RichApiResponse } from "./richapi.js";
-export { FakeExcelError, ErrorCodes, isFakeExcelError } from "./errors.js";
-export type { ErrorCode, FakeDebugInfo } from "./errors.js";
+export { FakeExcelError, ErrorCodes, isFakeExcelError } from "./excel-errors.js";
+export type { ErrorCode, FakeDebugInfo } from "./excel-errors.js";
 export type { LoadOption } from "./server/query.js";
-export type { AreasRef } from "./server/range.js";
+export type { AreasRef } from "./server/cells.js";
 
 // 2. The Office.js client library ---------------------------------------------------------------
 // A client turns Excel.run batches into the RichApi requests the simulator answers. `setDefaultClient`
@@ -43,15 +43,15 @@ export type { FakeAsyncResult } from "./office.js";
 // 4. Workbook state and its inspectors ----------------------------------------------------------
 export { WorkbookState } from "./state.js";
 export type { InitialSheet, SheetSnapshot, SheetView, ViewCell, TableSnapshot, NameSnapshot, PivotSnapshot } from "./state.js";
-export { chartViews, liveCharts } from "./charts.js";
-export type { ChartView, SeriesView } from "./charts.js";
+export { chartViews, liveCharts } from "./chart-rules.js";
+export type { ChartView, SeriesView } from "./chart-rules.js";
 export { NB_NO, EN_US, renderText } from "./text-format.js";
 export type { FakeLocale } from "./text-format.js";
 
-// 5. Addresses (A1) and values ------------------------------------------------------------------
-export { MAX_ROWS, MAX_COLUMNS, columnToLetters, parseAddress, formatRect } from "./addresses.js";
-export type { Rect } from "./addresses.js";
-export type * from "./types.js";
+// 5. Addresses and values ----------------------------------------------------------------------
+/** An address as the simulator reads it: Excel's InvalidArgument when it is not one. */
+export { parseAddress } from "./addresses.js";
+export type * from "./office-types.js";
 
 // 6. The test API ------------------------------------------------------------------------------
 // Fault injection: FakeExcelOptions.failOnNthCall / failWhen / failureCode, FakeExcel.failOn(spec)
@@ -63,4 +63,4 @@ export type { FailureSpec, FakeStats, OperationInfo } from "./context.js";
  * What Move PivotTable in Excel's UI does (the API has no such call): tests use it to act as the
  * user. Product code never calls it.
  */
-export { movePivot } from "./pivot.js";
+export { movePivot } from "./pivot-rules.js";

@@ -5,7 +5,7 @@
  * such as the real task pane running in the browser preview.
  */
 
-import { ErrorCodes, FakeExcelError } from "./errors";
+import { ErrorCodes, FakeExcelError } from "./excel-errors";
 import type { WorkbookState } from "./state";
 
 export interface FakeAsyncResult<T> {

@@ -11,10 +11,11 @@
  */
 
 import type { Engine } from "./context";
-import { FakeExcelError, excelError } from "./errors";
-import { type Host, type MethodDef, NULL_TYPE, ServerObject, checkApi, live, obj } from "./server/model";
+import { FakeExcelError, excelError } from "./excel-errors";
+import { type Host, type MethodDef, NULL_TYPE, ServerObject, checkApi, live, obj } from "./server/object-model";
 import { type LoadOption, identity, serialize } from "./server/query";
 import { WORKBOOK } from "./server/workbook";
+import { WORKSHEET } from "./server/worksheet";
 
 /** RichApi action types (the client library's `ActionType` values). */
 export const ActionType = { Instantiate: 1, Query: 2, Method: 3, SetProperty: 4, Trace: 5 } as const;
@@ -88,7 +89,7 @@ export class RichApiServer {
   private readonly host: Host;
 
   constructor(private readonly engine: Engine) {
-    this.host = { wb: engine.state, engine };
+    this.host = { wb: engine.state, engine, worksheet: (sheet) => obj(WORKSHEET, sheet) };
   }
 
   /** Runs one request; counts it as one sync and its non-instantiate actions as queued calls. */

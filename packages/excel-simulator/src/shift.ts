@@ -4,7 +4,7 @@
  * to names, tables, PivotTables, merged cells and format layers are written down once.
  */
 
-import { MAX_COLUMNS, MAX_ROWS, type Rect } from "./addresses";
+import { MAX_COLUMNS, MAX_ROWS, type Rect } from "@nav-tiltak/a1";
 
 export type Axis = "row" | "col";
 

@@ -9,7 +9,7 @@
  */
 
 import { Engine, type FailureSpec, type FakeStats, type OperationInfo } from "./context";
-import type { ErrorCode } from "./errors";
+import type { ErrorCode } from "./excel-errors";
 import { deepCopy } from "./fork";
 import { FakeSettings } from "./office";
 import { RichApiServer, type RichApiRequest, type RichApiResponse } from "./richapi";

@@ -15,15 +15,15 @@
  * breaks names), so separate objects would need wiring in both directions. In a chain each family
  * sees only the families before it, the order above says who builds on whom, and helpers meant for
  * later families are `protected`, so the public face is the same as when this was one class.
- * Records (./state/types.ts) are plain data, so fork.ts can deep-copy a workbook.
+ * Records (./state/records.ts) are plain data, so fork.ts can deep-copy a workbook.
  */
 
 import { parseAddress } from "./addresses";
-import { excelError } from "./errors";
+import { excelError } from "./excel-errors";
 import { InspectState } from "./state/inspect";
-import type { InitialSheet } from "./state/types";
+import type { InitialSheet } from "./state/records";
 import type { FakeLocale } from "./text-format";
-import type { CellValue } from "./types";
+import type { RangeValue } from "./office-types";
 
 export {
   type BorderAttr,
@@ -36,8 +36,8 @@ export {
 } from "./state/format-rules";
 export type { NameSnapshot, PivotSnapshot, SheetSnapshot, SheetView, TableSnapshot, ViewCell } from "./state/inspect";
 export { STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT } from "./state/sizes";
-export type { CustomPropertyState, InitialSheet, RangeRef, SheetState } from "./state/types";
-export type { DataFieldState, NamedItemState, NamedTarget, PivotSource, PivotState, TableFlag, TableState } from "./state/types";
+export type { CustomPropertyState, InitialSheet, RangeRef, SheetState } from "./state/records";
+export type { DataFieldState, NamedItemState, NamedTarget, PivotSource, PivotState, TableFlag, TableState } from "./state/records";
 
 export class WorkbookState extends InspectState {
   constructor(locale: FakeLocale, initialSheets: InitialSheet[]) {
@@ -51,7 +51,7 @@ export class WorkbookState extends InspectState {
         const rows = values.length;
         const cols = Math.max(0, ...values.map((r) => r.length));
         if (rows === 0 || cols === 0) continue;
-        const padded = values.map((r) => [...r, ...Array<CellValue>(cols - r.length).fill("")]);
+        const padded = values.map((r) => [...r, ...Array<RangeValue>(cols - r.length).fill("")]);
         this.writeCells({ sheet, rect: { row: rect.row, col: rect.col, rows, cols } }, padded, "values");
       }
       if (spec.protected) sheet.protection = { protected: true, password: null, options: {} };

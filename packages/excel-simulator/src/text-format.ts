@@ -5,7 +5,7 @@
  * date-only formats (d, m, y tokens, English month names).
  */
 
-import type { CellValue } from "./types";
+import type { RangeValue } from "./office-types";
 
 export interface FakeLocale {
   /** Group separator used where a format has "," (nb-NO shows a space). */
@@ -213,7 +213,7 @@ function renderSection(value: number, section: string, locale: FakeLocale, negat
 }
 
 /** Display text for a cell value under a number format. */
-export function renderText(value: CellValue, numberFormat: string, locale: FakeLocale): string {
+export function renderText(value: RangeValue, numberFormat: string, locale: FakeLocale): string {
   if (value === "") return "";
   if (typeof value === "boolean") return value ? locale.trueText : locale.falseText;
   const format = numberFormat || "General";

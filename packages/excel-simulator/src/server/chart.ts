@@ -1,13 +1,22 @@
 /**
  * Charts (ExcelApi 1.1) as the simulator serves them: ChartCollection, Chart with its title,
- * axis titles, legend and series. The documented behaviour and the rules are in ../charts.ts.
+ * axis titles, legend and series. The documented behaviour and the rules are in ../chart-rules.ts.
  */
 
 import { parseAddress } from "../addresses";
-import { type ChartState, addChart, chartAlive, chartSeries, deleteChart, liveCharts, setChartData, setChartPosition } from "../charts";
-import { excelError } from "../errors";
+import {
+  type ChartState,
+  addChart,
+  chartAlive,
+  chartSeries,
+  deleteChart,
+  liveCharts,
+  setChartData,
+  setChartPosition,
+} from "../chart-rules";
+import { excelError } from "../excel-errors";
 import type { RangeRef, SheetState } from "../state";
-import { type TypeDef, ServerObject, need, obj } from "./model";
+import { type TypeDef, ServerObject, need, obj } from "./object-model";
 import { RANGE, rangeArg } from "./range";
 
 type Text = { text: string; visible: boolean };

@@ -1,8 +1,8 @@
 /** Worksheet custom properties (ExcelApi 1.12): keys ignore case; add() overwrites. */
 
-import { excelError } from "../errors";
+import { excelError } from "../excel-errors";
 import type { CustomPropertyState, SheetState } from "../state";
-import { type TypeDef, obj } from "./model";
+import { type TypeDef, obj } from "./object-model";
 
 export const CUSTOM_PROPERTIES: TypeDef<SheetState> = {
   name: "WorksheetCustomPropertyCollection",

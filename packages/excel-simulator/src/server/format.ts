@@ -1,10 +1,10 @@
 /** RangeFormat with its font, fill and borders, for a Range or every area of a RangeAreas. */
 
-import { excelError } from "../errors";
+import { excelError } from "../excel-errors";
 import type { BorderAttr, FormatProp, RangeRef } from "../state";
-import type { BorderIndex } from "../types";
-import { type Host, type PropDef, type TypeDef, obj } from "./model";
-import { type Cells, refsOf } from "./range";
+import type { BorderIndex } from "../office-types";
+import { type Host, type PropDef, type TypeDef, obj } from "./object-model";
+import { type Cells, refsOf } from "./cells";
 
 /** One value when every area reports the same, null otherwise (as for mixed formats). */
 function overAreas<T>(e: Cells, read: (r: RangeRef) => T | null): T | null {

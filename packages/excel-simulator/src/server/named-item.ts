@@ -1,8 +1,8 @@
 /** NamedItemCollection (workbook names) and NamedItem. */
 
-import { excelError } from "../errors";
+import { excelError } from "../excel-errors";
 import type { NamedItemState, WorkbookState } from "../state";
-import { type TypeDef, ServerObject, need, obj } from "./model";
+import { type TypeDef, ServerObject, need, obj } from "./object-model";
 import { RANGE } from "./range";
 
 export const NAMES: TypeDef<WorkbookState> = {

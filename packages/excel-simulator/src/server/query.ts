@@ -4,8 +4,8 @@
  * expand lists of the client's QueryInfo.
  */
 
-import { excelError } from "../errors";
-import { type Host, ServerObject, checkApi, live } from "./model";
+import { excelError } from "../excel-errors";
+import { type Host, ServerObject, checkApi, live } from "./object-model";
 
 export type LoadOption = string | string[] | { select?: string | string[]; expand?: string | string[] };
 

@@ -4,65 +4,14 @@
  * would (ApiNotFound).
  */
 
-import {
-  MAX_COLUMNS,
-  MAX_ROWS,
-  type Rect,
-  boundingRect,
-  checkRect,
-  formatAddress,
-  intersection,
-  isWholeColumns,
-  isWholeRows,
-  parseAddress,
-} from "../addresses";
-import { excelError } from "../errors";
+import { MAX_COLUMNS, MAX_ROWS, type Rect, boundingRect, formatAddress, intersection, isWholeColumns, isWholeRows } from "@nav-tiltak/a1";
+import { checkRect } from "../addresses";
+import { excelError } from "../excel-errors";
 import type { RangeRef, SheetState, WorkbookState } from "../state";
-import type { ClearApplyTo } from "../types";
+import type { ClearApplyTo } from "../office-types";
+import { type AreasRef, refsOf, sheetRange } from "./cells";
 import { FORMAT } from "./format";
-import { type Host, type MethodDef, type TypeDef, ServerObject, intArg, need, obj } from "./model";
-import { WORKSHEET } from "./worksheet";
-
-/** Several rectangles on one sheet: what Worksheet.getRanges returns (RangeAreas). */
-export interface AreasRef {
-  sheet: SheetState;
-  rects: Rect[];
-}
-
-/** Cells a format object applies to: one range, or the areas of a RangeAreas. */
-export type Cells = RangeRef | AreasRef;
-
-export function refsOf(e: Cells): RangeRef[] {
-  return "rects" in e ? e.rects.map((rect) => ({ sheet: e.sheet, rect })) : [e];
-}
-
-const WHOLE_SHEET: Rect = { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLUMNS };
-
-/** Resolves a worksheet-relative address or a workbook name that points into this sheet. */
-export function sheetRange(wb: WorkbookState, sheet: SheetState, address: string | undefined): RangeRef {
-  if (address === undefined || address === null || address === "") return { sheet, rect: WHOLE_SHEET };
-  let parsed;
-  try {
-    parsed = parseAddress(address);
-  } catch (e) {
-    const named = wb.findName(address);
-    const ref = named ? wb.nameRange(named) : null;
-    if (ref && ref.sheet === sheet) return ref;
-    throw e;
-  }
-  if (parsed.sheet !== undefined && wb.findSheet(parsed.sheet) !== sheet) {
-    throw excelError("InvalidArgument", `The address '${address}' is not on the worksheet '${sheet.name}'.`);
-  }
-  return { sheet, rect: checkRect(parsed.rect) };
-}
-
-/** "A1:B2, D4" (areas of one sheet, comma-separated, as Worksheet.getRanges takes them). */
-export function sheetAreas(wb: WorkbookState, sheet: SheetState, address: unknown): AreasRef {
-  if (typeof address !== "string" || address.trim() === "") {
-    throw excelError("InvalidArgument", 'getRanges needs one or more addresses, such as "A1:B2, D4".');
-  }
-  return { sheet, rects: address.split(",").map((part) => sheetRange(wb, sheet, part.trim()).rect) };
-}
+import { type Host, type MethodDef, type TypeDef, ServerObject, intArg, need, obj } from "./object-model";
 
 /** A Range argument given as a Range object or as an address (resolved against `base`). */
 export function rangeArg(arg: unknown, wb: WorkbookState, base: SheetState): RangeRef {
@@ -111,7 +60,7 @@ export const RANGE: TypeDef<RangeRef> = {
   },
   navs: {
     format: (r) => obj(FORMAT, r),
-    worksheet: (r) => obj(WORKSHEET, r.sheet),
+    worksheet: (r, h) => h.worksheet(r.sheet),
   },
   getters: {
     /** Cells may lie outside the range, as long as they stay on the sheet. */
@@ -206,7 +155,7 @@ export const RANGE_AREAS: TypeDef<AreasRef> = {
   },
   navs: {
     format: (a) => obj(FORMAT, a),
-    worksheet: (a) => obj(WORKSHEET, a.sheet),
+    worksheet: (a, h) => h.worksheet(a.sheet),
   },
   methods: {
     clear: { run: (a, [applyTo], h) => refsOf(a).forEach((r) => h.wb.clear(r, (applyTo ?? "All") as ClearApplyTo)) },

@@ -1,11 +1,10 @@
 /** TableCollection (of the workbook or of one worksheet) and Table. */
 
-import type { Rect } from "../addresses";
-import { excelError } from "../errors";
+import type { Rect } from "@nav-tiltak/a1";
+import { excelError } from "../excel-errors";
 import type { SheetState, TableFlag, TableState } from "../state";
-import { type PropDef, type TypeDef, obj } from "./model";
+import { type PropDef, type TypeDef, obj } from "./object-model";
 import { RANGE, rangeArg } from "./range";
-import { WORKSHEET } from "./worksheet";
 
 /** Collections that exist both on the workbook (sheet null) and on a worksheet. */
 export interface Scope {
@@ -83,7 +82,7 @@ export const TABLE: TypeDef<TableState> = {
     highlightFirstColumn: flag("highlightFirstColumn", "1.3"),
     highlightLastColumn: flag("highlightLastColumn", "1.3"),
   },
-  navs: { worksheet: (t) => obj(WORKSHEET, t.sheet) },
+  navs: { worksheet: (t, h) => h.worksheet(t.sheet) },
   getters: {
     getRange: part((t) => t.rect, "range"),
     getHeaderRowRange: part((t) => ({ ...t.rect, rows: 1 }), "header row"),

@@ -1,10 +1,10 @@
 /** Workbook (the GlobalObject of every request), Application and WorkbookProtection. */
 
-import { excelError } from "../errors";
+import { excelError } from "../excel-errors";
 import type { WorkbookState } from "../state";
-import { type TypeDef, obj } from "./model";
+import { type TypeDef, obj } from "./object-model";
 import { NAMES } from "./named-item";
-import { PIVOT_TABLES } from "./pivot";
+import { PIVOT_TABLES } from "./pivot-table";
 import { RANGE } from "./range";
 import { TABLES } from "./table";
 import { WORKSHEETS } from "./worksheet";

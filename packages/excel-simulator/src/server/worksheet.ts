@@ -1,14 +1,16 @@
 /** WorksheetCollection, Worksheet, its freeze panes and its protection, as the simulator serves them. */
 
-import { MAX_COLUMNS, MAX_ROWS, checkRect } from "../addresses";
-import { excelError } from "../errors";
+import { MAX_COLUMNS, MAX_ROWS } from "@nav-tiltak/a1";
+import { checkRect } from "../addresses";
+import { excelError } from "../excel-errors";
 import type { SheetState, WorkbookState } from "../state";
-import type { ProtectionOptions } from "../types";
+import type { ProtectionOptions } from "../office-types";
 import { CHARTS } from "./chart";
 import { CUSTOM_PROPERTIES } from "./custom-property";
-import { type MethodDef, type TypeDef, intArg, need, obj } from "./model";
-import { PIVOT_TABLES } from "./pivot";
-import { RANGE, RANGE_AREAS, sheetAreas, sheetRange } from "./range";
+import { type MethodDef, type TypeDef, intArg, need, obj } from "./object-model";
+import { PIVOT_TABLES } from "./pivot-table";
+import { sheetAreas, sheetRange } from "./cells";
+import { RANGE, RANGE_AREAS } from "./range";
 import { TABLES } from "./table";
 
 const sheetAlive = (s: SheetState) => !s.deleted;
@@ -101,7 +103,7 @@ export const WORKSHEET: TypeDef<SheetState> = {
   navs: {
     tables: (s) => obj(TABLES, { sheet: s }),
     pivotTables: (s) => obj(PIVOT_TABLES, { sheet: s }),
-    /** Charts (ExcelApi 1.1) are modelled in charts.ts. */
+    /** Charts (ExcelApi 1.1) are modelled in chart-rules.ts. */
     charts: (s) => obj(CHARTS, s),
     freezePanes: (s) => obj(FREEZE_PANES, s),
     protection: (s) => obj(WORKSHEET_PROTECTION, s),

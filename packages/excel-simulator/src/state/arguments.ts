@@ -3,7 +3,7 @@
  * without regard to case, as Office.js accepts "bottom" for "Bottom"), or a boolean.
  */
 
-import { excelError } from "../errors";
+import { excelError } from "../excel-errors";
 
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
   const hit = allowed.find((a) => typeof value === "string" && a.toLowerCase() === value.toLowerCase());

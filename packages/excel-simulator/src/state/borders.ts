@@ -4,7 +4,7 @@
  * one), and the full format of one cell.
  */
 
-import { MAX_COLUMNS, MAX_ROWS, type Rect } from "../addresses";
+import { MAX_COLUMNS, MAX_ROWS, type Rect } from "@nav-tiltak/a1";
 import type {
   BorderIndex,
   BorderLineStyle,
@@ -14,10 +14,10 @@ import type {
   HorizontalAlignment,
   UnderlineStyle,
   VerticalAlignment,
-} from "../types";
+} from "../office-types";
 import { type BorderAttr, FORMAT_DEFAULTS, type FormatProp, type FormatValue, validateFormat } from "./format-rules";
 import { FormatsState } from "./formats";
-import type { RangeRef, SheetState } from "./types";
+import type { RangeRef, SheetState } from "./records";
 
 export class BordersState extends FormatsState {
   /** A border side as displayed: a cell's own border, else its neighbour's facing one. */

@@ -5,14 +5,14 @@
  * the used range.
  */
 
-import { type Rect, boundingRect, cellCount, containsCell, isWholeColumns, isWholeRows, rectsIntersect } from "../addresses";
-import { excelError } from "../errors";
+import { type Rect, boundingRect, cellCount, containsCell, isWholeColumns, isWholeRows, rectsIntersect } from "@nav-tiltak/a1";
+import { excelError } from "../excel-errors";
 import { parseDateText, renderText } from "../text-format";
-import type { CellValue } from "../types";
+import type { RangeValue } from "../office-types";
 import { CustomPropertiesState } from "./custom-properties";
 import { FORMAT_DEFAULTS, type FormatProp, type FormatValue } from "./format-rules";
 import { cellAt, cellKey } from "./keys";
-import type { CellData, PivotState, RangeRef, SheetState } from "./types";
+import type { CellData, PivotState, RangeRef, SheetState } from "./records";
 
 /** Cell arrays larger than this are refused, as Excel refuses oversized payloads. */
 const MAX_CELL_ARRAY = 2_000_000;
@@ -83,11 +83,11 @@ export class CellsState extends CustomPropertiesState {
     }
   }
 
-  cellValue(sheet: SheetState, row: number, col: number): CellValue {
+  cellValue(sheet: SheetState, row: number, col: number): RangeValue {
     return this.cell(sheet, row, col)?.value ?? "";
   }
 
-  cellFormula(sheet: SheetState, row: number, col: number): CellValue {
+  cellFormula(sheet: SheetState, row: number, col: number): RangeValue {
     const c = this.cell(sheet, row, col);
     return c?.formula ?? c?.value ?? "";
   }
@@ -133,11 +133,11 @@ export class CellsState extends CustomPropertiesState {
     return out;
   }
 
-  readValues(ref: RangeRef): CellValue[][] {
+  readValues(ref: RangeRef): RangeValue[][] {
     return this.readGrid(ref, (r, c) => this.cellValue(ref.sheet, r, c));
   }
 
-  readFormulas(ref: RangeRef): CellValue[][] {
+  readFormulas(ref: RangeRef): RangeValue[][] {
     return this.readGrid(ref, (r, c) => this.cellFormula(ref.sheet, r, c));
   }
 

@@ -3,10 +3,10 @@
  * ExcelApi 1.12). Keys compare without regard to case; values are strings.
  */
 
-import { excelError } from "../errors";
+import { excelError } from "../excel-errors";
 import { upper } from "./keys";
-import { SheetsState } from "./sheets";
-import type { CustomPropertyState, SheetState } from "./types";
+import { SheetsState } from "./worksheets";
+import type { CustomPropertyState, SheetState } from "./records";
 
 export class CustomPropertiesState extends SheetsState {
   findCustomProperty(sheet: SheetState, key: string): CustomPropertyState | undefined {

@@ -3,8 +3,8 @@
  * Office.js reads them back, and how a value written to one is checked and normalized.
  */
 
-import { excelError } from "../errors";
-import type { BorderLineStyle, BorderSide, BorderWeight, HorizontalAlignment, UnderlineStyle, VerticalAlignment } from "../types";
+import { excelError } from "../excel-errors";
+import type { BorderLineStyle, BorderSide, BorderWeight, HorizontalAlignment, UnderlineStyle, VerticalAlignment } from "../office-types";
 import { bool, oneOf } from "./arguments";
 
 export type BorderAttr = "style" | "weight" | "color";

@@ -4,10 +4,10 @@
  * columns; reading a range's format back (null when its cells disagree); clearing formats.
  */
 
-import { type Rect, cellCount, intersection, rectContains, rectsIntersect } from "../addresses";
+import { type Rect, cellCount, intersection, rectContains, rectsIntersect } from "@nav-tiltak/a1";
 import { CellsState } from "./cells";
 import { FORMAT_DEFAULTS, type FormatProp, type FormatValue, validateFormat } from "./format-rules";
-import type { RangeRef, SheetState } from "./types";
+import type { RangeRef, SheetState } from "./records";
 
 /** Ranges larger than this store formats as one rectangle layer instead of per cell. */
 const LARGE_RANGE = 100_000;

@@ -4,14 +4,14 @@
  * PivotTables that follow the shift. The geometry of a shift lives in ../shift.ts.
  */
 
-import { type Rect, isWholeColumns, isWholeRows } from "../addresses";
-import { excelError } from "../errors";
+import { type Rect, isWholeColumns, isWholeRows } from "@nav-tiltak/a1";
+import { excelError } from "../excel-errors";
 import { type ShiftOp, across, along, classify, mapIndex, mapRect, splits } from "../shift";
 import { oneOf } from "./arguments";
 import type { FormatProp, FormatValue } from "./format-rules";
 import { cellAt } from "./keys";
 import { TablesState } from "./tables";
-import type { FormatLayer, PivotState, RangeRef, SheetState, TableState } from "./types";
+import type { FormatLayer, PivotState, RangeRef, SheetState, TableState } from "./records";
 
 /** The position of a cell along the shift's axis. */
 function positionAlong(op: ShiftOp, row: number, col: number): number {

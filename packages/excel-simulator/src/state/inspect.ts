@@ -4,10 +4,10 @@
  * setValues for test setup. Read-only apart from setValues, which follows Range.values' rules.
  */
 
-import { type Rect, columnToLetters, formatAddress, formatRect } from "../addresses";
-import type { AggregationFunction, CellFormat, CellValue, SheetVisibility } from "../types";
+import { type Rect, columnLetters, formatAddress, formatRect } from "@nav-tiltak/a1";
+import type { AggregationFunction, CellFormat, RangeValue, SheetVisibility } from "../office-types";
 import { PivotsState } from "./pivots";
-import type { RangeRef } from "./types";
+import type { RangeRef } from "./records";
 
 export interface SheetSnapshot {
   name: string;
@@ -22,8 +22,8 @@ export interface SheetSnapshot {
   /** Used range address without sheet (e.g. "A1:C3"), or null for an empty sheet. */
   usedRange: string | null;
   /** The following arrays cover exactly the used range, like getUsedRange().values. */
-  values: CellValue[][];
-  formulas: CellValue[][];
+  values: RangeValue[][];
+  formulas: RangeValue[][];
   text: string[][];
   numberFormats: string[][];
   bold: boolean[][];
@@ -38,7 +38,7 @@ export interface SheetSnapshot {
 
 export interface ViewCell {
   text: string;
-  value: CellValue;
+  value: RangeValue;
   formula?: string;
   format: CellFormat;
 }
@@ -104,11 +104,11 @@ export class InspectState extends PivotsState {
     return this.resolveAddress(address, sheet);
   }
 
-  getValues(sheet: string, address: string): CellValue[][] {
+  getValues(sheet: string, address: string): RangeValue[][] {
     return this.readValues(this.refFor(sheet, address));
   }
 
-  getFormulas(sheet: string, address: string): CellValue[][] {
+  getFormulas(sheet: string, address: string): RangeValue[][] {
     return this.readFormulas(this.refFor(sheet, address));
   }
 
@@ -142,7 +142,7 @@ export class InspectState extends PivotsState {
   }
 
   /** Direct write for test setup (same validation as Range.values, no queue, no protection bypass). */
-  setValues(sheet: string, address: string, values: CellValue[][]): void {
+  setValues(sheet: string, address: string, values: RangeValue[][]): void {
     this.writeCells(this.refFor(sheet, address), values, "values");
   }
 
@@ -168,7 +168,7 @@ export class InspectState extends PivotsState {
       numberFormats: grid((r, c) => this.formatAt(s, r, c, "numberFormat") as string),
       bold: grid((r, c) => this.formatAt(s, r, c, "font.bold") === true),
       formats: grid((r, c) => this.cellFormat(s, r, c)),
-      columnWidths: Object.fromEntries([...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnToLetters(c), w])),
+      columnWidths: Object.fromEntries([...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnLetters(c), w])),
       rowHeights: Object.fromEntries([...s.rowHeights].sort((a, b) => a[0] - b[0]).map(([r, h]) => [r + 1, h])),
       merged: s.merged.map((m) => formatRect(m)),
       customProperties: Object.fromEntries([...s.customProperties.values()].map((cp) => [cp.key, cp.value])),
@@ -176,7 +176,7 @@ export class InspectState extends PivotsState {
   }
 
   /** Every cell, on any sheet, whose formula (or constant) is `formula`: "Sheet!A1" addresses. */
-  findFormula(formula: CellValue): string[] {
+  findFormula(formula: RangeValue): string[] {
     const out: string[] = [];
     for (const s of this.liveSheets()) {
       const used = this.usedRect(s, true);

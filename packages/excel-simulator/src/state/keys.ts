@@ -3,7 +3,7 @@
  * sheet, table and item names), and a cell is stored under one number made of its row and column.
  */
 
-import { MAX_COLUMNS } from "../addresses";
+import { MAX_COLUMNS } from "@nav-tiltak/a1";
 
 export function upper(s: string): string {
   return s.toLocaleUpperCase("en-US");

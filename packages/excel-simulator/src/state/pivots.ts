@@ -1,13 +1,13 @@
 /**
  * The PivotTable family's hold on the workbook: ids, and writing or clearing a report's cells
- * past the guard that keeps other edits off a report. The PivotTable rules live in ../pivot.ts.
+ * past the guard that keeps other edits off a report. The PivotTable rules live in ../pivot-rules.ts.
  */
 
-import type { Rect } from "../addresses";
-import type { CellValue } from "../types";
+import type { Rect } from "@nav-tiltak/a1";
+import type { RangeValue } from "../office-types";
 import type { FormatProp, FormatValue } from "./format-rules";
 import { InsertDeleteState } from "./insert-delete";
-import type { PivotState, SheetState } from "./types";
+import type { PivotState, SheetState } from "./records";
 
 export class PivotsState extends InsertDeleteState {
   private pivotSeq = 0;
@@ -22,7 +22,7 @@ export class PivotsState extends InsertDeleteState {
   }
 
   /** Writes pivot output cells, bypassing the guard that protects reports from edits. */
-  writePivotCell(sheet: SheetState, row: number, col: number, value: CellValue, fmt?: Partial<Record<FormatProp, FormatValue>>): void {
+  writePivotCell(sheet: SheetState, row: number, col: number, value: RangeValue, fmt?: Partial<Record<FormatProp, FormatValue>>): void {
     this.storeCell(sheet, row, col, { value });
     if (fmt) {
       const cell = this.ensureCell(sheet, row, col);

@@ -3,12 +3,12 @@
  * merging cells (Range.merge / unmerge).
  */
 
-import { cellCount, rectsIntersect } from "../addresses";
-import { excelError } from "../errors";
+import { cellCount, rectsIntersect } from "@nav-tiltak/a1";
+import { excelError } from "../excel-errors";
 import { oneOf } from "./arguments";
 import { BordersState } from "./borders";
 import { FORMAT_DEFAULTS, type FormatProp, type FormatValue } from "./format-rules";
-import type { RangeRef } from "./types";
+import type { RangeRef } from "./records";
 
 export class RangeEditsState extends BordersState {
   clear(ref: RangeRef, applyTo: unknown = "All"): void {

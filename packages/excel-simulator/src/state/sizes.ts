@@ -3,10 +3,10 @@
  * rowHeight, in points) and autofit from the cells' displayed text.
  */
 
-import { containsCell, intersection } from "../addresses";
-import { excelError } from "../errors";
+import { containsCell, intersection } from "@nav-tiltak/a1";
+import { excelError } from "../excel-errors";
 import { RangeEditsState } from "./range-edits";
-import type { RangeRef, SheetState } from "./types";
+import type { RangeRef, SheetState } from "./records";
 
 export const STANDARD_COLUMN_WIDTH = 48;
 export const STANDARD_ROW_HEIGHT = 15;

@@ -3,12 +3,13 @@
  * follows into structured references), style and flags, deleting or converting to a range.
  */
 
-import { MAX_ROWS, type Rect, checkRect, rectsIntersect } from "../addresses";
-import { excelError } from "../errors";
+import { MAX_ROWS, type Rect, rectsIntersect } from "@nav-tiltak/a1";
+import { checkRect } from "../addresses";
+import { excelError } from "../excel-errors";
 import { bool } from "./arguments";
 import { upper } from "./keys";
-import { NamesState } from "./names";
-import type { PivotState, RangeRef, SheetState, TableFlag, TableState } from "./types";
+import { NamesState } from "./named-items";
+import type { PivotState, RangeRef, SheetState, TableFlag, TableState } from "./records";
 
 export class TablesState extends NamesState {
   private tableSeq = 0;

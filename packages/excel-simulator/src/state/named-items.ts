@@ -4,13 +4,14 @@
  * as Office.js reports them.
  */
 
-import { checkRect, formatAddress, formatRect, looksLikeCellReference, quoteSheetName, splitSheet, tryParseRef } from "../addresses";
-import { excelError } from "../errors";
-import type { CellValue } from "../types";
+import { formatAddress, formatRect, looksLikeCellReference, quoteSheetName, splitSheet, tryParseRef } from "@nav-tiltak/a1";
+import { checkRect } from "../addresses";
+import { excelError } from "../excel-errors";
+import type { RangeValue } from "../office-types";
 import { NUMERIC } from "./cells";
 import { upper } from "./keys";
 import { SizesState } from "./sizes";
-import type { NamedItemState, NamedTarget, RangeRef, TableState } from "./types";
+import type { NamedItemState, NamedTarget, RangeRef, TableState } from "./records";
 
 export class NamesState extends SizesState {
   /** Rules shared by table and workbook names; unique across both, ignoring case. */
@@ -103,7 +104,7 @@ export class NamesState extends SizesState {
     return "String";
   }
 
-  nameValue(n: NamedItemState): CellValue {
+  nameValue(n: NamedItemState): RangeValue {
     if (n.broken) return "#REF!";
     if (n.target.kind === "range") return formatAddress(n.target.sheet.name, n.target.rect, true);
     const body = n.target.formula.slice(1).trim();

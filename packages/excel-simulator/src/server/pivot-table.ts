@@ -1,9 +1,9 @@
 /**
  * PivotTables (ExcelApi 1.8 for creating and shaping them): the collection, the PivotTable, its
- * hierarchies on rows/columns/filters/data and its layout. The rules live in ../pivot.ts.
+ * hierarchies on rows/columns/filters/data and its layout. The rules live in ../pivot-rules.ts.
  */
 
-import { excelError } from "../errors";
+import { excelError } from "../excel-errors";
 import {
   type PivotAxis,
   addAxisField,
@@ -21,12 +21,11 @@ import {
   setDataNumberFormat,
   setLayout,
   setSummarizeBy,
-} from "../pivot";
+} from "../pivot-rules";
 import type { DataFieldState, PivotSource, PivotState, SheetState, WorkbookState } from "../state";
-import { type Host, type PropDef, type TypeDef, ServerObject, need, obj } from "./model";
+import { type Host, type PropDef, type TypeDef, ServerObject, need, obj } from "./object-model";
 import { RANGE, rangeArg } from "./range";
 import { type Scope, TABLE, scopeSheet } from "./table";
-import { WORKSHEET } from "./worksheet";
 
 /** `source`: a Range, a Table, a table name or an address. */
 function pivotSource(wb: WorkbookState, source: unknown, base: SheetState): PivotSource {
@@ -89,7 +88,7 @@ export const PIVOT_TABLE: TypeDef<PivotState> = {
     id: { api: "1.5", get: (p) => p.id },
   },
   navs: {
-    worksheet: (p) => obj(WORKSHEET, p.sheet),
+    worksheet: (p, h) => h.worksheet(p.sheet),
     hierarchies: (p) => obj(HIERARCHIES, p),
     rowHierarchies: (p) => obj(AXES.rows, p),
     columnHierarchies: (p) => obj(AXES.columns, p),

@@ -7,13 +7,19 @@
  */
 
 import type { Engine } from "../context";
-import { excelError } from "../errors";
-import type { WorkbookState } from "../state";
+import { excelError } from "../excel-errors";
+import type { SheetState, WorkbookState } from "../state";
 
 /** What a table entry may use: the document and the host (requirement sets). */
 export interface Host {
   readonly wb: WorkbookState;
   readonly engine: Engine;
+  /**
+   * A worksheet as a server object: the way back from a range, table or PivotTable to its sheet
+   * (`range.worksheet`). Handed in by the endpoint, so those tables need not import the
+   * worksheet's table, which imports theirs (no import cycle).
+   */
+  worksheet(sheet: SheetState): ServerObject;
 }
 
 export interface PropDef<E> {

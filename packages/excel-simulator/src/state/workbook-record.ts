@@ -8,8 +8,8 @@
  */
 
 import type { FakeLocale } from "../text-format";
-import type { CalculationMode } from "../types";
-import type { NamedItemState, PivotState, SheetState, TableState } from "./types";
+import type { CalculationMode } from "../office-types";
+import type { NamedItemState, PivotState, SheetState, TableState } from "./records";
 
 export class WorkbookRecord {
   readonly locale: FakeLocale;

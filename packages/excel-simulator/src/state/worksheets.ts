@@ -4,14 +4,15 @@
  * to a sheet and a rectangle.
  */
 
-import { MAX_COLUMNS, MAX_ROWS, checkRect, parseAddress } from "../addresses";
-import { excelError } from "../errors";
-import type { ProtectionOptions } from "../types";
+import { MAX_COLUMNS, MAX_ROWS } from "@nav-tiltak/a1";
+import { checkRect, parseAddress } from "../addresses";
+import { excelError } from "../excel-errors";
+import type { ProtectionOptions } from "../office-types";
 import { oneOf } from "./arguments";
 import { normalizeColor } from "./format-rules";
 import { upper } from "./keys";
-import type { RangeRef, SheetState } from "./types";
-import { WorkbookRecord } from "./workbook";
+import type { RangeRef, SheetState } from "./records";
+import { WorkbookRecord } from "./workbook-record";
 
 const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/;
 

@@ -4,13 +4,13 @@
  * workbook can be deep-copied; the rules that change them live in the family files beside this one.
  */
 
-import type { Rect } from "../addresses";
-import type { AggregationFunction, CellValue, PivotLayoutType, ProtectionOptions, SheetVisibility } from "../types";
+import type { Rect } from "@nav-tiltak/a1";
+import type { AggregationFunction, RangeValue, PivotLayoutType, ProtectionOptions, SheetVisibility } from "../office-types";
 import type { FormatProp, FormatValue } from "./format-rules";
 
 /** One stored cell: its value, its formula as written, and the formats set on it alone. */
 export interface CellData {
-  value: CellValue;
+  value: RangeValue;
   formula?: string;
   fmt?: Partial<Record<FormatProp, FormatValue>>;
 }
@@ -131,7 +131,7 @@ export type InitialSheet =
   | {
       name: string;
       /** Cell contents by top-left address, e.g. { A1: [["Navn", "Antall"], ["x", 1]] }. */
-      cells?: Record<string, CellValue[][]>;
+      cells?: Record<string, RangeValue[][]>;
       visibility?: SheetVisibility;
       protected?: boolean;
     };

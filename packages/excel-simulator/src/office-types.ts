@@ -1,7 +1,7 @@
 /** Value types shared by the fake's state and its server tables (string unions as in Office.js). */
 
-/** What a cell holds; "" is an empty cell, as Range.values reports it. */
-export type CellValue = string | number | boolean;
+/** What a cell holds, as Range.values reports it ("" is an empty cell). */
+export type RangeValue = string | number | boolean;
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 

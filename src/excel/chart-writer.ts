@@ -6,7 +6,7 @@
 // A chart is the add-in's by its name on an add-in sheet: a refresh updates that chart (source,
 // titles, place) and never touches any other chart on the sheet, such as one the user made.
 
-import type { Rect } from "./ownership.js";
+import type { Rect } from "@nav-tiltak/a1";
 
 export interface ChartSpec {
   /** The chart object's name on its sheet: how a refresh finds the add-in's chart. */

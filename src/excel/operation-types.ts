@@ -1,6 +1,30 @@
 // Public types of the Excel writer.
 
+import type { LayoutKey } from "../core/layout.js";
+import type { Dataset } from "../core/types.js";
 import type { TargetKey } from "./content.js";
+
+/**
+ * Where an operation's figures come from: a dataset and the period its tables and charts show.
+ * The pane passes the period it shows; left out, the newest (core/periods.ts decides).
+ */
+export interface PeriodChoice {
+  dataset: Dataset;
+  /** A period of the dataset as `ÅÅÅÅ-MM` (PeriodData.period). */
+  period?: string;
+}
+
+/**
+ * Which sheets an insert writes: every published table and the pivot-ready data ("all"), the
+ * pivot-ready data alone ("pivot": all periods, with the names per hovedgruppe and the PivotTable),
+ * the chart sheets ("charts"), or the published tables with these keys.
+ */
+export type SheetChoice = "all" | "pivot" | "charts" | readonly LayoutKey[];
+
+/** What an insert writes: the chosen sheets, for the chosen period. */
+export interface InsertRequest extends PeriodChoice {
+  sheets: SheetChoice;
+}
 
 /** An `Excel.run`-style runner: real Excel (`Excel.run`) or a fake with the same shape. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

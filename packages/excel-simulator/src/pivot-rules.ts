@@ -4,10 +4,11 @@
  * for a preview and for tests that check what lands on the sheet.
  */
 
-import { MAX_COLUMNS, MAX_ROWS, type Rect, checkRect } from "./addresses";
-import { excelError } from "./errors";
+import { MAX_COLUMNS, MAX_ROWS, type Rect } from "@nav-tiltak/a1";
+import { checkRect } from "./addresses";
+import { excelError } from "./excel-errors";
 import type { DataFieldState, FormatProp, FormatValue, PivotSource, PivotState, RangeRef, SheetState, WorkbookState } from "./state";
-import type { AggregationFunction, CellValue, PivotLayoutType } from "./types";
+import type { AggregationFunction, RangeValue, PivotLayoutType } from "./office-types";
 
 export type PivotAxis = "rows" | "columns" | "filters";
 
@@ -242,7 +243,7 @@ export function refreshPivot(wb: WorkbookState, p: PivotState): void {
   renderPivot(wb, p);
 }
 
-function aggregate(values: CellValue[], fn: AggregationFunction): CellValue {
+function aggregate(values: RangeValue[], fn: AggregationFunction): RangeValue {
   const nums = values.filter((v): v is number => typeof v === "number");
   switch (fn) {
     case "Count":
@@ -261,15 +262,15 @@ function aggregate(values: CellValue[], fn: AggregationFunction): CellValue {
 /** One collator for every comparison: the same order as localeCompare("nb", base), built once. */
 const ITEM_ORDER = new Intl.Collator("nb", { sensitivity: "base" });
 
-function compareItems(a: CellValue, b: CellValue): number {
-  const rank = (v: CellValue) => (typeof v === "number" ? 0 : typeof v === "boolean" ? 2 : v === "" ? 3 : 1);
+function compareItems(a: RangeValue, b: RangeValue): number {
+  const rank = (v: RangeValue) => (typeof v === "number" ? 0 : typeof v === "boolean" ? 2 : v === "" ? 3 : 1);
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
   if (typeof a === "number" && typeof b === "number") return a - b;
   return ITEM_ORDER.compare(String(a), String(b));
 }
 
-function uniqueKeys(records: CellValue[][], idx: number[]): CellValue[][] {
-  const map = new Map<string, CellValue[]>();
+function uniqueKeys(records: RangeValue[][], idx: number[]): RangeValue[][] {
+  const map = new Map<string, RangeValue[]>();
   for (const rec of records) {
     const key = idx.map((i) => rec[i] ?? "");
     map.set(JSON.stringify(key), key);
@@ -285,7 +286,7 @@ function uniqueKeys(records: CellValue[][], idx: number[]): CellValue[][] {
 
 /** The report as a grid of cells: which rows are bold, which columns hold values in what format. */
 interface ReportGrid {
-  grid: CellValue[][];
+  grid: RangeValue[][];
   boldRows: Set<number>;
   headerRow: number;
   dataCols: { col: number; format: string }[];
@@ -300,6 +301,47 @@ export function renderPivot(wb: WorkbookState, p: PivotState): void {
   placeReport(wb, p, reportGrid(wb, p));
 }
 
+/** One value column of a report: a column item (null for the grand total) and a data field. */
+interface ValueColumn {
+  ck: RangeValue[] | null;
+  d: DataFieldState;
+}
+
+/**
+ * The report's value columns and their headers: one per column item × data field, then the grand
+ * total per data field; without data fields, the column items' labels alone.
+ */
+function valueColumns(
+  p: PivotState,
+  colKeys: RangeValue[][],
+  hasColumns: boolean,
+  label: (v: RangeValue) => RangeValue,
+  grandTotal: string,
+): { valueHeaders: RangeValue[]; columnsOf: ValueColumn[] } {
+  const data = p.data;
+  const multi = data.length > 1;
+  const valueHeaders: RangeValue[] = [];
+  const columnsOf: ValueColumn[] = [];
+  if (data.length === 0) {
+    if (hasColumns) for (const ck of colKeys) valueHeaders.push(ck.map(label).join(" - "));
+    return { valueHeaders, columnsOf };
+  }
+  for (const ck of colKeys) {
+    for (const d of data) {
+      const itemLabel = ck.map(label).join(" - ");
+      valueHeaders.push(!hasColumns ? d.name : multi ? `${itemLabel} - ${d.name}` : label(ck.length === 1 ? ck[0]! : itemLabel));
+      columnsOf.push({ ck: hasColumns ? ck : null, d });
+    }
+  }
+  if (hasColumns && p.layout.showRowGrandTotals) {
+    for (const d of data) {
+      valueHeaders.push(multi ? `${grandTotal} - ${d.name}` : grandTotal);
+      columnsOf.push({ ck: null, d });
+    }
+  }
+  return { valueHeaders, columnsOf };
+}
+
 /** Rows × columns × data fields of the source's records, with headers and grand totals. */
 function reportGrid(wb: WorkbookState, p: PivotState): ReportGrid {
   const locale = wb.locale;
@@ -310,11 +352,11 @@ function reportGrid(wb: WorkbookState, p: PivotState): ReportGrid {
   const rowIdx = p.rows.map(col);
   const colIdx = p.columns.map(col);
   const data = p.data;
-  const label = (v: CellValue): CellValue => (v === "" ? locale.blank : v);
+  const label = (v: RangeValue): RangeValue => (v === "" ? locale.blank : v);
   const rowKeys = rowIdx.length > 0 ? uniqueKeys(records, rowIdx) : [];
   const colKeys = colIdx.length > 0 ? uniqueKeys(records, colIdx) : [[]];
-  const matches = (rec: CellValue[], idx: number[], key: CellValue[]) => idx.every((i, k) => (rec[i] ?? "") === key[k]);
-  const cellFor = (rk: CellValue[] | null, ck: CellValue[] | null, d: DataFieldState): CellValue => {
+  const matches = (rec: RangeValue[], idx: number[], key: RangeValue[]) => idx.every((i, k) => (rec[i] ?? "") === key[k]);
+  const cellFor = (rk: RangeValue[] | null, ck: RangeValue[] | null, d: DataFieldState): RangeValue => {
     const hits = records.filter((rec) => (!rk || matches(rec, rowIdx, rk)) && (!ck || matches(rec, colIdx, ck)));
     if (hits.length === 0) return "";
     return aggregate(
@@ -324,40 +366,21 @@ function reportGrid(wb: WorkbookState, p: PivotState): ReportGrid {
   };
 
   const labelCols = Math.max(1, p.rows.length);
-  const multi = data.length > 1;
   const compact = p.layout.layoutType === "Compact" && p.rows.length <= 1;
   const rowHeaders = compact ? [locale.rowLabels] : p.rows.length > 0 ? [...p.rows] : [""];
-  const grid: CellValue[][] = [];
+  const grid: RangeValue[][] = [];
   const boldRows = new Set<number>();
   const dataCols: { col: number; format: string }[] = [];
 
-  const valueHeaders: CellValue[] = [];
-  const columnsOf: { ck: CellValue[] | null; d: DataFieldState }[] = [];
-  if (data.length > 0) {
-    for (const ck of colKeys) {
-      for (const d of data) {
-        const itemLabel = ck.map(label).join(" - ");
-        valueHeaders.push(colIdx.length === 0 ? d.name : multi ? `${itemLabel} - ${d.name}` : label(ck.length === 1 ? ck[0]! : itemLabel));
-        columnsOf.push({ ck: colIdx.length === 0 ? null : ck, d });
-      }
-    }
-    if (colIdx.length > 0 && p.layout.showRowGrandTotals) {
-      for (const d of data) {
-        valueHeaders.push(multi ? `${locale.grandTotal} - ${d.name}` : locale.grandTotal);
-        columnsOf.push({ ck: null, d });
-      }
-    }
-  } else if (colIdx.length > 0) {
-    for (const ck of colKeys) valueHeaders.push(ck.map(label).join(" - "));
-  }
+  const { valueHeaders, columnsOf } = valueColumns(p, colKeys, colIdx.length > 0, label, locale.grandTotal);
 
   if (colIdx.length > 0) {
-    const top: CellValue[] = [data.length === 1 ? data[0]!.name : "", locale.columnLabels];
+    const top: RangeValue[] = [data.length === 1 ? data[0]!.name : "", locale.columnLabels];
     grid.push(top);
   }
   const headerRow = grid.length;
   boldRows.add(headerRow);
-  grid.push([...rowHeaders, ...Array<CellValue>(labelCols - rowHeaders.length).fill(""), ...valueHeaders]);
+  grid.push([...rowHeaders, ...Array<RangeValue>(labelCols - rowHeaders.length).fill(""), ...valueHeaders]);
   columnsOf.forEach((_c, i) => dataCols.push({ col: labelCols + i, format: columnsOf[i]!.d.numberFormat }));
 
   for (const rk of rowKeys) {
@@ -365,7 +388,7 @@ function reportGrid(wb: WorkbookState, p: PivotState): ReportGrid {
   }
   if (p.layout.showColumnGrandTotals || rowKeys.length === 0) {
     boldRows.add(grid.length);
-    grid.push([locale.grandTotal, ...Array<CellValue>(labelCols - 1).fill(""), ...columnsOf.map(({ ck, d }) => cellFor(null, ck, d))]);
+    grid.push([locale.grandTotal, ...Array<RangeValue>(labelCols - 1).fill(""), ...columnsOf.map(({ ck, d }) => cellFor(null, ck, d))]);
   }
   return { grid, boldRows, headerRow, dataCols };
 }

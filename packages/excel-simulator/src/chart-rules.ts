@@ -16,10 +16,10 @@
  * linked to their cells.
  */
 
-import { type Rect, boundingRect, columnToLetters } from "./addresses";
-import { excelError } from "./errors";
+import { type Rect, boundingRect, columnLetters } from "@nav-tiltak/a1";
+import { excelError } from "./excel-errors";
 import type { RangeRef, SheetState, WorkbookState } from "./state";
-import type { CellValue } from "./types";
+import type { RangeValue } from "./office-types";
 
 /** The chart types the fake accepts (a subset of Excel.ChartType; others fail as unknown). */
 const CHART_TYPES = [
@@ -92,12 +92,12 @@ export function liveCharts(wb: WorkbookState, sheet?: SheetState): ChartState[] 
 }
 
 function rectAddress(r: Rect): string {
-  return `${columnToLetters(r.col)}${r.row + 1}:${columnToLetters(r.col + r.cols - 1)}${r.row + r.rows}`;
+  return `${columnLetters(r.col)}${r.row + 1}:${columnLetters(r.col + r.cols - 1)}${r.row + r.rows}`;
 }
 
 /** Categories and series of a chart, read from its source cells now. */
 function readSeries(wb: WorkbookState, c: ChartState): { categories: string[]; series: SeriesView[] } {
-  const grid: CellValue[][] = wb.readValues(c.source);
+  const grid: RangeValue[][] = wb.readValues(c.source);
   const byColumns = c.seriesBy === "Columns";
   const lines = byColumns ? grid[0]!.map((_, col) => grid.map((row) => row[col]!)) : grid;
   const corner = grid[0]?.[0];

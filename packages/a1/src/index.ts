@@ -1,0 +1,26 @@
+// @nav-tiltak/a1: the package's entry point (README.md says what it is for).
+export {
+  MAX_COLUMNS,
+  MAX_ROWS,
+  boundingRect,
+  cellCount,
+  columnIndex,
+  columnLetters,
+  containsCell,
+  formatAddress,
+  formatRect,
+  insideGrid,
+  intersection,
+  isWholeColumns,
+  isWholeRows,
+  looksLikeCellReference,
+  parseSheetReference,
+  quoteSheetName,
+  rectContains,
+  rectsIntersect,
+  sheetReference,
+  splitSheet,
+  tryParseAddress,
+  tryParseRef,
+} from "./a1.js";
+export type { ParsedAddress, Rect } from "./a1.js";
