@@ -241,6 +241,9 @@ export default async function config(env = {}, argv = {}) {
       new CopyWebpackPlugin({ patterns: copyPatterns }),
       ...(dev ? [] : [new HostingFilesPlugin({ version, publicUrl })]),
     ],
+    optimization: {
+      splitChunks: { minSize: 1000 },
+    },
     performance: {
       // The budget that matters (taskpane.js ≤ 60 KB gzip) is checked by test/build.test.ts.
       hints: false,

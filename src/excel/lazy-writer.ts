@@ -21,10 +21,6 @@ export async function insertPivotRanges(host: ExcelHost | ExcelRunner, ds: Datas
   return (await writer()).insertPivotRanges(host, ds, options);
 }
 
-export async function insertAll(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
-  return (await writer()).insertAll(host, ds, options);
-}
-
 export async function refresh(host: ExcelHost | ExcelRunner, ds: Dataset, options: WriteOptions = {}): Promise<WriteReport> {
   return (await writer()).refresh(host, ds, options);
 }

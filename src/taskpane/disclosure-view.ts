@@ -32,6 +32,53 @@ function addStyles(): void {
 
 type Results = typeof import("./disclosure-results.js");
 
+/** Copies text to the clipboard: the async Clipboard API, else a selected textarea and «copy». */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = h("textarea", { "aria-hidden": "true", style: "position: fixed; opacity: 0" }) as HTMLTextAreaElement;
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    return ok;
+  }
+}
+
+/** The suggestion card's buttons (suggestion-view.ts renders them): mark, unmark, copy. */
+function wireSuggestion(services: PaneServices, mod: Results): void {
+  const { host, dataset } = services;
+  const s = mod.BUNDLED_SUGGESTION;
+  const cells = mod.suggestionBySheet(s.cells);
+  const on = (id: string, run: () => void) => document.getElementById(id)?.addEventListener("click", run);
+  on("marker-forslag", () => {
+    void services.runOperation("Markerer forslaget", (onProgress) =>
+      mod.highlightRevealed(host, dataset, cells, { onProgress, kind: "suggestion", period: s.period }),
+    );
+  });
+  on("fjern-forslag", () => {
+    void services.runOperation("Fjerner markeringen", (onProgress) =>
+      mod.clearHighlights(host, dataset, cells, { onProgress, kind: "suggestion", period: s.period }),
+    );
+  });
+  on("kopier-forslag", () => {
+    void services.runOperation("Kopierer listen", async () => {
+      const ok = await copyText(mod.suggestionTsv(s.cells));
+      const n = s.cells.length;
+      return {
+        ok,
+        syncs: 0,
+        sheets: [],
+        messages: ok ? [] : [{ level: "error", text: "Nettleseren lot ikke tillegget kopiere. Merk tabellene under og kopier dem selv." }],
+        summary: ok ? `Listen over ${n} celler er kopiert. Lim den inn i et ark med Ctrl+V.` : "Listen ble ikke kopiert.",
+      };
+    });
+  });
+}
+
 export const disclosureView: PaneView = {
   id: "prikkekontroll",
   title: "Prikkekontroll",
@@ -86,6 +133,7 @@ export const disclosureView: PaneView = {
       summary.textContent = mod.summaryText(mod.totals(computed.findings));
       mod.renderFindings(results, computed.findings);
       mod.renderSuggestion(results, computed.period);
+      wireSuggestion(services, mod);
       results.removeAttribute("aria-busy");
       if (computed.findings.some((f) => f.cells.length > 0)) {
         for (const b of [mark, unmark]) {
