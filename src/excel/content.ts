@@ -321,7 +321,8 @@ export function pivotTotalsNote(ds: Dataset): string {
  * it shows then); setting the widths with the sheet's block keeps them right on every refresh.
  */
 function pivotColumnWidths(ds: Dataset): number[] {
-  const longest = (names: readonly string[], min: number) => charsToPoints(Math.max(min, ...names.map((n) => n.length + 2)));
+  // Four characters to spare: the headings are bold, and Excel's own fit leaves a margin too.
+  const longest = (names: readonly string[], min: number) => charsToPoints(Math.max(min, ...names.map((n) => n.length + 4)));
   const hovedgruppe = longest(
     ds.hovedgrupper.map((g) => g.name),
     12,

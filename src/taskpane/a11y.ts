@@ -45,6 +45,20 @@ export function trackActions(pane: HTMLElement): ActionTracker {
   };
 }
 
+/**
+ * The status sticks to the bottom of the pane; when a long result grows over the button the user
+ * pressed, the pane scrolls just enough to show the button above it (WCAG 2.4.11's concern: a
+ * focused control not hidden by sticky content). Nothing moves in the page itself.
+ */
+export function uncover(trigger: HTMLElement | null, status: HTMLElement): void {
+  if (!trigger?.isConnected || trigger.closest("[hidden]")) return;
+  const over = trigger.getBoundingClientRect().bottom - status.getBoundingClientRect().top;
+  if (over <= 0) return;
+  trigger.style.scrollMarginBottom = `${status.offsetHeight + 8}px`;
+  trigger.scrollIntoView({ block: "nearest" });
+  trigger.style.scrollMarginBottom = "";
+}
+
 /** Gives focus back to `trigger` when the operation left it on <body> and it is visible. */
 export function returnFocus(trigger: HTMLElement | null): void {
   if (trigger?.isConnected && !trigger.closest("[hidden]") && document.activeElement === document.body) trigger.focus();

@@ -15,7 +15,7 @@ import {
 import { BUNDLED_DATASET } from "../core/bundled.js";
 import type { Dataset } from "../core/types.js";
 import type { ExcelHost } from "../excel/types.js";
-import { rovingTabs, trackActions } from "./a11y.js";
+import { rovingTabs, trackActions, uncover } from "./a11y.js";
 import { append, h } from "./dom.js";
 import { StatusArea } from "./status.js";
 import { PANE_VIEWS } from "./registry.js";
@@ -134,6 +134,7 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
       } finally {
         pane.removeAttribute("aria-busy");
         end();
+        uncover(trigger, status.element);
         options.onWorkbookChanged?.();
       }
     },
