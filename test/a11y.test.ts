@@ -167,7 +167,7 @@ describe("keyboard only, at 320 px", () => {
         buttonClear: b.bottom <= r.top + 0.5 && b.top >= 0,
       };
     }, id);
-    expect(where).toEqual({ last: true, inView: true, buttonClear: true });
+    expect({ id, ...where }).toEqual({ id, last: true, inView: true, buttonClear: true });
     const announced = await page.evaluate(() => (window as unknown as { announced: string[] }).announced);
     expect(announced).toHaveLength(1);
     expect(announced[0]).toContain(await statusText());

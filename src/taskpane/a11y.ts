@@ -54,9 +54,10 @@ export function uncover(trigger: HTMLElement | null, status: HTMLElement): void 
   if (!trigger?.isConnected || trigger.closest("[hidden]")) return;
   const over = trigger.getBoundingClientRect().bottom - status.getBoundingClientRect().top;
   if (over <= 0) return;
-  trigger.style.scrollMarginBottom = `${status.offsetHeight + 8}px`;
-  trigger.scrollIntoView({ block: "nearest" });
-  trigger.style.scrollMarginBottom = "";
+  // The nearest scrolling ancestor: the page in Excel, the pane's own box in the preview.
+  let box = trigger.parentElement;
+  while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
+  (box ?? document.scrollingElement)?.scrollBy(0, over + 8);
 }
 
 /** Gives focus back to `trigger` when the operation left it on <body> and it is visible. */
