@@ -182,6 +182,9 @@ describe("task pane in Chromium (preview page)", () => {
     expect(await note.evaluate((td) => td.scrollWidth <= td.clientWidth + 1)).toBe(true);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "pivottabell.png") });
+    // Scrolled to the hovedgruppe columns: their headings whole beside the names.
+    await grid.locator("tbody tr").nth(6).locator("td").nth(5).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, "pivottabell-kolonner.png") });
   }, 60_000);
 
   it("a clicked sheet tab is the workbook's active sheet, and «Oppdater» keeps it; a typed value is kept as «(endret)»", async () => {
