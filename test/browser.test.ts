@@ -472,3 +472,99 @@ describe("charts in Chromium (preview page)", () => {
     expect(errors).toEqual([]);
   }, 60_000);
 });
+
+describe("the preview as a workbook (Chromium)", () => {
+  const activeSheet = () =>
+    page.evaluate(() =>
+      (
+        globalThis as unknown as { navTiltakPreview: { fake: { state: { activeSheetName(): string } } } }
+      ).navTiltakPreview.fake.state.activeSheetName(),
+    );
+
+  it("sheet tabs and cells from the keyboard: arrows, Home and End activate sheets; arrows, typing, F2, Escape and Enter edit", async () => {
+    await page.goto(`${base}/preview.html`);
+    await page.getByRole("heading", { name: "NAV tiltak" }).waitFor();
+    await page.locator("#sett-inn-alle").click();
+    await expect.poll(statusText, { timeout: 20_000 }).toMatch(/^6 ark satt inn: /);
+    // The add-in showed the first sheet it made, a sheet the user asked for.
+    expect(await activeSheet()).toBe("Om tabellene");
+    await page.locator('#tabs [aria-selected="true"]').focus();
+    await page.keyboard.press("End");
+    expect(await activeSheet()).toBe("Tiltak og hovedgrupper");
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.sheet)).toBe("Tiltak og hovedgrupper");
+    await page.keyboard.press("Home");
+    expect(await activeSheet()).toBe("Ark1");
+    await page.keyboard.press("ArrowRight");
+    expect(await activeSheet()).toBe("Om tabellene");
+    // One tab stop for the row of sheet tabs.
+    expect(await page.locator('#tabs [tabindex="0"]').count()).toBe(1);
+
+    // Into the user's own sheet, by keyboard only.
+    await page.keyboard.press("Home");
+    const grid = page.locator('table.grid[data-sheet="Ark1"]');
+    await grid.focus();
+    // A1 is the active cell to begin with, as in Excel: down to A2, right to B2.
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.type("Tekst");
+    await page.keyboard.press("Escape"); // dropped
+    expect(await grid.locator("#celle-B2").textContent()).toBe("");
+    await page.keyboard.type("42");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-sheet"))).toBe("Ark1");
+    const cells = () =>
+      page.evaluate(() =>
+        (
+          globalThis as unknown as { navTiltakPreview: { fake: { state: { getValues(s: string, a: string): unknown[][] } } } }
+        ).navTiltakPreview.fake.state.getValues("Ark1", "B2:B3"),
+      );
+    // A number is stored as a number; Enter moves down, as in Excel.
+    expect(await cells()).toEqual([[42], [""]]);
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("F2"); // edits what is there
+    await page.keyboard.type("0");
+    await page.keyboard.press("Enter");
+    expect(await cells()).toEqual([[420], [""]]);
+  }, 60_000);
+
+  it("no sideways scroll at 320 px; the row numbers cover column A when the grid is scrolled", async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    try {
+      for (const view of ["tab-tabeller", "tab-prikkekontroll", "tab-diagrammer"]) {
+        await page.locator(`#${view}`).click();
+        await page.waitForTimeout(300);
+        const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        expect(scroll, view).toBeLessThanOrEqual(client);
+        const pane = await page.locator("#pane").evaluate((p) => [p.scrollWidth, p.clientWidth]);
+        expect(pane[0], view).toBeLessThanOrEqual(pane[1]!);
+      }
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, "preview-320.png"), fullPage: true });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 860 });
+    }
+    await page.locator('#tabs button[data-sheet="Tiltak og hovedgrupper"]').click();
+    const gridBox = page.locator("#grid");
+    await gridBox.evaluate((g) => g.scrollBy(150, 150));
+    // The row numbers' column, pixel by pixel: its grey, its borders and the grey numbers only.
+    // Column A's names (#242424) and the table's black rules scrolled under it must not show.
+    const box = (await gridBox.boundingBox())!;
+    const strip = await page.screenshot({ clip: { x: box.x + 1, y: box.y + 24, width: 37, height: 240 } });
+    const dark = await page.evaluate(async (png) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${png}`;
+      await img.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext("2d")!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 80 && data[i + 1]! < 80 && data[i + 2]! < 80) n++;
+      return n;
+    }, strip.toString("base64"));
+    expect(dark).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, "preview-rad-numre.png"), clip: { x: box.x, y: box.y, width: 400, height: 300 } });
+  }, 60_000);
+});

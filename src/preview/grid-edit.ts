@@ -32,7 +32,21 @@ export function gridEditor(options: GridEditOptions): GridEditor {
     (table?.tBodies[0]?.rows[p.row]?.cells[p.col + 1] as HTMLTableCellElement | undefined) ?? null;
   const size = (): Pos => ({ row: table?.tBodies[0]?.rows.length ?? 0, col: (table?.tBodies[0]?.rows[0]?.cells.length ?? 1) - 1 });
 
-  function select(p: Pos): void {
+  /** Scrolls the grid's own box (never the page) so the cell is not under the sticky headers. */
+  function reveal(td: HTMLElement): void {
+    const box = table?.closest<HTMLElement>(".wb-grid");
+    if (!box) return;
+    const c = td.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    const head = 24;
+    const rowNumbers = 40;
+    if (c.bottom > b.bottom) box.scrollTop += c.bottom - b.bottom;
+    else if (c.top < b.top + head) box.scrollTop -= b.top + head - c.top;
+    if (c.right > b.right) box.scrollLeft += c.right - b.right;
+    else if (c.left < b.left + rowNumbers) box.scrollLeft -= b.left + rowNumbers - c.left;
+  }
+
+  function select(p: Pos, scroll = true): void {
     const max = size();
     const next = { row: Math.max(0, Math.min(max.row - 1, p.row)), col: Math.max(0, Math.min(max.col - 1, p.col)) };
     const old = table?.querySelector("td.selected");
@@ -44,7 +58,7 @@ export function gridEditor(options: GridEditOptions): GridEditor {
     td.classList.add("selected");
     td.setAttribute("aria-selected", "true");
     table.setAttribute("aria-activedescendant", td.id);
-    td.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (scroll) reveal(td);
   }
 
   function edit(start: string | null): void {
@@ -96,18 +110,16 @@ export function gridEditor(options: GridEditOptions): GridEditor {
   };
 
   function onKey(e: KeyboardEvent): void {
-    const p = selected.get(sheet) ?? { row: 0, col: 0 };
+    const p = selected.get(sheet)!;
     const move = MOVES[e.key];
     if (move) {
       e.preventDefault();
       select({ row: p.row + move.row, col: p.col + move.col });
     } else if (e.key === "Enter" || e.key === "F2") {
       e.preventDefault();
-      if (!selected.has(sheet)) select(p);
       edit(null);
     } else if (e.key === "Delete" || e.key === "Backspace") {
       e.preventDefault();
-      if (!selected.has(sheet)) select(p);
       try {
         options.commit(sheet, p.row, p.col, "");
         options.changed();
@@ -117,7 +129,6 @@ export function gridEditor(options: GridEditOptions): GridEditor {
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       // A printable key starts editing with that character, replacing the cell's content.
       e.preventDefault();
-      if (!selected.has(sheet)) select(p);
       edit(e.key);
     }
   }
@@ -138,8 +149,8 @@ export function gridEditor(options: GridEditOptions): GridEditor {
       t.addEventListener("dblclick", (e) => {
         if ((e.target as Element).closest("td")) edit(null);
       });
-      const p = selected.get(name);
-      if (p) select(p);
+      // A1 is the active cell of a sheet the user has not clicked in yet, as in Excel.
+      select(selected.get(name) ?? { row: 0, col: 0 }, false);
     },
   };
 }

@@ -145,6 +145,7 @@ function render(): void {
   // Arrow keys, Home and End move between the tabs and activate the sheet, as the pane's tabs do.
   rovingTabs(tabs, names.indexOf(shown), (i) => activate(names[i]!, true));
   if (hadFocus) tabs[names.indexOf(shown)]?.focus();
+  const gridHadFocus = gridEl.contains(document.activeElement);
   noteEl.textContent = "";
   clear(gridEl);
   const charts = chartViews(fake.state, shown);
@@ -159,6 +160,8 @@ function render(): void {
   editor.attach(grid, shown);
   const sheet = h("div", { class: "wb-sheet" }, grid);
   gridEl.appendChild(sheet);
+  // Typing on after an edit: the redrawn grid keeps the keyboard focus the old one had.
+  if (gridHadFocus) grid.focus({ preventScroll: true });
   // Charts float over the cells they were placed on (Chart.setPosition), at that size, as in Excel.
   let below = grid.offsetHeight + 16;
   for (const c of charts) {
