@@ -248,7 +248,7 @@ describe("keyboard only, at 320 px", () => {
     await shot("faner", 320);
   }, 60_000);
 
-  it("after an Excel error, focus stays on the button and the alert is next to it", async () => {
+  it("after an Excel error, focus stays on the button and the alert is in the status, announced once", async () => {
     await open(320, "?feil=40");
     await watchAnnouncements();
     await page.locator("#sett-inn-alle").focus();

@@ -172,14 +172,12 @@ export function renderSuggestion(into: HTMLElement, period: string, s: PaneSugge
     // Wired by disclosure-view.ts: marking goes through the shell's operations (status, focus).
     const button = (id: string, text: string, appearance = "neutral") =>
       h("fluent-button", { id, appearance, type: "button", "data-action": id }, text);
+    // One button a row: names that say which marking they are about (the view's first card has
+    // «Marker i arkene» for the revealed cells), with room for them in a 320 px pane.
     append(
       card,
-      h(
-        "div",
-        { class: "actions-row" },
-        button("marker-forslag", "Marker i arkene", "accent"),
-        button("fjern-forslag", "Fjern markeringen"),
-      ),
+      h("div", { class: "actions" }, button("marker-forslag", "Marker forslaget i arkene", "accent")),
+      h("div", { class: "actions" }, button("fjern-forslag", "Fjern markeringen av forslaget")),
       h("div", { class: "actions" }, button("kopier-forslag", "Kopier listen")),
       h(
         "p",
