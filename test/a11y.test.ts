@@ -92,6 +92,18 @@ describe.each(WIDTHS)("task pane at %i px", (width) => {
     expect(await page.locator("#forslag table").count()).toBe(2);
     expect(await axe()).toEqual([]);
     await shot("prikkekontroll", width);
+    // Nothing sticks out of its card, nor is cut inside its button (a long button name once
+    // overflowed at 320 px): a Fluent button's label is in its shadow root's control.
+    const outside = await page.locator("#pane .card fluent-button, #pane .card summary").evaluateAll((all) =>
+      all
+        .filter((el) => {
+          const control = el.shadowRoot?.querySelector<HTMLElement>(".control") ?? (el as HTMLElement);
+          const card = el.closest(".card")!.getBoundingClientRect();
+          return control.getBoundingClientRect().right > card.right + 0.5 || control.scrollWidth > control.clientWidth + 1;
+        })
+        .map((el) => el.id || el.textContent),
+    );
+    expect(outside).toEqual([]);
     // The lists collapsed under their summaries keep the view short; opened, they pass axe too.
     const height = await page.locator("#panel-prikkekontroll").evaluate((p) => p.getBoundingClientRect().height);
     expect(height).toBeLessThan(2000);
