@@ -94,15 +94,20 @@ describe("task pane in Chromium (preview page)", () => {
     expect(await page.locator("#tabell").evaluate((el) => (el as HTMLElement & { value: string }).value)).toBe("tiltaksgrupper");
     expect(await tabTo("sett-inn-tabell")).toEqual(["sett-inn-tabell"]);
     await page.keyboard.press("Enter");
-    await expect.poll(statusText, { timeout: 20_000 }).toBe("1 ark satt inn.");
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("1 ark satt inn: «Tiltaksgrupper».");
     expect(await page.locator("#tabs button").allTextContents()).toEqual(["Ark1", "Tiltaksgrupper"]);
   }, 60_000);
 
-  it("inserts all tables from the keyboard: Tab to the button, Enter", async () => {
+  it("inserts all tables from the keyboard: Tab to the button, Enter; the summary names every sheet", async () => {
     await page.locator("#tabell").focus();
     expect(await tabTo("sett-inn-alle")).toEqual(["sett-inn-tabell", "sett-inn-alle"]);
     await page.keyboard.press("Enter");
-    await expect.poll(statusText, { timeout: 20_000 }).toBe("8 ark satt inn, 1 ark oppdatert.");
+    await expect
+      .poll(statusText, { timeout: 20_000 })
+      .toBe(
+        "5 ark satt inn: «Om tabellene», «Hovedgrupper», «Tiltaksgrupper per hovedgruppe», «Tiltaksgrupper x hovedgrupper» og «Tiltak og hovedgrupper». 1 ark oppdatert: «Tiltaksgrupper».",
+      );
+    // The published tables only: the pivot sheets are «Pivotklare data»'s.
     expect(await page.locator("#tabs button").allTextContents()).toEqual([
       "Ark1",
       "Tiltaksgrupper",
@@ -111,10 +116,9 @@ describe("task pane in Chromium (preview page)", () => {
       "Tiltaksgrupper per hovedgruppe",
       "Tiltaksgrupper x hovedgrupper",
       "Tiltak og hovedgrupper",
-      "Pivotdata tiltak",
-      "Pivotdata endring",
-      "Pivottabell",
     ]);
+    await page.locator("#pivotklare-data").click();
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("3 ark satt inn: «Pivotdata tiltak», «Pivotdata endring» og «Pivottabell».");
   }, 60_000);
 
   it("renders the published figures: «83 484», and «*» where NAV suppressed", async () => {
@@ -140,8 +144,111 @@ describe("task pane in Chromium (preview page)", () => {
 
   it("refreshes with the mouse and shows the result", async () => {
     await page.locator("#oppdater").click();
-    await expect.poll(statusText, { timeout: 20_000 }).toBe("9 ark oppdatert.");
+    await expect
+      .poll(statusText, { timeout: 20_000 })
+      .toMatch(/^9 ark oppdatert: «Om tabellene», «Hovedgrupper», «Tiltaksgrupper», .* og «Pivottabell»\.$/);
     expect(await page.locator("#tabs button").count()).toBe(10);
+  }, 60_000);
+
+  it("Pivottabell as inserted: every heading and name whole, the notes wrapped", async () => {
+    await gridRows("Pivottabell");
+    const grid = page.locator('table.grid[data-sheet="Pivottabell"]');
+    // Row 7 holds the report's headings (Tiltaksgruppe, Tiltak, one per hovedgruppe, Totalsum); the
+    // rows below the names. A cell whose text is wider than its column is cut.
+    const cut = await grid
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows
+          .slice(6, 60)
+          .flatMap((tr) =>
+            [...tr.querySelectorAll("td")]
+              .filter((td) => td.textContent && td.scrollWidth > td.clientWidth + 1)
+              .map((td) => td.textContent),
+          ),
+      );
+    expect(cut).toEqual([]);
+    const headings = await grid.locator("tbody tr").nth(6).locator("td").allTextContents();
+    expect(headings.slice(0, 6)).toEqual([
+      "Tiltaksgruppe",
+      "Tiltak",
+      "Andre på tiltak",
+      "Arbeidssøkere på tiltak",
+      "Nedsatt arbeidsevne, på tiltak",
+      "Totalsum",
+    ]);
+    // The note on NAV's total (83 484) wraps inside the sheet instead of running off to the right.
+    const note = grid.locator("td", { hasText: "NAVs publiserte totalsum" });
+    expect(await note.evaluate((td) => getComputedStyle(td).whiteSpace)).toBe("normal");
+    expect(await note.evaluate((td) => td.scrollWidth <= td.clientWidth + 1)).toBe(true);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "pivottabell.png") });
+    // Scrolled to the hovedgruppe columns: their headings whole beside the names.
+    await page
+      .locator("#grid")
+      .evaluate(
+        (box) => (box.scrollLeft = box.querySelector<HTMLElement>('table.grid[data-sheet="Pivottabell"] #celle-C7')!.offsetLeft - 40),
+      );
+    await page.screenshot({ path: join(ARTIFACTS, "pivottabell-kolonner.png") });
+  }, 60_000);
+
+  it("a clicked sheet tab is the workbook's active sheet, and «Oppdater» keeps it; a typed value is kept as «(endret)»", async () => {
+    const active = () =>
+      page.evaluate(() =>
+        (
+          globalThis as unknown as { navTiltakPreview: { fake: { state: { activeSheetName(): string } } } }
+        ).navTiltakPreview.fake.state.activeSheetName(),
+      );
+    // The add-in reads it through Office.js, as in Excel: getActiveWorksheet() sees the click.
+    const viaApi = () =>
+      page.evaluate(() =>
+        Excel.run(async (context) => {
+          const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
+          await context.sync();
+          return sheet.name;
+        }),
+      );
+    await page.locator('#tabs button[data-sheet="Hovedgrupper"]').click();
+    expect(await active()).toBe("Hovedgrupper");
+    expect(await viaApi()).toBe("Hovedgrupper");
+    expect(await page.locator("#tabs [aria-selected=true]").textContent()).toBe("Hovedgrupper");
+
+    // Type into the add-in's sheet: a number over «I alt» (B6), a text and a formula in the blank
+    // row between the table and its note (both inside what the add-in wrote).
+    const cell = (address: string) => page.locator(`table.grid[data-sheet="Hovedgrupper"] #celle-${address}`);
+    expect(await cell("A6").textContent()).toBe("I alt");
+    await cell("B6").click();
+    await page.keyboard.type("12345");
+    await page.keyboard.press("Enter");
+    await cell("A10").dblclick();
+    await page.keyboard.type("Min merknad");
+    await page.keyboard.press("Enter");
+    await cell("B10").click();
+    await page.keyboard.type("=B6*2");
+    await page.keyboard.press("Enter");
+    expect(await cell("B6").textContent()).toBe("12 345");
+    expect(await cell("A10").textContent()).toBe("Min merknad");
+    // A formula is shown as the text it is: the preview, like the add-in, never evaluates one.
+    expect(await cell("B10").textContent()).toBe("=B6*2");
+
+    await page.locator("#oppdater").click();
+    await expect.poll(() => page.locator(".status").getAttribute("data-state"), { timeout: 20_000 }).toBe("warning");
+    // The same sheet is shown, and it is still the workbook's active sheet.
+    expect(await active()).toBe("Hovedgrupper");
+    expect(await page.locator("#tabs [aria-selected=true]").textContent()).toBe("Hovedgrupper");
+    expect(await cell("B6").textContent()).toBe("83 484");
+    expect(await cell("B10").textContent()).toBe("");
+    // One announcement, when it ends, with where the changed sheet was kept.
+    const announced = await page.locator(".status [role=status]").textContent();
+    expect(announced).toMatch(/^9 ark oppdatert: .*Se merknadene under\./);
+    expect(announced).toContain("din versjon er tatt vare på i arket «Hovedgrupper (endret)»");
+    expect(await page.locator("#tabs button").allTextContents()).toContain("Hovedgrupper (endret)");
+    await page.locator('#tabs button[data-sheet="Hovedgrupper (endret)"]').click();
+    const kept = (address: string) => page.locator(`table.grid[data-sheet="Hovedgrupper (endret)"] #celle-${address}`);
+    expect(await kept("B6").textContent()).toBe("12 345");
+    expect(await kept("A10").textContent()).toBe("Min merknad");
+    expect(await kept("B10").textContent()).toBe("=B6*2");
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "preview-endret.png") });
   }, 60_000);
 
   it("made no request beyond 127.0.0.1, threw no errors, and looks right", async () => {
@@ -183,14 +290,26 @@ describe("task pane in Chromium (preview page)", () => {
     expect(await forslag.locator("#forslag-oppsummering").textContent()).toBe(
       "NAV måtte ha skjult 27 tall til (30 celler i arkene). Ingen trygg prikking klarer seg med færre enn 25 tall (nedre grense).",
     );
-    expect(await forslag.locator("h3").allTextContents()).toEqual([
+    // The two units, explained.
+    expect(await forslag.locator("#forslag-enheter").textContent()).toContain("telles da som ett tall");
+    // Long lists are collapsed under their summaries: the view stays short in a 320 px pane.
+    expect(await forslag.locator("details summary").allTextContents()).toEqual([
       "Tiltaksgrupper per hovedgruppe (6 celler)",
       "Tiltak og hovedgrupper (24 celler)",
     ]);
+    expect(await forslag.locator("details[open]").count()).toBe(0);
+    expect(await panel.locator("details[open]").count()).toBe(0);
+    // Opened with the keyboard, as any disclosure.
+    await forslag.locator("details summary").nth(1).focus();
+    await page.keyboard.press("Enter");
+    expect(await forslag.locator("details").nth(1).getAttribute("open")).toBe("");
+    await panel.locator("details").evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     const extra = forslag.getByRole("table", { name: "Tiltak og hovedgrupper (24 celler)" });
     const mentor = extra.locator("tbody tr").filter({ hasText: "Mentor" }).filter({ hasText: "Andre på tiltak (" });
     expect(await mentor.locator("td").textContent()).toBe(": (skjules)");
     expect(await forslag.textContent()).toContain("er bare til intern kontroll");
+    // The command line is a footnote, not the way in.
+    expect(await forslag.locator(".forslag-note").textContent()).toContain("nav-tiltak prikk");
     const amo = panel
       .locator('section[data-sheet="Tiltak og hovedgrupper"] tbody tr')
       .filter({ hasText: "Nettbasert arbeidsmarkedsopplæring (AMO)" })
@@ -209,7 +328,7 @@ describe("task pane in Chromium (preview page)", () => {
     // Insert all tables, then mark from the keyboard.
     await page.locator("#tab-tabeller").click();
     await page.locator("#sett-inn-alle").click();
-    await expect.poll(statusText, { timeout: 20_000 }).toBe("9 ark satt inn.");
+    await expect.poll(statusText, { timeout: 20_000 }).toMatch(/^6 ark satt inn: /);
     await page.locator("#tab-prikkekontroll").click();
     await page.locator("#marker-celler").focus();
     await page.keyboard.press("Enter");
@@ -247,6 +366,24 @@ describe("task pane in Chromium (preview page)", () => {
     await page.locator("#fjern-markering").click();
     await expect.poll(statusText, { timeout: 20_000 }).toBe("Markeringen er fjernet fra 16 celler på 2 ark.");
     await expect.poll(fills).toEqual([]);
+
+    // «Forslag til sikker prikking» marked in the sheets too, in its own colour, and copied as a list.
+    const yellow = () =>
+      grid.locator("td").evaluateAll((tds) => tds.filter((td) => getComputedStyle(td).backgroundColor === "rgb(255, 235, 156)").length);
+    await page.locator("#marker-forslag").click();
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("30 celler fra forslaget markert på 2 ark.");
+    expect(await yellow()).toBe(24);
+    await page.screenshot({ path: join(ARTIFACTS, "prikkekontroll-forslag-markert.png") });
+    await page.locator("#fjern-forslag").click();
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("Markeringen er fjernet fra 30 celler fra forslaget på 2 ark.");
+    await expect.poll(yellow).toBe(0);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+    await page.locator("#kopier-forslag").click();
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("Listen over 30 celler er kopiert. Lim den inn i et ark med Ctrl+V.");
+    const copied = (await page.evaluate(() => navigator.clipboard.readText())).split("\n");
+    expect(copied[0]).toBe("Ark\tCelle\tRad\tKolonne\tVis som");
+    expect(copied).toHaveLength(31);
+    expect(copied.some((l) => /^Tiltak og hovedgrupper\t[A-Z]+\d+\t.*Mentor\tAndre på tiltak\t:$/.test(l))).toBe(true);
 
     const outside = requests.filter((u) => !u.startsWith(`${base}/`) && !/^(data|blob):/.test(u));
     expect(outside).toEqual([]);
@@ -294,7 +431,7 @@ describe("charts in Chromium (preview page)", () => {
       .poll(() => panel.locator('li[data-chart="diagram-hovedgrupper"]').textContent(), { timeout: 20_000 })
       .toContain("Ingen verdier er utelatt.");
     await page.locator("#sett-inn-diagrammer").click();
-    await expect.poll(statusText, { timeout: 20_000 }).toBe("2 ark satt inn.");
+    await expect.poll(statusText, { timeout: 20_000 }).toBe("2 ark satt inn: «Diagram hovedgrupper» og «Diagram endring».");
     mkdirSync(ARTIFACTS, { recursive: true });
     for (const [sheet, file, series, bars] of [
       ["Diagram hovedgrupper", "diagram-hovedgrupper.png", ["Andre", "Arbeidssøkere", "Nedsatt arbeidsevne"], 24],
@@ -314,10 +451,124 @@ describe("charts in Chromium (preview page)", () => {
       const texts = await svg.locator("text").allTextContents();
       for (const name of series) expect(texts, sheet).toContain(name);
       expect(texts).toContain("Tiltaksgruppe");
+      // The bars in the table's order, top to bottom: the category labels from the top of the
+      // chart down read as column A of the data does (the writer reverses the category axis).
+      const tableOrder = (
+        await page
+          .locator(`table.grid[data-sheet="${sheet}"] tbody tr`)
+          .evaluateAll((rows) => rows.slice(5).map((tr) => tr.querySelector("td")?.textContent ?? ""))
+      ).filter((label, i, all) => label !== "" && all.slice(0, i).every((x) => x !== ""));
+      const drawnOrder = await svg.locator('text[text-anchor="end"]').evaluateAll((labels) =>
+        labels
+          .map((t) => ({ y: Number(t.getAttribute("y")), text: t.textContent ?? "" }))
+          .sort((a, b) => a.y - b.y)
+          .map((t) => t.text),
+      );
+      expect(drawnOrder, sheet).toEqual(tableOrder);
+      expect(drawnOrder[0]).toBe("Avklaringstiltak");
+      // Sized to the window it is seen in: the whole chart fits beside the task pane at 1 280 px.
+      const box = (await svg.boundingBox())!;
+      expect(box.width).toBeLessThanOrEqual(1280 - 320 - 40);
       // The chart itself (scrolled into view), as the preview draws it beside its data.
       await svg.screenshot({ path: join(ARTIFACTS, file) });
       expect(existsSync(join(ARTIFACTS, file))).toBe(true);
     }
     expect(errors).toEqual([]);
+  }, 60_000);
+});
+
+describe("the preview as a workbook (Chromium)", () => {
+  const activeSheet = () =>
+    page.evaluate(() =>
+      (
+        globalThis as unknown as { navTiltakPreview: { fake: { state: { activeSheetName(): string } } } }
+      ).navTiltakPreview.fake.state.activeSheetName(),
+    );
+
+  it("sheet tabs and cells from the keyboard: arrows, Home and End activate sheets; arrows, typing, F2, Escape and Enter edit", async () => {
+    await page.goto(`${base}/preview.html`);
+    await page.getByRole("heading", { name: "NAV tiltak" }).waitFor();
+    await page.locator("#sett-inn-alle").click();
+    await expect.poll(statusText, { timeout: 20_000 }).toMatch(/^6 ark satt inn: /);
+    // The add-in showed the first sheet it made, a sheet the user asked for.
+    expect(await activeSheet()).toBe("Om tabellene");
+    await page.locator('#tabs [aria-selected="true"]').focus();
+    await page.keyboard.press("End");
+    expect(await activeSheet()).toBe("Tiltak og hovedgrupper");
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.sheet)).toBe("Tiltak og hovedgrupper");
+    await page.keyboard.press("Home");
+    expect(await activeSheet()).toBe("Ark1");
+    await page.keyboard.press("ArrowRight");
+    expect(await activeSheet()).toBe("Om tabellene");
+    // One tab stop for the row of sheet tabs.
+    expect(await page.locator('#tabs [tabindex="0"]').count()).toBe(1);
+
+    // Into the user's own sheet, by keyboard only.
+    await page.keyboard.press("Home");
+    const grid = page.locator('table.grid[data-sheet="Ark1"]');
+    await grid.focus();
+    // A1 is the active cell to begin with, as in Excel: down to A2, right to B2.
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.type("Tekst");
+    await page.keyboard.press("Escape"); // dropped
+    expect(await grid.locator("#celle-B2").textContent()).toBe("");
+    await page.keyboard.type("42");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-sheet"))).toBe("Ark1");
+    const cells = () =>
+      page.evaluate(() =>
+        (
+          globalThis as unknown as { navTiltakPreview: { fake: { state: { getValues(s: string, a: string): unknown[][] } } } }
+        ).navTiltakPreview.fake.state.getValues("Ark1", "B2:B3"),
+      );
+    // A number is stored as a number; Enter moves down, as in Excel.
+    expect(await cells()).toEqual([[42], [""]]);
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("F2"); // edits what is there
+    await page.keyboard.type("0");
+    await page.keyboard.press("Enter");
+    expect(await cells()).toEqual([[420], [""]]);
+  }, 60_000);
+
+  it("no sideways scroll at 320 px; the row numbers cover column A when the grid is scrolled", async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    try {
+      for (const view of ["tab-tabeller", "tab-prikkekontroll", "tab-diagrammer"]) {
+        await page.locator(`#${view}`).click();
+        await page.waitForTimeout(300);
+        const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        expect(scroll, view).toBeLessThanOrEqual(client);
+        const pane = await page.locator("#pane").evaluate((p) => [p.scrollWidth, p.clientWidth]);
+        expect(pane[0], view).toBeLessThanOrEqual(pane[1]!);
+      }
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, "preview-320.png"), fullPage: true });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 860 });
+    }
+    await page.locator('#tabs button[data-sheet="Tiltak og hovedgrupper"]').click();
+    const gridBox = page.locator("#grid");
+    await gridBox.evaluate((g) => g.scrollBy(150, 150));
+    // The row numbers' column, pixel by pixel: its grey, its borders and the grey numbers only.
+    // Column A's names (#242424) and the table's black rules scrolled under it must not show.
+    const box = (await gridBox.boundingBox())!;
+    const strip = await page.screenshot({ clip: { x: box.x + 1, y: box.y + 24, width: 37, height: 240 } });
+    const dark = await page.evaluate(async (png) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${png}`;
+      await img.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext("2d")!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 80 && data[i + 1]! < 80 && data[i + 2]! < 80) n++;
+      return n;
+    }, strip.toString("base64"));
+    expect(dark).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, "preview-rad-numre.png"), clip: { x: box.x, y: box.y, width: 400, height: 300 } });
   }, 60_000);
 });

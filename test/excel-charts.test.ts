@@ -93,7 +93,11 @@ describe("chart sheets in the workbook", () => {
       expect(chart.series.map((s) => s.name)).toEqual(data.header.slice(1));
       expect(chart.series.map((s) => s.values)).toEqual(data.header.slice(1).map((_, i) => data.rows.map((r) => r[i + 1])));
       expect(chart.sourceAddress).toBe(`A5:${String.fromCharCode(64 + data.header.length)}${5 + data.rows.length}`);
-      expect(chart.position).not.toBeNull();
+      // Drawn in the table's order: Excel plots a bar chart's first category at the bottom, so the
+      // category axis is reversed; and placed under its data, as wide as the data (at least six
+      // columns), so it is seen whole beside the task pane.
+      expect(chart.categoriesReversed).toBe(true);
+      expect(chart.position).toEqual({ row: 5 + data.rows.length + 1, col: 0, rows: 22, cols: Math.max(6, data.header.length) });
       // The note under the title says what was left out.
       expect(fake.state.sheetText(sheet)[2]![0]).toBe(data.notes[1]);
     }

@@ -4,9 +4,10 @@
 
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
-import { revealedCells, type RevealedCell } from "../src/core/disclosure-audit.js";
+import { revealedCells } from "../src/core/disclosure-audit.js";
 import { buildLayouts } from "../src/core/layout.js";
-import { HIGHLIGHT_FILL, cellRects, clearHighlights, highlightRevealed, writerFill } from "../src/excel/highlight.js";
+import { HIGHLIGHT_FILL, SUGGESTION_FILL, cellRects, clearHighlights, highlightRevealed, writerFill } from "../src/excel/highlight.js";
+import { BUNDLED_SUGGESTION, suggestionBySheet } from "../src/taskpane/suggestion-view.js";
 import { layoutSheet } from "../src/excel/content.js";
 import { insert, refresh } from "../src/excel/writer.js";
 import { type FakeExcel, type RichApiRequest, RichApiServer } from "@nav-tiltak/excel-simulator";
@@ -19,17 +20,17 @@ const TILTAK = "Tiltak og hovedgrupper";
 const PER_HG = "Tiltaksgrupper per hovedgruppe";
 
 /** "row:col" of every cell with the highlight fill on a sheet (grid from A1). */
-function highlighted(fake: FakeExcel, sheet: string): string[] {
+function highlighted(fake: FakeExcel, sheet: string, fill = HIGHLIGHT_FILL): string[] {
   const out: string[] = [];
   fake.state.sheetView(sheet).cells.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (cell.format.fillColor.toUpperCase() === HIGHLIGHT_FILL) out.push(`${r}:${c}`);
+      if (cell.format.fillColor.toUpperCase() === fill) out.push(`${r}:${c}`);
     }),
   );
   return out;
 }
 
-const expected = (cells: readonly RevealedCell[], dr = 0, dc = 0) => cells.map((c) => `${c.row + dr}:${c.col + dc}`).sort();
+const expected = (cells: readonly { row: number; col: number }[], dr = 0, dc = 0) => cells.map((c) => `${c.row + dr}:${c.col + dc}`).sort();
 
 async function inserted(options: Parameters<typeof fakeHost>[0] = {}) {
   const h = fakeHost(options);
@@ -341,5 +342,27 @@ describe("RangeAreas (ExcelApi 1.9)", () => {
     expect(report.syncs).toBeLessThanOrEqual(2);
     expect(pathCalls(requests, "GetRanges")).toEqual([]);
     expect(highlighted(fake, TILTAK).sort()).toEqual(expected(revealed[TILTAK]!));
+  });
+});
+
+describe("marking «Forslag til sikker prikking»", () => {
+  const suggested = suggestionBySheet(BUNDLED_SUGGESTION.cells);
+
+  it("fills exactly the suggestion's cells in their own colour, and clearing gives the sheets back", async () => {
+    const { fake, host } = await inserted();
+    const before = sheets(fake);
+    const report = await highlightRevealed(host, ds, suggested, { kind: "suggestion", period: BUNDLED_SUGGESTION.period });
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    expect(report.syncs).toBeLessThanOrEqual(2);
+    expect(report.cells).toBe(BUNDLED_SUGGESTION.cells.length);
+    expect(report.summary).toBe(`${BUNDLED_SUGGESTION.cells.length} celler fra forslaget markert på 2 ark.`);
+    for (const name of fake.state.sheetNames()) {
+      expect(highlighted(fake, name, SUGGESTION_FILL).sort(), name).toEqual(expected(suggested[name] ?? []));
+      // Not the red of a revealed «*»: the two markings can be told apart.
+      expect(highlighted(fake, name), name).toEqual([]);
+    }
+    const cleared = await clearHighlights(host, ds, suggested, { kind: "suggestion", period: BUNDLED_SUGGESTION.period });
+    expect(cleared.summary).toBe(`Markeringen er fjernet fra ${BUNDLED_SUGGESTION.cells.length} celler fra forslaget på 2 ark.`);
+    expect(sheets(fake)).toEqual(before);
   });
 });

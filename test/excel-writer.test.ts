@@ -462,3 +462,25 @@ describe("writes are blocks, not cells", () => {
     expect(big.fake.stats.syncs).toBeLessThanOrEqual(2);
   });
 });
+
+describe("the summary the pane announces", () => {
+  it("names every sheet made, updated and skipped, and says when there are notes", async () => {
+    const { host, fake } = fakeHost();
+    const first = await insert(host, { dataset: ds, sheets: ["hovedgrupper", "tiltaksgrupper"] });
+    expect(first.summary).toBe("2 ark satt inn: «Hovedgrupper» og «Tiltaksgrupper».");
+    fake.state.setValues("Hovedgrupper", "B6", [[1]]);
+    const again = await insert(host, { dataset: ds, sheets: ["om-tabellene", "hovedgrupper", "tiltaksgrupper"] });
+    expect(again.summary).toBe("1 ark satt inn: «Om tabellene». 2 ark oppdatert: «Hovedgrupper» og «Tiltaksgrupper». Se merknadene under.");
+    expect(again.messages.map((m) => m.text).join(" ")).toContain("«Hovedgrupper (endret)»");
+  });
+
+  it("the Pivottabell's columns are as wide as their longest name or heading", async () => {
+    const { host, fake } = fakeHost();
+    await insert(host, { dataset: ds, sheets: "pivot" });
+    const widest = (names: string[]) => charsToPoints(Math.max(...names.map((n) => n.length + 4)));
+    expect(fake.state.getColumnWidth("Pivottabell", "B")).toBe(widest(ds.tiltak.map((t) => t.name)));
+    expect(fake.state.getColumnWidth("Pivottabell", "C")).toBe(widest(ds.hovedgrupper.map((g) => g.name)));
+    // The notes wrap in column A instead of running off to the right.
+    expect(fake.state.getCellFormat("Pivottabell", "A3").wrapText).toBe(true);
+  });
+});

@@ -154,4 +154,42 @@ describe("fake Excel charts", () => {
       expect(sheets.items.map((s) => [s.name, s.charts.items.map((c) => c.name)])).toEqual([["Ark1", ["Et"]]]);
     });
   });
+
+  it("ChartAxis.reversePlotOrder (ExcelApi 1.7): false for a new chart, set per axis, refused below 1.7", async () => {
+    const { fake, setup } = withData();
+    await setup();
+    // One batch each: the chart object is not carried across a sync here.
+    const fresh = await fake.runAsExcel(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Ark1");
+      const axis = ws.charts.add("BarClustered", ws.getRange("A1:C4"), "Columns").axes.categoryAxis.load("reversePlotOrder");
+      await ctx.sync();
+      return axis.reversePlotOrder;
+    });
+    const read = await fake.runAsExcel(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Ark1");
+      const chart = ws.charts.add("BarClustered", ws.getRange("A1:C4"), "Columns");
+      chart.axes.categoryAxis.reversePlotOrder = true;
+      const category = chart.axes.categoryAxis.load("reversePlotOrder");
+      const value = chart.axes.valueAxis.load("reversePlotOrder");
+      await ctx.sync();
+      return [fresh, category.reversePlotOrder, value.reversePlotOrder];
+    });
+    expect(read).toEqual([false, true, false]);
+    expect(chartViews(fake.state, "Ark1").map((c) => c.categoriesReversed)).toEqual([false, true]);
+
+    const old = createFakeExcel({ apiVersion: "1.6" });
+    const failed = await rejection(
+      old.runAsExcel(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Ark1");
+        ws.getRange("A1:B2").values = [
+          ["", "S"],
+          ["A", 1],
+        ];
+        ws.charts.add("BarClustered", ws.getRange("A1:B2"), "Columns").axes.categoryAxis.reversePlotOrder = true;
+        await ctx.sync();
+      }),
+    );
+    expect(failed.code).toBe("ApiNotFound");
+    expect(chartViews(old.state, "Ark1")[0]?.categoriesReversed ?? false).toBe(false);
+  });
 });

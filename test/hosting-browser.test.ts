@@ -148,7 +148,7 @@ describe("the package, served by a plain static server", () => {
 
   it("inserts all tables and runs Prikkekontroll (a lazy chunk) with the policy on", async () => {
     await page.locator("#sett-inn-alle").click();
-    await expect.poll(statusText, { timeout: 30_000 }).toMatch(/^\d+ ark satt inn\.$/);
+    await expect.poll(statusText, { timeout: 30_000 }).toMatch(/^\d+ ark satt inn: «.+»\.$/);
     expect((await stubState()).sheets).toEqual(expect.arrayContaining(["Hovedgrupper", "Tiltak og hovedgrupper"]));
     await page.locator("#tab-prikkekontroll").click();
     await expect

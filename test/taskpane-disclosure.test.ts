@@ -9,6 +9,7 @@ import { isDevelopmentFile } from "../src/build/hosting.mjs";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import type { RevealedCell } from "../src/core/disclosure-audit.js";
 import { columnText, compute, lastYearText, rowText, summaryText, totals, valueText } from "../src/taskpane/disclosure-results.js";
+import { BUNDLED_SUGGESTION, UNITS_TEXT, suggestionBySheet, suggestionTsv } from "../src/taskpane/suggestion-view.js";
 import { buildOnce } from "./helpers/build.js";
 
 const { cells, findings } = compute(BUNDLED_DATASET);
@@ -80,6 +81,30 @@ describe("Prikkekontroll texts", () => {
     expect(summaryText({ suppressed: 5, pinned: 2, narrowed: 1 })).toBe(
       "2 av 5 prikkede celler kan regnes ut eksakt. 1 til kan snevres inn.",
     );
+  });
+});
+
+describe("«Forslag til sikker prikking» as a list and per sheet", () => {
+  it("copies as tab-separated lines: a header, then one line per cell with its address and symbol", () => {
+    const lines = suggestionTsv(BUNDLED_SUGGESTION.cells).split("\n");
+    expect(lines[0]).toBe("Ark\tCelle\tRad\tKolonne\tVis som");
+    expect(lines).toHaveLength(BUNDLED_SUGGESTION.cells.length + 1);
+    const c = BUNDLED_SUGGESTION.cells[0]!;
+    expect(lines[1]!.split("\t")).toEqual([
+      c.sheet,
+      `${String.fromCharCode(65 + c.col)}${c.row + 1}`,
+      expect.stringContaining(c.rowLabel),
+      c.colLabel,
+      c.symbol,
+    ]);
+  });
+
+  it("groups the cells per sheet for marking, every cell once", () => {
+    const by = suggestionBySheet(BUNDLED_SUGGESTION.cells);
+    expect(Object.keys(by)).toEqual(["Tiltaksgrupper per hovedgruppe", "Tiltak og hovedgrupper"]);
+    expect(Object.values(by).flat()).toHaveLength(BUNDLED_SUGGESTION.cells.length);
+    // The two units the view uses, explained in one line.
+    expect(UNITS_TEXT).toMatch(/«Celler».*«tall»/);
   });
 });
 

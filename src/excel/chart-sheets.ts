@@ -9,8 +9,13 @@ import { charsToPoints, textSafeFormats, type SheetSpec, type StyleRun, type Wri
 
 /** Row of the chart data's header row on a chart sheet (title, two notes and a blank row above). */
 const DATA_HEADER_ROW = 4;
-const CHART_ROWS = 26;
-const CHART_COLUMNS = 9;
+/**
+ * The chart sits under its data, as wide as the data's columns (at least MIN_CHART_COLUMNS), so it
+ * is seen whole in the window Excel leaves beside the task pane (about 900 px of a 1 280 px
+ * screen); beside the data it began some 600 px to the right, out of view. Rows of 20 px.
+ */
+const CHART_ROWS = 22;
+const MIN_CHART_COLUMNS = 6;
 
 function chartName(key: ChartKey): string {
   return `NAV tiltak ${CHART_SHEET_NAMES[key].toLocaleLowerCase("nb-NO")}`;
@@ -55,7 +60,7 @@ export function chartSheet(c: ChartData): SheetSpec {
       title: c.title,
       categoryAxisTitle: c.categoryAxisTitle,
       valueAxisTitle: c.valueAxisTitle,
-      position: { row: DATA_HEADER_ROW, col: width + 1, rows: Math.max(CHART_ROWS, c.rows.length + 1), cols: CHART_COLUMNS },
+      position: { row: DATA_HEADER_ROW + c.rows.length + 2, col: 0, rows: CHART_ROWS, cols: Math.max(MIN_CHART_COLUMNS, width) },
     },
     hashMode: "ordered",
   };

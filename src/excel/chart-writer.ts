@@ -1,7 +1,8 @@
 // The add-in's charts («Diagrammer») in the writer: each chart sheet is an add-in sheet like the
 // others (same ownership, refresh and protection rules in writer.ts and plan.ts) whose block holds
 // the chart's data (chart-sheets.ts builds it), with a clustered bar chart over it. This module is
-// the Office.js part, small enough for the pane's startup bundle. ExcelApi 1.1 chart calls only.
+// the Office.js part, small enough for the pane's startup bundle. ExcelApi 1.1 chart calls, and
+// ChartAxis.reversePlotOrder (ExcelApi 1.7, the add-in's minimum) for the bars' order.
 //
 // A chart is the add-in's by its name on an add-in sheet: a refresh updates that chart (source,
 // titles, place) and never touches any other chart on the sheet, such as one the user made.
@@ -52,6 +53,10 @@ export function queueChart(ws: Excel.Worksheet, spec: ChartSpec, origin: Rect, e
     chart.name = spec.name;
     chart.legend.position = "Bottom";
   }
+  // Excel draws a bar chart's first category at the bottom; the table beside it reads top-down.
+  // Reversing the category axis draws the bars in the table's order (set on an update too, so a
+  // chart made before this is turned the right way).
+  chart.axes.categoryAxis.reversePlotOrder = true;
   chart.title.text = spec.title;
   chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
   chart.axes.valueAxis.title.text = spec.valueAxisTitle;

@@ -313,6 +313,34 @@ export function pivotTotalsNote(ds: Dataset): string {
   );
 }
 
+/**
+ * The PivotTable's columns as Excel lays the report out (tabular, rows Tiltaksgruppe and Tiltak,
+ * then one column per hovedgruppe and «Totalsum»): each as wide as its longest label, so no
+ * heading or name is cut. Excel sizes a new PivotTable's columns to fit once, when it is made, and
+ * never again on a refresh (PivotTable option "Autofit column widths on update" is about the cells
+ * it shows then); setting the widths with the sheet's block keeps them right on every refresh.
+ */
+function pivotColumnWidths(ds: Dataset): number[] {
+  // Four characters to spare: the headings are bold, and Excel's own fit leaves a margin too.
+  const longest = (names: readonly string[], min: number) => charsToPoints(Math.max(min, ...names.map((n) => n.length + 4)));
+  const hovedgruppe = longest(
+    ds.hovedgrupper.map((g) => g.name),
+    12,
+  );
+  return [
+    longest(
+      ds.tiltaksgrupper.map((g) => g.name),
+      16,
+    ),
+    longest(
+      ds.tiltak.map((t) => t.name),
+      16,
+    ),
+    ...ds.hovedgrupper.filter((g) => g.id !== ALL).map(() => hovedgruppe),
+    longest(["Totalsum"], 10),
+  ];
+}
+
 function pivotSheet(ds: Dataset, source: TableSpec): SheetSpec {
   const values: WriteValue[][] = [
     [`${ds.title} – pivottabell`],
@@ -336,8 +364,11 @@ function pivotSheet(ds: Dataset, source: TableSpec): SheetSpec {
       { rows: [0, 0], cols: [0, 0], bold: true, size: TITLE_SIZE },
       { rows: [1, 1], cols: [0, 0], italic: true, color: NOTE_COLOR },
       { rows: [2, 2], cols: [0, 0], bold: true },
+      // The two notes wrap in column A (made as wide as the row labels need), so they are read
+      // whole instead of running off the screen; the rows grow to fit them.
+      { rows: [1, 2], cols: [0, 0], wrap: true, vAlign: "Top", autofitRows: true },
     ],
-    columnWidths: [charsToPoints(48)],
+    columnWidths: pivotColumnWidths(ds),
     freezeRows: 0,
     pivot: {
       name: "NavTiltakPivot",

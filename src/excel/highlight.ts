@@ -1,5 +1,6 @@
-// Highlights, on the add-in's own sheets, the suppressed cells the published totals give away
-// (the task pane's "Prikkekontroll"), and takes the highlight off again.
+// Highlights, on the add-in's own sheets, the cells "Prikkekontroll" lists, and takes the highlight
+// off again: the suppressed cells the published totals give away (light red), or the cells
+// «Forslag til sikker prikking» says NAV would also have had to hide (light yellow).
 //
 // Two round trips at most, like the writer:
 //   1. read: sheets (name, protection), the active sheet and the workbook names, which is where
@@ -11,7 +12,6 @@
 // highlight too; clearing restores the fill the writer gives those cells (none, for body cells).
 
 import type { Dataset } from "../core/types.js";
-import type { RevealedCell } from "../core/disclosure-audit.js";
 import { buildLayouts, type LayoutKey, type SheetLayout } from "../core/layout.js";
 import { layoutSheet, type SheetSpec } from "./content.js";
 import { formatRect, parseSheetReference, type Rect } from "@nav-tiltak/a1";
@@ -24,6 +24,15 @@ import type { Capabilities, ExcelHost, ExcelRunner, Message, SheetResult, WriteR
  * 15:1, and analysts already read it as "look at this".
  */
 export const HIGHLIGHT_FILL = "#FFC7CE";
+/**
+ * Excel's "Yellow fill with dark yellow text" (conditional formatting) for the suggestion's cells:
+ * told apart from the red of a revealed «*» (black text on it: about 17:1).
+ */
+export const SUGGESTION_FILL = "#FFEB9C";
+
+/** What is marked: the fill, and the words the messages use for the cells. */
+export type MarkKind = "revealed" | "suggestion";
+const FILL: Record<MarkKind, string> = { revealed: HIGHLIGHT_FILL, suggestion: SUGGESTION_FILL };
 
 /** Keeps each getRanges address well within what Excel accepts in one call. */
 const MAX_AREAS_ADDRESS = 2000;
@@ -37,6 +46,8 @@ export interface HighlightOptions {
   activate?: boolean;
   /** Period the cells were computed for (default: the newest, as revealedCells). */
   period?: string;
+  /** Which cells these are (default "revealed"): their fill and how the messages name them. */
+  kind?: MarkKind;
 }
 
 export interface HighlightReport extends WriteReport {
@@ -44,8 +55,14 @@ export interface HighlightReport extends WriteReport {
   cells: number;
 }
 
-/** Revealed cells per sheet name, as revealedCells returns them. */
-export type RevealedBySheet = Readonly<Record<string, readonly RevealedCell[]>>;
+/** A cell to mark: its place in the layout grid (0-based from the block's top left, A1 on a new sheet). */
+export interface MarkCell {
+  row: number;
+  col: number;
+}
+
+/** Cells per sheet (layout) name: revealedCells' result, or the suggestion's cells by sheet. */
+export type RevealedBySheet = Readonly<Record<string, readonly MarkCell[]>>;
 
 type Snapshot = {
   sheets: { name: string; protected: boolean; visible: boolean }[];
@@ -61,7 +78,7 @@ interface Target {
   visible: boolean;
   /** Where the index entry says the block is (its top left is the layout's A1). */
   origin: Rect;
-  cells: readonly RevealedCell[];
+  cells: readonly MarkCell[];
   spec: SheetSpec;
 }
 
@@ -163,12 +180,12 @@ function findTargets(snapshot: Snapshot, layouts: SheetLayout[], cells: Revealed
 type Mode = "mark" | "clear";
 
 /** Queues the fill of one sheet's cells: RangeAreas where supported, else one range per rectangle. */
-function queueFills(ws: Excel.Worksheet, target: Target, mode: Mode, useAreas: boolean): void {
+function queueFills(ws: Excel.Worksheet, target: Target, mode: Mode, useAreas: boolean, markFill: string): void {
   // Group by the fill to set, so clearing can restore a header fill and "no fill" in one pass each.
   const groups = new Map<string, Rect[]>();
   const absolute = (r: Rect): Rect => ({ ...r, row: r.row + target.origin.row, col: r.col + target.origin.col });
   if (mode === "mark") {
-    groups.set(HIGHLIGHT_FILL, cellRects(target.cells).map(absolute));
+    groups.set(markFill, cellRects(target.cells).map(absolute));
   } else {
     const byFill = new Map<string, { row: number; col: number }[]>();
     for (const c of target.cells) {
@@ -198,16 +215,16 @@ function queueFills(ws: Excel.Worksheet, target: Target, mode: Mode, useAreas: b
 }
 
 /** The one line the pane shows when the cells are marked (or unmarked). */
-function summaryText(mode: Mode, count: number, sheetCount: number, messages: readonly Message[]): string {
+function summaryText(mode: Mode, count: number, sheetCount: number, messages: readonly Message[], kind: MarkKind): string {
   const warn = messages.some((m) => m.level !== "info") ? " Se merknadene under." : "";
   const where = `${sheetCount} ark`;
   if (count === 0) return `${mode === "mark" ? "Ingen celler ble markert" : "Ingen markering ble fjernet"}.${warn}`;
-  const cellsText = `${count} ${count === 1 ? "celle" : "celler"}`;
+  const cellsText = `${count} ${count === 1 ? "celle" : "celler"}${kind === "suggestion" ? " fra forslaget" : ""}`;
   return mode === "mark" ? `${cellsText} markert på ${where}.${warn}` : `Markeringen er fjernet fra ${cellsText} på ${where}.${warn}`;
 }
 
 /** The report of an operation that did not reach Excel: an Excel too old, or nothing to mark. */
-function earlyReport(caps: Capabilities, total: number, mode: Mode): HighlightReport | null {
+function earlyReport(caps: Capabilities, total: number, mode: Mode, kind: MarkKind): HighlightReport | null {
   if (!caps.base) {
     return {
       ok: false,
@@ -220,7 +237,8 @@ function earlyReport(caps: Capabilities, total: number, mode: Mode): HighlightRe
   }
   if (total > 0) return null;
   const verb = mode === "mark" ? "markere" : "fjerne markeringen fra";
-  return { ok: true, syncs: 0, cells: 0, sheets: [], messages: [], summary: `Ingen avslørte celler å ${verb}.` };
+  const which = kind === "suggestion" ? "foreslåtte" : "avslørte";
+  return { ok: true, syncs: 0, cells: 0, sheets: [], messages: [], summary: `Ingen ${which} celler å ${verb}.` };
 }
 
 /** Round trip 1: the sheets, the names (the add-in's index entries) and the active sheet. */
@@ -247,7 +265,7 @@ function queueHighlights(context: Excel.RequestContext, targets: Target[], snaps
   if (job.api19) context.application.suspendScreenUpdatingUntilNextSync();
   const sheets: SheetResult[] = [];
   for (const t of targets) {
-    queueFills(wb.worksheets.getItem(t.sheet), t, mode, job.api19);
+    queueFills(wb.worksheets.getItem(t.sheet), t, mode, job.api19, FILL[job.kind]);
     sheets.push({ key: t.key, sheet: t.sheet, status: "updated" });
   }
   if (job.activate && !targets.some((t) => upper(t.sheet) === upper(snapshot.active))) {
@@ -261,6 +279,7 @@ function queueHighlights(context: Excel.RequestContext, targets: Target[], snaps
 interface Job {
   /** RangeAreas (ExcelApi 1.9) formats all of a sheet's cells through one object. */
   api19: boolean;
+  kind: MarkKind;
   activate: boolean;
 }
 
@@ -272,15 +291,17 @@ async function run(
   options: HighlightOptions,
 ): Promise<HighlightReport> {
   const caps = capabilities(host);
+  const kind = options.kind ?? "revealed";
   const early = earlyReport(
     caps,
     Object.values(cells).reduce((n, list) => n + list.length, 0),
     mode,
+    kind,
   );
   if (early) return early;
   const layouts = buildLayouts(ds, options.period);
   const runner = typeof host === "function" ? host : host.run;
-  const job: Job = { api19: caps.rangeAreas === true, activate: options.activate ?? mode === "mark" };
+  const job: Job = { api19: caps.rangeAreas === true, kind, activate: options.activate ?? mode === "mark" };
   const messages: Message[] = [];
   let sheets: SheetResult[] = [];
   let count = 0;
@@ -308,7 +329,7 @@ async function run(
     return { ok: false, syncs, cells: 0, sheets: [], messages, summary: "Noe gikk galt i Excel. Se feilmeldingen under." };
   }
   options.onProgress?.(1, "Ferdig.");
-  return { ok: true, syncs, cells: count, sheets, messages, summary: summaryText(mode, count, sheets.length, messages) };
+  return { ok: true, syncs, cells: count, sheets, messages, summary: summaryText(mode, count, sheets.length, messages, kind) };
 }
 
 /**

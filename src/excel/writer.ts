@@ -80,18 +80,23 @@ const PROGRESS = {
   done: [1, "Ferdig."],
 } as const;
 
-function summarize(op: Mode, results: SheetResult[], messages: Message[]): string {
-  const made = results.filter((r) => r.status === "created" || r.status === "recreated").length;
-  const updated = results.filter((r) => r.status === "updated").length;
-  const skipped = results.filter((r) => r.status === "skipped").length;
-  const parts: string[] = [];
-  if (made) parts.push(`${made} ark satt inn`);
-  if (updated) parts.push(`${updated} ark oppdatert`);
-  if (skipped) parts.push(`${skipped} ark hoppet over`);
+/** «A», «B» og «C». */
+function sheetList(results: SheetResult[]): string {
+  const q = results.map((r) => `«${r.sheet}»`);
+  return q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} og ${q[q.length - 1]}`;
+}
+
+/** The one line the pane announces: what was made, updated and skipped, each sheet by its name. */
+export function summarize(op: Mode, results: SheetResult[], messages: Message[]): string {
+  const groups: [string, SheetResult[]][] = [
+    ["satt inn", results.filter((r) => r.status === "created" || r.status === "recreated")],
+    ["oppdatert", results.filter((r) => r.status === "updated")],
+    ["hoppet over", results.filter((r) => r.status === "skipped")],
+  ];
+  const parts = groups.filter(([, list]) => list.length > 0).map(([verb, list]) => `${list.length} ark ${verb}: ${sheetList(list)}.`);
   if (parts.length === 0) return op === "refresh" ? "Ingenting å oppdatere." : "Ingenting ble skrevet.";
   const warn = messages.some((m) => m.level !== "info") ? " Se merknadene under." : "";
-  const text = parts.join(", ");
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.${warn}`;
+  return `${parts.join(" ")}${warn}`;
 }
 
 /** The request record's keys: what an earlier operation still owes plus this one's; what is left after. */

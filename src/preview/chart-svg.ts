@@ -1,7 +1,10 @@
 // Draws a chart of the fake workbook as SVG for the preview page: a clustered bar chart laid out
 // as Excel lays one out by default (title on top, categories on the vertical axis with the first
 // category at the bottom, a bar per series in each category, gaps for empty cells, value gridlines,
-// axis titles, legend at the chosen place). Enough to look at, not a chart engine.
+// axis titles, legend at the chosen place). With the category axis's reversePlotOrder set, the
+// first category is at the top and the value axis's labels move to the top too, since that axis
+// still crosses at the first category (Excel's "Categories in reverse order"). Drawn at the size
+// of the cells the chart covers. Enough to look at, not a chart engine.
 
 import type { ChartView } from "@nav-tiltak/excel-simulator";
 import { formatInteger } from "../core/text.js";
@@ -32,15 +35,20 @@ function ticks(min: number, max: number): number[] {
   return out;
 }
 
-export function chartSvg(chart: ChartView, width = 640): SVGElement {
+/** `height`: the height of the cells the chart covers; without it, tall enough for every category. */
+// eslint-disable-next-line max-lines-per-function -- draws one chart top to bottom: frame, grid, bars, titles, legend
+export function chartSvg(chart: ChartView, width = 640, height?: number): SVGElement {
   const n = chart.categories.length;
   const seriesCount = Math.max(1, chart.series.length);
-  const band = Math.max(22, 6 + 8 * seriesCount);
-  const left = 210;
+  const reversed = chart.categoriesReversed;
+  const left = Math.min(210, Math.round(width * 0.36));
   const right = 24;
-  const top = 44;
+  // Value labels above the plot when the categories are reversed (see the header comment).
+  const top = reversed ? 62 : 44;
+  const bottom = reversed ? 52 : 70;
+  const band = height ? Math.max(8, (height - top - bottom) / Math.max(1, n)) : Math.max(22, 6 + 8 * seriesCount);
   const plotHeight = band * Math.max(1, n);
-  const height = top + plotHeight + 70;
+  height = top + plotHeight + bottom;
   const values = chart.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
   const grid = ticks(Math.min(0, ...values), Math.max(0, ...values));
   const lo = grid[0]!;
@@ -63,20 +71,20 @@ export function chartSvg(chart: ChartView, width = 640): SVGElement {
 
   for (const t of grid) {
     svg.appendChild(el("line", { x1: x(t), x2: x(t), y1: top, y2: top + plotHeight, stroke: t === 0 ? "#8c8c8c" : "#e3e3e3" }));
-    svg.appendChild(
-      el("text", { x: x(t), y: top + plotHeight + 14, "text-anchor": "middle", "font-size": 10, fill: "#595959" }, formatInteger(t)),
-    );
+    const ty = reversed ? top - 6 : top + plotHeight + 14;
+    svg.appendChild(el("text", { x: x(t), y: ty, "text-anchor": "middle", "font-size": 10, fill: "#595959" }, formatInteger(t)));
   }
-  // Excel draws a bar chart's first category at the bottom of the axis.
+  // Excel draws a bar chart's first category at the bottom of the axis, unless it is reversed.
   chart.categories.forEach((category, i) => {
-    const y0 = top + plotHeight - (i + 1) * band;
+    const y0 = reversed ? top + i * band : top + plotHeight - (i + 1) * band;
     svg.appendChild(el("text", { x: left - 6, y: y0 + band / 2 + 4, "text-anchor": "end", "font-size": 11, fill: "#404040" }, category));
     const barHeight = (band - 6) / seriesCount;
-    // Within a category Excel also stacks the series bottom-up: the first series lowest.
+    // Within a category Excel also stacks the series bottom-up (the first series lowest), and
+    // top-down when the axis is reversed: the series follow the categories' direction.
     chart.series.forEach((s, k) => {
       const v = s.values[i];
       if (v === null || v === undefined) return;
-      const y = y0 + band - 3 - (k + 1) * barHeight;
+      const y = reversed ? y0 + 3 + k * barHeight : y0 + band - 3 - (k + 1) * barHeight;
       const a = x(Math.min(0, v));
       const b = x(Math.max(0, v));
       const bar = el("rect", { x: a, y, width: Math.max(1, b - a), height: barHeight, fill: COLORS[k % COLORS.length]! });
@@ -89,7 +97,13 @@ export function chartSvg(chart: ChartView, width = 640): SVGElement {
     svg.appendChild(
       el(
         "text",
-        { x: (left + width - right) / 2, y: top + plotHeight + 32, "text-anchor": "middle", "font-size": 11, fill: "#595959" },
+        {
+          x: (left + width - right) / 2,
+          y: reversed ? top - 22 : top + plotHeight + 32,
+          "text-anchor": "middle",
+          "font-size": 11,
+          fill: "#595959",
+        },
         chart.valueAxisTitle,
       ),
     );
@@ -105,7 +119,7 @@ export function chartSvg(chart: ChartView, width = 640): SVGElement {
     );
   }
   // Legend, centred under the plot.
-  const legendY = top + plotHeight + 54;
+  const legendY = top + plotHeight + (reversed ? 30 : 54);
   let lx = left;
   chart.series.forEach((s, k) => {
     svg.appendChild(el("rect", { x: lx, y: legendY - 9, width: 10, height: 10, fill: COLORS[k % COLORS.length]! }));

@@ -2,13 +2,9 @@
 // - the button that started an operation keeps keyboard focus while it runs (it is marked
 //   aria-disabled rather than disabled, since a disabled button drops focus to <body>), and gets
 //   it back afterwards if focus was lost meanwhile;
-// - the status (progress, result, warnings) is shown right after that button's action row, so the
-//   result appears where the user is looking, not far down a long view;
+// - the status (progress, result, warnings) has one fixed place (status.ts), so nothing moves;
 // - a second activation while the operation runs is ignored.
 // A view only marks its buttons with data-action; the shell (app.ts) does the rest.
-
-/** The action rows a status is placed after; a bare button otherwise. */
-const ACTION_GROUP = ".actions, .actions-row";
 
 export interface ActionTracker {
   /** The data-action element the user last activated (click, Enter or Space), if still in the page. */
@@ -49,12 +45,40 @@ export function trackActions(pane: HTMLElement): ActionTracker {
   };
 }
 
+/**
+ * The status sticks to the bottom of the pane; when a long result grows over the button the user
+ * pressed, the pane scrolls just enough to show the button above it (WCAG 2.4.11's concern: a
+ * focused control not hidden by sticky content). Nothing moves in the page itself.
+ */
+export function uncover(trigger: HTMLElement | null, status: HTMLElement): void {
+  if (!trigger?.isConnected || trigger.closest("[hidden]")) return;
+  const over = trigger.getBoundingClientRect().bottom - status.getBoundingClientRect().top;
+  if (over <= 0) return;
+  // The nearest scrolling ancestor: the page in Excel, the pane's own box in the preview.
+  let box = trigger.parentElement;
+  while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
+  (box ?? document.scrollingElement)?.scrollBy(0, over + 8);
+}
+
 /** Gives focus back to `trigger` when the operation left it on <body> and it is visible. */
 export function returnFocus(trigger: HTMLElement | null): void {
   if (trigger?.isConnected && !trigger.closest("[hidden]") && document.activeElement === document.body) trigger.focus();
 }
 
-/** Where a status for an operation started by `trigger` goes: after its action row. */
-export function statusAnchor(trigger: HTMLElement | null): Element | null {
-  return trigger?.closest(ACTION_GROUP) ?? trigger;
+/**
+ * WAI-ARIA tabs (manual activation aside): one tab stop for the row, the selected tab; Left/Right
+ * move to the previous/next tab (wrapping), Home and End to the first and last, and `select`
+ * is called with the tab's index (it shows the tab's panel and moves focus).
+ */
+export function rovingTabs(tabs: readonly HTMLElement[], selected: number, select: (index: number) => void): void {
+  tabs.forEach((tab, i) => {
+    tab.tabIndex = i === selected ? 0 : -1;
+    tab.addEventListener("keydown", (e) => {
+      const n = tabs.length;
+      const to = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 }[e.key];
+      if (to === undefined) return;
+      e.preventDefault();
+      select(to);
+    });
+  });
 }

@@ -16,7 +16,7 @@ import { BUNDLED_DATASET } from "../core/bundled.js";
 import { defaultPeriod } from "../core/default-period.js";
 import type { Dataset } from "../core/types.js";
 import type { ExcelHost } from "../excel/operation-types.js";
-import { statusAnchor, trackActions } from "./a11y.js";
+import { rovingTabs, trackActions, uncover } from "./a11y.js";
 import { append, h } from "./dom.js";
 import { StatusArea } from "./status.js";
 import { PANE_VIEWS } from "./registry.js";
@@ -49,7 +49,8 @@ const STYLES = `
   background: var(--neutral-layer-2, #f5f5f5);
   min-height: 100%;
   box-sizing: border-box;
-  padding: 0 0 16px;
+  display: flex;
+  flex-direction: column;
 }
 .nav-pane *, .nav-pane *::before, .nav-pane *::after { box-sizing: border-box; }
 .nav-pane header {
@@ -72,23 +73,24 @@ const STYLES = `
 .nav-pane .field, .nav-pane fluent-select { width: 100%; min-width: 0; }
 .nav-pane .actions { margin-top: 8px; }
 .nav-pane .actions fluent-button { width: 100%; }
-.nav-pane .tabs { display: flex; gap: 4px; padding: 8px 12px 0; }
-.nav-pane .tabs button { font: inherit; border: 0; background: none; padding: 6px 10px; border-bottom: 2px solid transparent; cursor: pointer; color: inherit; }
+.nav-pane .tabs { display: flex; flex-wrap: wrap; gap: 0 2px; padding: 8px 8px 0; }
+.nav-pane .tabs button { font: inherit; border: 0; background: none; padding: 6px 8px; border-bottom: 2px solid transparent; cursor: pointer; color: inherit; }
 .nav-pane .tabs button[aria-selected="true"] { border-bottom-color: var(--accent-fill-rest, #0067c5); font-weight: 600; }
 .nav-pane .tabs button:focus-visible { outline: 2px solid var(--focus-stroke-outer, #000); outline-offset: 1px; }
-.nav-pane .status { margin: 12px 12px 0; padding: 10px 14px; background: var(--neutral-layer-1, #fff); border-radius: calc(var(--layer-corner-radius, 8) * 1px); border-left: 4px solid var(--neutral-stroke-rest, #d1d1d1); }
+.nav-pane .status { position: sticky; bottom: 0; z-index: 1; max-height: 40vh; overflow-y: auto; margin: auto 0 0; padding: 8px 14px; background: var(--neutral-layer-1, #fff); border-top: 1px solid var(--neutral-stroke-rest, #d1d1d1); border-left: 4px solid var(--neutral-stroke-rest, #d1d1d1); box-shadow: 0 -2px 4px rgba(0, 0, 0, 0.08); }
 .nav-pane .status[data-state="ok"] { border-left-color: #107c10; }
 .nav-pane .status[data-state="warning"] { border-left-color: #bc4b09; }
 .nav-pane .status[data-state="error"] { border-left-color: #c50f1f; }
 .nav-pane .status[data-state="busy"] { border-left-color: var(--accent-fill-rest, #0067c5); }
 .nav-pane .status-text { margin: 4px 0; font-weight: 600; }
+.nav-pane .status-doing { margin: 4px 0; }
 .nav-pane .status-progress { margin: 6px 0; }
 .nav-pane .status-messages { list-style: none; margin: 4px 0 0; padding: 0; }
 .nav-pane .message { margin: 6px 0 0; font-size: var(--type-ramp-minus-1-font-size, 12px); line-height: var(--type-ramp-minus-1-line-height, 16px); }
 .nav-pane .message-level { font-weight: 600; }
 .nav-pane .message-warning .message-level { color: #8a5300; }
 .nav-pane .message-error { color: #c50f1f; font-weight: 600; }
-.nav-pane footer { margin: 12px 16px 0; color: var(--neutral-foreground-rest, #242424); font-size: var(--type-ramp-minus-1-font-size, 12px); }
+.nav-pane footer { margin: 12px 16px 12px; color: var(--neutral-foreground-rest, #242424); font-size: var(--type-ramp-minus-1-font-size, 12px); }
 .nav-pane .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 `;
 
@@ -100,7 +102,7 @@ export interface PaneOptions {
   onWorkbookChanged?: () => void;
 }
 
-/** Builds the pane top to bottom, in the order the user sees it: header, tabs, views, status, footer. */
+/** Builds the pane top to bottom, in the order the user sees it: header, tabs, views, footer, status. */
 export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptions = {}): PaneServices {
   const dataset = options.dataset ?? BUNDLED_DATASET;
   registerFluent(root);
@@ -134,7 +136,6 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
   append(
     pane,
     ...panels,
-    status.element,
     // «§\u00a02\u20116»: a no-break space and a non-breaking hyphen keep the reference on one line
     // in a narrow pane (it used to break into «§ 2-» and «6»), without markup or CSS.
     h(
@@ -142,6 +143,9 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
       {},
       "Tall fra 1 til 3 vises som * (Statistikklovens §\u00a02\u20116). Tallene følger med tillegget; ingen data hentes fra nettet.",
     ),
+    // Last, in one place for every view and action: at the bottom of the pane, stuck to the
+    // window's bottom edge when the view is taller than the window (status.ts).
+    status.element,
   );
   root.appendChild(pane);
   return services;
@@ -162,7 +166,6 @@ function paneServices(
       const trigger = actions.trigger();
       const end = actions.begin(trigger);
       pane.setAttribute("aria-busy", "true");
-      status.placeAfter(statusAnchor(trigger));
       status.start(label);
       try {
         const report = await op((fraction, text) => status.update(fraction, text));
@@ -174,13 +177,14 @@ function paneServices(
       } finally {
         pane.removeAttribute("aria-busy");
         end();
+        uncover(trigger, status.element);
         options.onWorkbookChanged?.();
       }
     },
   };
 }
 
-/** The tabs over the views' panels: arrow keys move between them (WAI-ARIA tabs pattern). */
+/** The tabs over the views' panels: arrows, Home and End move between them (WAI-ARIA tabs pattern, automatic activation). */
 function tabList(views: readonly PaneView[], panels: HTMLElement[]): HTMLElement {
   const tabs = h("div", { class: "tabs", role: "tablist", "aria-label": "Visninger" });
   const select = (i: number) => {
@@ -190,19 +194,17 @@ function tabList(views: readonly PaneView[], panels: HTMLElement[]): HTMLElement
     });
     panels.forEach((p, j) => (p.hidden = i !== j));
   };
-  views.forEach((v, i) => {
+  const tabEls = views.map((v, i) => {
     const tab = h("button", { type: "button", role: "tab", id: `tab-${v.id}`, "aria-controls": `panel-${v.id}` }, v.title);
     tab.addEventListener("click", () => select(i));
-    tab.addEventListener("keydown", (e) => {
-      const d = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
-      if (d === 0) return;
-      const next = (i + d + views.length) % views.length;
-      select(next);
-      (tabs.children[next] as HTMLElement).focus();
-    });
     tabs.appendChild(tab);
     panels[i]!.setAttribute("role", "tabpanel");
     panels[i]!.setAttribute("aria-labelledby", `tab-${v.id}`);
+    return tab;
+  });
+  rovingTabs(tabEls, 0, (i) => {
+    select(i);
+    tabEls[i]!.focus();
   });
   select(0);
   return tabs;

@@ -11,7 +11,7 @@ import { append, h } from "./dom.js";
 
 export { clearHighlights, highlightRevealed } from "../excel/highlight.js";
 // «Forslag til sikker prikking»: computed at build time, only read here (same chunk).
-export { renderSuggestion } from "./suggestion-view.js";
+export { BUNDLED_SUGGESTION, renderSuggestion, suggestionBySheet, suggestionTsv } from "./suggestion-view.js";
 
 // ---------------------------------------------------------------------------------------------
 // Texts (pure, tested in Node)
@@ -138,11 +138,17 @@ function sheetTable(f: SheetFindings, index: number): HTMLElement {
     { class: "card", "aria-labelledby": id, "data-sheet": f.sheet },
     h("h2", { id }, f.sheet),
     h("p", { class: "hint" }, summaryText(f)),
+    // Collapsed under a summary, so the view stays short in a narrow pane.
     h(
-      "table",
-      { class: "prikk-table", "aria-labelledby": id },
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Celle"), h("th", { scope: "col" }, "Avslørt"))),
-      body,
+      "details",
+      { class: "prikk-details" },
+      h("summary", {}, `Vis cellene (${f.cells.length})`),
+      h(
+        "table",
+        { class: "prikk-table", "aria-labelledby": id },
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Celle"), h("th", { scope: "col" }, "Avslørt"))),
+        body,
+      ),
     ),
   );
 }

@@ -32,74 +32,51 @@ function addStyles(): void {
 
 type Results = typeof import("./disclosure-results.js");
 
-/** The view's parts: the card with its summary and buttons, and the results below it. */
-interface Parts {
-  root: HTMLElement;
-  summary: HTMLElement;
-  mark: HTMLElement;
-  unmark: HTMLElement;
-  results: HTMLElement;
-}
-
-function parts(): Parts {
-  const summary = h("p", { class: "prikk-summary", id: "prikk-oppsummering" }, "Regner ut …");
-  // Disabled, and outside the shell's data-action set, until there is something to mark.
-  const mark = h("fluent-button", { id: "marker-celler", appearance: "accent", type: "button", disabled: true }, "Marker i arkene");
-  const unmark = h("fluent-button", { id: "fjern-markering", appearance: "neutral", type: "button", disabled: true }, "Fjern markering");
-  const results = h("div", { class: "prikk-results", "aria-busy": "true" });
-  const root = h(
-    "div",
-    { class: "view" },
-    h(
-      "section",
-      { class: "card", "aria-labelledby": "prikk-heading" },
-      h("h2", { id: "prikk-heading" }, "Prikkekontroll"),
-      h(
-        "p",
-        { class: "hint" },
-        "Tall fra 1 til 3 er prikket (*), men prikkingen beskytter ikke en celle som kan regnes ut fra summene som publiseres ved siden av. " +
-          "Her er de prikkede cellene som summene avslører, regnet ut eksakt for hver tabell for seg.",
-      ),
-      h("div", { role: "status", "aria-live": "polite" }, summary),
-      h("div", { class: "actions-row" }, mark, unmark),
-      h(
-        "p",
-        { class: "hint", style: "margin: 8px 0 0" },
-        "Markeringen er lys rød fyll i cellene. «Oppdater» under Tabeller fjerner den også.",
-      ),
-    ),
-    results,
-  );
-  return { root, summary, mark, unmark, results };
-}
-
-/** Loads the results' chunk and audits the dataset; shows the findings, or why there are none. */
-async function loadResults(p: Parts, dataset: PaneServices["dataset"]): Promise<{ mod: Results; computed: Computed } | null> {
-  let loaded: { mod: Results; computed: Computed };
+/** Copies text to the clipboard: the async Clipboard API, else a selected textarea and «copy». */
+async function copyText(text: string): Promise<boolean> {
   try {
-    const mod = await import(/* webpackChunkName: "prikkekontroll" */ "./disclosure-results.js");
-    loaded = { mod, computed: mod.compute(dataset) };
-  } catch (error) {
-    // A failed chunk load, or InfeasibleAuditError with a Norwegian message naming the equations.
-    const text = error instanceof Error ? error.message : String(error);
-    p.summary.textContent = "Prikkekontrollen kunne ikke gjøres.";
-    p.results.removeAttribute("aria-busy");
-    append(p.results, h("section", { class: "card", role: "alert" }, h("p", { class: "message message-error" }, text)));
-    return null;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = h("textarea", { "aria-hidden": "true", style: "position: fixed; opacity: 0" }) as HTMLTextAreaElement;
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    return ok;
   }
-  const { mod, computed } = loaded;
-  p.summary.textContent = mod.summaryText(mod.totals(computed.findings));
-  mod.renderFindings(p.results, computed.findings);
-  mod.renderSuggestion(p.results, computed.period);
-  p.results.removeAttribute("aria-busy");
-  if (computed.findings.some((f) => f.cells.length > 0)) {
-    for (const b of [p.mark, p.unmark]) {
-      b.setAttribute("data-action", b.id);
-      // While another operation runs, the shell re-enables every data-action button when it ends.
-      if (!p.root.closest("[aria-busy]")) b.removeAttribute("disabled");
-    }
-  }
-  return loaded;
+}
+
+/** The suggestion card's buttons (suggestion-view.ts renders them): mark, unmark, copy. */
+function wireSuggestion(services: PaneServices, mod: Results): void {
+  const { host, dataset } = services;
+  const s = mod.BUNDLED_SUGGESTION;
+  const cells = mod.suggestionBySheet(s.cells);
+  const on = (id: string, run: () => void) => document.getElementById(id)?.addEventListener("click", run);
+  on("marker-forslag", () => {
+    void services.runOperation("Markerer forslaget", (onProgress) =>
+      mod.highlightRevealed(host, dataset, cells, { onProgress, kind: "suggestion", period: s.period }),
+    );
+  });
+  on("fjern-forslag", () => {
+    void services.runOperation("Fjerner markeringen", (onProgress) =>
+      mod.clearHighlights(host, dataset, cells, { onProgress, kind: "suggestion", period: s.period }),
+    );
+  });
+  on("kopier-forslag", () => {
+    void services.runOperation("Kopierer listen", async () => {
+      const ok = await copyText(mod.suggestionTsv(s.cells));
+      const n = s.cells.length;
+      return {
+        ok,
+        syncs: 0,
+        sheets: [],
+        messages: ok ? [] : [{ level: "error", text: "Nettleseren lot ikke tillegget kopiere. Merk tabellene under og kopier dem selv." }],
+        summary: ok ? `Listen over ${n} celler er kopiert. Lim den inn i et ark med Ctrl+V.` : "Listen ble ikke kopiert.",
+      };
+    });
+  });
 }
 
 export const disclosureView: PaneView = {
@@ -108,34 +85,90 @@ export const disclosureView: PaneView = {
   render(services: PaneServices): HTMLElement {
     const { host, dataset } = services;
     addStyles();
-    const p = parts();
+
+    const summary = h("p", { class: "prikk-summary", id: "prikk-oppsummering" }, "Regner ut …");
+    // Disabled, and outside the shell's data-action set, until there is something to mark.
+    const mark = h("fluent-button", { id: "marker-celler", appearance: "accent", type: "button", disabled: true }, "Marker i arkene");
+    const unmark = h("fluent-button", { id: "fjern-markering", appearance: "neutral", type: "button", disabled: true }, "Fjern markering");
+    const results = h("div", { class: "prikk-results", "aria-busy": "true" });
+    const root = h(
+      "div",
+      { class: "view" },
+      h(
+        "section",
+        { class: "card", "aria-labelledby": "prikk-heading" },
+        h("h2", { id: "prikk-heading" }, "Prikkekontroll"),
+        h(
+          "p",
+          { class: "hint" },
+          "Tall fra 1 til 3 er prikket (*), men prikkingen beskytter ikke en celle som kan regnes ut fra summene som publiseres ved siden av. " +
+            "Her er de prikkede cellene som summene avslører, regnet ut eksakt for hver tabell for seg.",
+        ),
+        h("div", { role: "status", "aria-live": "polite" }, summary),
+        h("div", { class: "actions-row" }, mark, unmark),
+        h(
+          "p",
+          { class: "hint", style: "margin: 8px 0 0" },
+          "Markeringen er lys rød fyll i cellene. «Oppdater» under Tabeller fjerner den også.",
+        ),
+      ),
+      results,
+    );
+
     let loaded: { mod: Results; computed: Computed } | null = null;
+
+    const load = async (): Promise<void> => {
+      try {
+        const mod = await import(/* webpackChunkName: "prikkekontroll" */ "./disclosure-results.js");
+        loaded = { mod, computed: mod.compute(dataset) };
+      } catch (error) {
+        // A failed chunk load, or InfeasibleAuditError with a Norwegian message naming the equations.
+        const text = error instanceof Error ? error.message : String(error);
+        summary.textContent = "Prikkekontrollen kunne ikke gjøres.";
+        results.removeAttribute("aria-busy");
+        append(results, h("section", { class: "card", role: "alert" }, h("p", { class: "message message-error" }, text)));
+        return;
+      }
+      const { mod, computed } = loaded;
+      summary.textContent = mod.summaryText(mod.totals(computed.findings));
+      mod.renderFindings(results, computed.findings);
+      mod.renderSuggestion(results, computed.period);
+      wireSuggestion(services, mod);
+      results.removeAttribute("aria-busy");
+      if (computed.findings.some((f) => f.cells.length > 0)) {
+        for (const b of [mark, unmark]) {
+          b.setAttribute("data-action", b.id);
+          // While another operation runs, the shell re-enables every data-action button when it ends.
+          if (!root.closest("[aria-busy]")) b.removeAttribute("disabled");
+        }
+      }
+    };
 
     let started = false;
     const start = () => {
-      if (started || p.root.hidden || !p.root.isConnected) return;
+      if (started || root.hidden || !root.isConnected) return;
       started = true;
-      clear(p.results);
-      void loadResults(p, dataset).then((done) => (loaded = done));
+      clear(results);
+      void load();
     };
     // Computed the first time the view is shown, not at startup: the shell toggles `hidden`.
-    new MutationObserver(start).observe(p.root, { attributes: true, attributeFilter: ["hidden"] });
+    new MutationObserver(start).observe(root, { attributes: true, attributeFilter: ["hidden"] });
     // Shown from the start (the first or only view): the shell has attached it by then.
     setTimeout(start, 0);
 
-    p.mark.addEventListener("click", () => {
+    mark.addEventListener("click", () => {
       if (!loaded) return;
       const { mod, computed } = loaded;
       void services.runOperation("Markerer avslørte celler", (onProgress) =>
         mod.highlightRevealed(host, dataset, computed.cells, { onProgress }),
       );
     });
-    p.unmark.addEventListener("click", () => {
+    unmark.addEventListener("click", () => {
       if (!loaded) return;
       const { mod, computed } = loaded;
       void services.runOperation("Fjerner markeringen", (onProgress) => mod.clearHighlights(host, dataset, computed.cells, { onProgress }));
     });
 
-    return p.root;
+    return root;
   },
 };

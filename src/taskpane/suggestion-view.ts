@@ -71,6 +71,21 @@ export function symbolText(c: SuggestedCell): string {
   return c.symbol === HIDDEN ? ": (skjules)" : "* (prikkes)";
 }
 
+/** Why the pane counts both «tall» and «celler»: one figure can stand in several sheets. */
+export const UNITS_TEXT =
+  "«Celler» er plasser i arkene; «tall» er ulike tall. Samme tall kan stå i flere ark (f.eks. en tiltaksgruppe i både «Tiltaksgrupper» og «Tiltak og hovedgrupper») og telles da som ett tall.";
+
+/** The suggestion as tab-separated lines with a header, for pasting into Excel or a message. */
+export function suggestionTsv(cells: readonly SuggestedCell[]): string {
+  const rows = cells.map((c) => [c.sheet, `${columnLetters(c.col)}${c.row + 1}`, suggestionRowText(c), c.colLabel, c.symbol]);
+  return [["Ark", "Celle", "Rad", "Kolonne", "Vis som"], ...rows].map((r) => r.join("\t")).join("\n");
+}
+
+/** The suggestion's cells per sheet name, as the highlighter takes them. */
+export function suggestionBySheet(cells: readonly SuggestedCell[]): Record<string, SuggestedCell[]> {
+  return Object.fromEntries(bySheet(cells).map((g) => [g.sheet, g.cells]));
+}
+
 /** The cells grouped by sheet, in sheet order. */
 export function bySheet(cells: readonly SuggestedCell[]): { sheet: string; cells: SuggestedCell[] }[] {
   const out: { sheet: string; cells: SuggestedCell[] }[] = [];
@@ -87,12 +102,14 @@ export function bySheet(cells: readonly SuggestedCell[]): { sheet: string; cells
 
 const STYLE_ID = "forslag-style";
 const STYLES = `
-.nav-pane .forslag h3 { font-size: var(--type-ramp-base-font-size, 14px); line-height: var(--type-ramp-base-line-height, 20px); font-weight: 600; margin: 12px 0 0; }
+.nav-pane .prikk-details { margin: 8px 0 0; }
+.nav-pane .prikk-details summary { cursor: pointer; font-weight: 600; padding: 4px 0; }
+.nav-pane .forslag-note { margin: 12px 0 0; }
 .nav-pane .forslag-summary { margin: 0 0 8px; font-weight: 600; }
 .nav-pane .forslag-caution { margin: 8px 0; padding: 6px 10px; border-left: 4px solid #bc4b09; background: #fff4ce; color: #242424; }
 `;
 
-function sheetTable(sheet: string, cells: readonly SuggestedCell[], index: number): HTMLElement[] {
+function sheetTable(sheet: string, cells: readonly SuggestedCell[], index: number): HTMLElement {
   const id = `forslag-ark-${index}`;
   const body = h("tbody");
   for (const c of cells) {
@@ -110,15 +127,18 @@ function sheetTable(sheet: string, cells: readonly SuggestedCell[], index: numbe
       ),
     );
   }
-  return [
-    h("h3", { id }, `${sheet} (${plural(cells.length, "celle", "celler")})`),
+  // Collapsed under its summary: the lists made the view some 3 800 px tall in a 320 px pane.
+  return h(
+    "details",
+    { class: "prikk-details" },
+    h("summary", { id }, `${sheet} (${plural(cells.length, "celle", "celler")})`),
     h(
       "table",
       { class: "prikk-table", "aria-labelledby": id, "data-forslag-sheet": sheet },
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Celle"), h("th", { scope: "col" }, "Vis som"))),
       body,
     ),
-  ];
+  );
 }
 
 /**
@@ -141,13 +161,39 @@ export function renderSuggestion(into: HTMLElement, period: string, s: PaneSugge
       "p",
       { class: "hint" },
       `Slik kunne ${s.periodLabel} vært publisert uten at noen «*» kan regnes ut, heller ikke når alle tabellene leses sammen. ` +
-        "Cellene under viser et tall i dag, men måtte vært skjult i tillegg: «:» betyr «vises ikke av konfidensialitetshensyn» (0 eller minst 4). " +
-        "Forslaget er regnet ut med den samme sekundære prikkingen som kommandoen «nav-tiltak prikk» bruker.",
+        "Cellene under viser et tall i dag, men måtte vært skjult i tillegg: «:» betyr «vises ikke av konfidensialitetshensyn» (0 eller minst 4).",
     ),
     h("p", { class: "forslag-summary", id: "forslag-oppsummering" }, suggestionSummary(s)),
     h("p", { class: "hint" }, givenAwayText(s)),
+    h("p", { class: "hint", id: "forslag-enheter" }, UNITS_TEXT),
     h("p", { class: "forslag-caution" }, cautionText(s)),
   );
-  bySheet(s.cells).forEach((g, i) => append(card, ...sheetTable(g.sheet, g.cells, i)));
+  if (s.cells.length > 0) {
+    // Wired by disclosure-view.ts: marking goes through the shell's operations (status, focus).
+    const button = (id: string, text: string, appearance = "neutral") =>
+      h("fluent-button", { id, appearance, type: "button", "data-action": id }, text);
+    // One button a row: names that say which marking they are about (the view's first card has
+    // «Marker i arkene» for the revealed cells), with room for them in a 320 px pane.
+    append(
+      card,
+      h("div", { class: "actions" }, button("marker-forslag", "Marker forslaget i arkene", "accent")),
+      h("div", { class: "actions" }, button("fjern-forslag", "Fjern markeringen av forslaget")),
+      h("div", { class: "actions" }, button("kopier-forslag", "Kopier listen")),
+      h(
+        "p",
+        { class: "hint", style: "margin: 8px 0 0" },
+        "Markeringen er lys gul fyll. «Kopier listen» gir én linje per celle, med tabulator mellom feltene, til å lime inn i Excel.",
+      ),
+    );
+  }
+  bySheet(s.cells).forEach((g, i) => append(card, sheetTable(g.sheet, g.cells, i)));
+  append(
+    card,
+    h(
+      "p",
+      { class: "hint forslag-note" },
+      "Forslaget er regnet ut med den samme sekundære prikkingen som kommandolinjens «nav-tiltak prikk», som prikker en fil med egne rå tall.",
+    ),
+  );
   into.appendChild(card);
 }

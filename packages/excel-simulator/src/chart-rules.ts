@@ -9,6 +9,10 @@
  *   worksheet does. Chart.setData replaces the source; Chart.setPosition moves it over cells.
  * - getItem fails with ItemNotFound for an unknown name; getItemOrNullObject (ExcelApi 1.4) gives
  *   a null object instead. Chart.id and chartType are ExcelApi 1.7.
+ * - ChartAxis.reversePlotOrder (ExcelApi 1.7): "Specifies if Excel plots data points from last to
+ *   first" (Excel.ChartAxis; VBA's Axis.ReversePlotOrder: "True if Microsoft Excel plots data
+ *   points from last to first"). False for a new chart. A bar chart draws its first category at
+ *   the bottom; reversed, at the top (what the preview draws, chart-svg.ts).
  * Not documented, modelled from what Excel shows: the series of a source range whose first row
  * and first column are labels (top left cell empty or text) take their names from the first row
  * and their categories from the first column; empty or text cells are gaps, not zeros (Excel's
@@ -46,6 +50,8 @@ export interface ChartState {
   seriesBy: "Columns" | "Rows";
   title: { text: string; visible: boolean };
   axisTitles: { category: { text: string; visible: boolean }; value: { text: string; visible: boolean } };
+  /** ChartAxis.reversePlotOrder of each axis. */
+  reversePlotOrder: { category: boolean; value: boolean };
   legend: { position: string; visible: boolean };
   /** Top left and bottom right cells it covers (setPosition); null until placed. */
   position: Rect | null;
@@ -66,6 +72,8 @@ export interface ChartView {
   valueAxisTitle: string;
   categories: string[];
   series: SeriesView[];
+  /** The category axis's reversePlotOrder: the first category is drawn at the top of a bar chart. */
+  categoriesReversed: boolean;
   /** The source as an address on its sheet, e.g. "A5:D15". */
   sourceAddress: string;
   position: Rect | null;
@@ -122,6 +130,7 @@ export function chartView(wb: WorkbookState, c: ChartState): ChartView {
     valueAxisTitle: c.axisTitles.value.visible ? c.axisTitles.value.text : "",
     categories,
     series,
+    categoriesReversed: c.reversePlotOrder.category,
     sourceAddress: rectAddress(c.source.rect),
     position: c.position,
   };
@@ -160,6 +169,7 @@ export function addChart(wb: WorkbookState, sheet: SheetState, type: unknown, so
     seriesBy: seriesByArg(seriesBy),
     title: { text: "", visible: true },
     axisTitles: { category: { text: "", visible: false }, value: { text: "", visible: false } },
+    reversePlotOrder: { category: false, value: false },
     legend: { position: "Right", visible: true },
     position: null,
     deleted: false,

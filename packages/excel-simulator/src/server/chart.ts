@@ -105,11 +105,25 @@ const textProps: TypeDef<Text>["props"] = {
 
 export const CHART_TITLE: TypeDef<Text> = { name: "ChartTitle", props: textProps };
 const AXIS_TITLE: TypeDef<Text> = { name: "ChartAxisTitle", props: textProps };
-const AXIS: TypeDef<Text> = { name: "ChartAxis", navs: { title: (t) => obj(AXIS_TITLE, t) } };
+type Axis = { chart: ChartState; which: "category" | "value" };
+const AXIS: TypeDef<Axis> = {
+  name: "ChartAxis",
+  props: {
+    reversePlotOrder: {
+      api: "1.7",
+      get: (a) => a.chart.reversePlotOrder[a.which],
+      set: (a, v) => {
+        if (typeof v !== "boolean") throw excelError("InvalidArgument", "reversePlotOrder takes true or false.");
+        a.chart.reversePlotOrder[a.which] = v;
+      },
+    },
+  },
+  navs: { title: (a) => obj(AXIS_TITLE, a.chart.axisTitles[a.which]) },
+};
 
 const AXES: TypeDef<ChartState> = {
   name: "ChartAxes",
-  navs: { categoryAxis: (c) => obj(AXIS, c.axisTitles.category), valueAxis: (c) => obj(AXIS, c.axisTitles.value) },
+  navs: { categoryAxis: (c) => obj(AXIS, { chart: c, which: "category" }), valueAxis: (c) => obj(AXIS, { chart: c, which: "value" }) },
 };
 
 const LEGEND: TypeDef<ChartState["legend"]> = {

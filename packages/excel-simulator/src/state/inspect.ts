@@ -146,6 +146,15 @@ export class InspectState extends PivotsState {
     this.writeCells(this.refFor(sheet, address), values, "values");
   }
 
+  /**
+   * The user clicks a sheet's tab (the preview page): Excel's UI makes it the active sheet, the
+   * same state Worksheet.activate() sets and getActiveWorksheet() reads. A hidden sheet has no tab,
+   * so it is refused as activate() refuses it.
+   */
+  activateSheet(name: string): void {
+    this.activate(this.requireSheet(name));
+  }
+
   sheet(name: string): SheetSnapshot {
     const s = this.requireSheet(name);
     const used = this.usedRect(s, false);
