@@ -61,7 +61,7 @@ export function percentChange(antall: number, endring: number): number | null {
  * Union of dimension lists (newest month first): the newest month's published order and names win,
  * so its sheets reproduce it exactly; an item only older months have goes after its neighbour there.
  */
-function mergeById<T extends { id: string }>(newestFirst: T[][]): T[] {
+export function mergeById<T extends { id: string }>(newestFirst: T[][]): T[] {
   const byId = new Map<string, T>();
   for (const list of newestFirst) for (const item of list) if (!byId.has(item.id)) byId.set(item.id, item);
   return mergeOrder(newestFirst.map((list) => list.map((item) => item.id))).map((id) => byId.get(id)!);
@@ -71,7 +71,7 @@ function mergeById<T extends { id: string }>(newestFirst: T[][]): T[] {
  * Union of column orders, the first list's order winning; an id only later lists have (a hovedgruppe
  * an older month publishes and the newest does not) goes right after its neighbour there.
  */
-function mergeOrder(orders: string[][]): string[] {
+export function mergeOrder(orders: string[][]): string[] {
   const merged: string[] = [];
   for (const order of orders) {
     order.forEach((id, i) => {

@@ -33,7 +33,10 @@ export type FindingCode =
   | "missing-note"
   | "typo"
   | "new-label"
-  | "formula-text";
+  | "formula-text"
+  | "too-large"
+  | "unsupported-layout"
+  | "replaces-bundled";
 
 export interface Finding {
   severity: Severity;
