@@ -36,7 +36,8 @@ export type FindingCode =
   | "formula-text"
   | "too-large"
   | "unsupported-layout"
-  | "replaces-bundled";
+  | "replaces-bundled"
+  | "not-recalculated";
 
 export interface Finding {
   severity: Severity;

@@ -16,6 +16,8 @@ import { importWorkbooks, isWorkbook } from "./workbooks.js";
 export interface UserFile {
   name: string;
   bytes: Uint8Array;
+  /** The file's size when its bytes were not read because it is too big (the pane checks File.size first). */
+  size?: number;
 }
 
 export type UserFilesResult = { accepted: true; dataset: Dataset; findings: Finding[] } | { accepted: false; findings: Finding[] };
@@ -64,7 +66,8 @@ function importAll(files: readonly UserFile[], options: Pick<ImportOptions, "ref
   for (const f of files.slice(0, MAX_USER_FILES)) {
     const name = shorten(f.name);
     // Bounded before anything is decoded or unpacked.
-    if (f.bytes.length > MAX_FILE_BYTES) findings.push(error("too-large", tooLargeMessage(name, f.bytes.length), name));
+    const size = Math.max(f.size ?? 0, f.bytes.length);
+    if (size > MAX_FILE_BYTES) findings.push(error("too-large", tooLargeMessage(name, size), name));
     else if (isWorkbook(f)) workbooks.push({ name, bytes: f.bytes });
     else {
       const decoded = decodePublication(f.bytes);
