@@ -5,10 +5,15 @@
 //
 // ?api=1.7 simulates an older Excel (no PivotTables, no custom properties).
 // ?feil=N makes the N-th Excel operation fail (GeneralException), to see how the pane reports it.
+// navTiltakPreview.reopen() in the console «saves, closes and reopens» the workbook: a new fake on a
+// copy of its state, a fresh functions dataset and a new pane, as a new Excel session would start.
 
+import { NavFunctions, type ScalarFunctionId } from "../core/functions.js";
+import { EXCEL_ERROR_TEXT, type Arg } from "../core/lookup.js";
 import { chartViews, createFakeExcel, type CellFormat, type SheetView } from "../fake-excel/index.js";
 import { officeHost } from "../excel/host.js";
 import { browserOfficeClient, pageLibrary } from "../office-client/browser.js";
+import { activeDataset, useDataset } from "../functions/dataset-source.js";
 import { startPane } from "../taskpane/app.js";
 import { clear, h } from "../taskpane/dom.js";
 import { chartSvg } from "./chart-svg.js";
@@ -17,12 +22,22 @@ import { installPreviewOffice } from "./office-globals.js";
 const params = new URLSearchParams(location.search);
 const apiVersion = params.get("api") ?? "1.17";
 const library = pageLibrary();
-const fake = createFakeExcel({ apiVersion: /^\d+\.\d+$/.test(apiVersion) ? apiVersion : "1.17", client: browserOfficeClient(library) });
+let fake = createFakeExcel({ apiVersion: /^\d+\.\d+$/.test(apiVersion) ? apiVersion : "1.17", client: browserOfficeClient(library) });
 const failAt = Number(params.get("feil"));
 if (Number.isInteger(failAt) && failAt > 0) fake.failOn({ nth: failAt, code: "GeneralException", message: "Simulert feil i Excel" });
 installPreviewOffice(fake, library);
-// For poking at the workbook from the browser console.
-(globalThis as { navTiltakPreview?: unknown }).navTiltakPreview = { fake };
+// For poking at the workbook from the browser console (and the browser tests): the fake, a reopen,
+// and a NAV.* function as the functions bundle answers it (over the same dataset-source.ts).
+(globalThis as { navTiltakPreview?: unknown }).navTiltakPreview = {
+  get fake() {
+    return fake;
+  },
+  reopen,
+  call(id: ScalarFunctionId, ...args: Arg[]) {
+    const r = new NavFunctions(activeDataset()).call(id, args);
+    return r.error ? `${EXCEL_ERROR_TEXT[r.error.kind]} ${r.error.message}` : r.value;
+  },
+};
 
 const gridEl = document.getElementById("grid")!;
 const tabsEl = document.getElementById("tabs")!;
@@ -117,11 +132,25 @@ function render(): void {
   else gridEl.appendChild(h("div", { class: "wb-with-charts" }, grid, h("div", { class: "wb-charts" }, ...charts.map((c) => chartSvg(c)))));
 }
 
-startPane(document.getElementById("pane")!, officeHost(), {
-  onWorkbookChanged: () => {
-    // Show the sheet the add-in activated, as Excel would.
-    shown = fake.state.activeSheetName();
-    render();
-  },
-});
+function start(): void {
+  startPane(document.getElementById("pane")!, officeHost(), {
+    onWorkbookChanged: () => {
+      // Show the sheet the add-in activated, as Excel would.
+      shown = fake.state.activeSheetName();
+      render();
+    },
+  });
+}
+
+function reopen(): void {
+  fake = fake.fork();
+  installPreviewOffice(fake, library);
+  useDataset(undefined);
+  clear(document.getElementById("pane")!);
+  shown = null;
+  start();
+  render();
+}
+
+start();
 render();

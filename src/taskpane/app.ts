@@ -12,9 +12,9 @@ import {
   provideFluentDesignSystem,
   SwatchRGB,
 } from "@fluentui/web-components";
-import { BUNDLED_DATASET } from "../core/bundled.js";
 import type { Dataset } from "../core/types.js";
 import type { ExcelHost } from "../excel/types.js";
+import { activeDataset } from "../functions/dataset-source.js";
 import { statusAnchor, trackActions } from "./a11y.js";
 import { append, h } from "./dom.js";
 import { StatusArea } from "./status.js";
@@ -101,7 +101,9 @@ export interface PaneOptions {
 
 // eslint-disable-next-line max-lines-per-function -- builds the pane top to bottom, in the order the user sees it
 export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptions = {}): PaneServices {
-  const dataset = options.dataset ?? BUNDLED_DATASET;
+  // The functions' dataset module is imported here so the functions bundle shares its instance.
+  const base = options.dataset ?? activeDataset();
+  let dataset = base;
   registerFluent(root);
 
   const style = document.createElement("style");
@@ -145,15 +147,8 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
     return panel;
   });
 
-  append(
-    pane,
-    h(
-      "header",
-      {},
-      h("h1", { id: "pane-title" }, "NAV tiltak"),
-      h("p", { class: "subtitle" }, `${dataset.title.replace(/\. Tiltak\. En måned$/, "")} · ${period}`),
-    ),
-  );
+  const subtitle = h("p", { class: "subtitle" }, `${dataset.title.replace(/\. Tiltak\. En måned$/, "")} · ${period}`);
+  append(pane, h("header", {}, h("h1", { id: "pane-title" }, "NAV tiltak"), subtitle));
   if (views.length > 1) {
     const tabs = h("div", { class: "tabs", role: "tablist", "aria-label": "Visninger" });
     const select = (i: number) => {
@@ -180,9 +175,26 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
     pane.appendChild(tabs);
     select(0);
   }
+  // «Egen fil» (user-file-view.ts, a lazy chunk): the user's own NAV file, kept in the workbook. A new
+  // dataset from it redraws the views (they read the dataset when they render) and the subtitle.
+  const userFile = h("div", { class: "user-file" });
+  const useDataset = (next: Dataset) => {
+    dataset = services.dataset = next;
+    subtitle.textContent = `${next.title.replace(/\. Tiltak\. En måned$/, "")} · ${next.periods.at(-1)?.label ?? ""}`;
+    panels.forEach((old, i) => {
+      const fresh = views[i]!.render(services);
+      for (const a of ["id", "role", "aria-labelledby", "hidden"]) if (old.hasAttribute(a)) fresh.setAttribute(a, old.getAttribute(a)!);
+      old.replaceWith(fresh);
+      panels[i] = fresh;
+    });
+  };
+  void import(/* webpackChunkName: "egen-fil" */ "./user-file-view.js").then((m) =>
+    m.mountUserFile(userFile, { host, base, onDataset: useDataset }),
+  );
   append(
     pane,
     ...panels,
+    userFile,
     status.element,
     // «§\u00a02\u20116»: a no-break space and a non-breaking hyphen keep the reference on one line
     // in a narrow pane (it used to break into «§ 2-» and «6»), without markup or CSS.
