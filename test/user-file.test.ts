@@ -14,6 +14,7 @@ import { mergeDatasets } from "../src/core/user-file/merge.js";
 import { readUserFiles, withUserFiles, type UserFile } from "../src/core/user-file/read.js";
 import { decodeStore, encodeStore, USER_FILE_NAMESPACE } from "../src/core/user-file/store.js";
 import { ADDED, DECEMBER, decemberDataset, decemberText, HOVEDGRUPPE, TILTAK } from "./helpers/december.js";
+import { bigPublication } from "./helpers/big-publication.js";
 import { novemberRaw } from "./helpers/november-raw.js";
 import { publicationText } from "./helpers/publication.js";
 
@@ -89,6 +90,14 @@ describe("reading the user's files", () => {
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]).toMatchObject({ code: "unsupported-layout", file: xlsx.name });
     expect(r.findings[0]!.message).toContain("TILT100");
+  });
+
+  it("a large consistent file (the benchmark's kind, here 200 kB) is accepted, its new names noted", () => {
+    const bytes = bigPublication(200 * 1024);
+    const r = readUserFiles([{ name: "stor.txt", bytes }], { reference: BUNDLED_DATASET });
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(r.accepted && r.dataset.tiltak.length).toBeGreaterThan(1000);
+    expect(r.findings.some((f) => f.code === "new-label" && f.message.includes("Ligner på"))).toBe(true);
   });
 
   it("nothing picked is an error, not an empty dataset", () => {
