@@ -47,21 +47,15 @@ export interface ImportResult {
   findings: Finding[];
 }
 
-/** Percent change as NAV publishes it: round(endring / last year × 100); null when last year was 0. */
-export function percentChange(antall: number, endring: number): number | null {
-  const lastYear = antall - endring;
-  if (lastYear <= 0) return null;
-  const exact = (endring / lastYear) * 100;
-  // Round half away from zero, like Excel's ROUND.
-  const r = Math.sign(exact) * Math.round(Math.abs(exact));
-  return Object.is(r, -0) ? 0 : r;
-}
+// In a module of its own, so code that only needs it (the sheets, the disclosure audit) does not
+// bring the whole import along into the pane's bundles.
+export { percentChange } from "./percent.js";
 
 /**
  * Union of dimension lists (newest month first): the newest month's published order and names win,
  * so its sheets reproduce it exactly; an item only older months have goes after its neighbour there.
  */
-function mergeById<T extends { id: string }>(newestFirst: T[][]): T[] {
+export function mergeById<T extends { id: string }>(newestFirst: T[][]): T[] {
   const byId = new Map<string, T>();
   for (const list of newestFirst) for (const item of list) if (!byId.has(item.id)) byId.set(item.id, item);
   return mergeOrder(newestFirst.map((list) => list.map((item) => item.id))).map((id) => byId.get(id)!);
@@ -71,13 +65,18 @@ function mergeById<T extends { id: string }>(newestFirst: T[][]): T[] {
  * Union of column orders, the first list's order winning; an id only later lists have (a hovedgruppe
  * an older month publishes and the newest does not) goes right after its neighbour there.
  */
-function mergeOrder(orders: string[][]): string[] {
+export function mergeOrder(orders: string[][]): string[] {
   const merged: string[] = [];
+  const seen = new Set<string>();
   for (const order of orders) {
     order.forEach((id, i) => {
-      if (merged.includes(id)) return;
-      const before = i > 0 ? merged.indexOf(order[i - 1]!) : -1;
-      merged.splice(before + 1, 0, id);
+      if (seen.has(id)) return;
+      seen.add(id);
+      // Mostly the neighbour is the id placed last (all of the first list): appended without a search,
+      // so a file with thousands of tiltak is merged in linear time.
+      const after = i > 0 ? order[i - 1]! : undefined;
+      if (after !== undefined && merged[merged.length - 1] === after) merged.push(id);
+      else merged.splice(after === undefined ? 0 : merged.indexOf(after) + 1, 0, id);
     });
   }
   return merged;

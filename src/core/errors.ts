@@ -30,6 +30,8 @@ export type ErrorCode =
   | "cannot-recover"
   /** A publication file was rejected (PublicationError, with its findings). */
   | "publication-rejected"
+  /** The user's own file cannot be kept in, or read back from, the workbook (host too old, too big, damaged). */
+  | "workbook-storage"
   /** The installed program is incomplete (its package.json or data folder cannot be found): a bug. */
   | "broken-installation";
 

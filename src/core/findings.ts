@@ -33,7 +33,11 @@ export type FindingCode =
   | "missing-note"
   | "typo"
   | "new-label"
-  | "formula-text";
+  | "formula-text"
+  | "too-large"
+  | "unsupported-layout"
+  | "replaces-bundled"
+  | "not-recalculated";
 
 export interface Finding {
   severity: Severity;

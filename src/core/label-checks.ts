@@ -2,7 +2,7 @@
 // («Arbeidstreningen», «Andre på tiltakk») adds up just as well as the right one, and a label that
 // starts like a formula would be run by Excel. Both are accepted with a warning naming the line.
 
-import type { Finding } from "./findings.js";
+import { FINDINGS_PER_KIND, type Finding } from "./findings.js";
 import { spellings, type NameLevel } from "./known-typos.js";
 import { editDistance, isFormulaLike, normalizeName, shorten } from "./text.js";
 
@@ -35,12 +35,15 @@ const LEVEL_TEXT: Readonly<Record<LabelLevel, string>> = {
 };
 
 /** The known name closest to `name`, if it is close enough to be the same name misspelt. */
-function nearest(name: string, known: readonly string[]): string | undefined {
+function nearest(name: string, known: ReadonlyMap<string, string>): string | undefined {
   const key = normalizeName(name);
+  const limit = Math.max(2, Math.floor(key.length / 5));
   let best: { name: string; d: number } | undefined;
-  for (const k of known) {
-    const d = editDistance(key, normalizeName(k));
-    if (d <= Math.max(2, Math.floor(key.length / 5)) && (!best || d < best.d)) best = { name: k, d };
+  for (const [k, original] of known) {
+    // The distance is at least the difference in length: no need to compute it for those.
+    if (Math.abs(k.length - key.length) > limit) continue;
+    const d = editDistance(key, k);
+    if (d <= limit && (!best || d < best.d)) best = { name: original, d };
   }
   return best?.name;
 }
@@ -69,14 +72,23 @@ export function labelFindings(files: { file: string; labels: SeenLabel[] }[], re
     }
     if (reference) for (const level of Object.keys(known) as Level[]) known[level].push(...reference[LIST_OF[level]].map((x) => x.name));
 
+    // Normalized once per file and level (name → first spelling), not once per label: a file with
+    // thousands of labels is checked in linear time.
+    const keys = {} as Record<Level, Map<string, string>>;
+    for (const level of Object.keys(known) as Level[]) {
+      keys[level] = new Map();
+      for (const n of known[level]) if (!keys[level].has(normalizeName(n))) keys[level].set(normalizeName(n), n);
+    }
+    let unknown = 0;
     for (const l of labels) {
       if (isFormulaLike(l.name)) findings.push(formulaFinding(file, l));
       if (l.level === "tittel" || known[l.level].length === 0) continue;
       const level = l.level;
-      const knownKeys = new Set(known[level].map(normalizeName));
       const forms = level === "hovedgruppe" ? [l.name] : spellings(l.name, level);
-      if (forms.some((f) => knownKeys.has(normalizeName(f)))) continue;
-      const near = nearest(l.name, [...new Set(known[level])]);
+      if (forms.some((f) => keys[level].has(normalizeName(f)))) continue;
+      // Only the first FINDINGS_PER_KIND are shown in full (capFindings sums up the rest by line),
+      // so the nearest name, the costly part, is looked for only for those.
+      const near = ++unknown <= FINDINGS_PER_KIND ? nearest(l.name, keys[level]) : undefined;
       findings.push({
         severity: "warning",
         code: "new-label",

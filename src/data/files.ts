@@ -5,7 +5,10 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import type { SourceFile } from "../core/dataset.js";
 import { decodePublication } from "../core/decode.js";
+import { MAX_FILE_BYTES, tooLargeMessage } from "../core/limits.js";
 import { shorten } from "../core/text.js";
+
+export { MAX_FILE_BYTES };
 
 /** A file or folder that cannot be read: a usage or file problem (CLI exit 2), not a rejected publication. */
 export class FileProblem extends Error {
@@ -14,9 +17,6 @@ export class FileProblem extends Error {
     this.name = "FileProblem";
   }
 }
-
-/** A publication is about 12 kB; anything this big is the wrong file, and is not read into memory. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: "finnes ikke",
@@ -45,9 +45,7 @@ export function readPublicationFile(path: string): SourceFile {
     const size = stat.size;
     if (stat.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
     if (size > MAX_FILE_BYTES) {
-      throw new FileProblem(
-        `Filen «${shorten(path)}» er ${Math.round(size / 1024 / 1024)} MB – for stor til å være en publikasjon (de er omtrent 12 kB).`,
-      );
+      throw new FileProblem(tooLargeMessage(shorten(path), size));
     }
     bytes = readFileSync(path);
   } catch (e) {

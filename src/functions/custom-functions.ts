@@ -5,19 +5,22 @@
 // The JSDoc below is the source of functions.json (custom-functions-metadata-plugin): descriptions
 // are what Excel users see, so they are Norwegian.
 
-import { BUNDLED_DATASET } from "../core/bundled.js";
 import { NavFunctions, type FunctionId, type FunctionResult } from "../core/functions.js";
 import { EXCEL_ERROR_TEXT, type FunctionError } from "../core/lookup.js";
 import { tablesOf, type TableFunctions } from "../core/table-functions.js";
 import { refreshFunctionsCacheOnNewVersion } from "./cache-refresh.js";
+import { activeDataset } from "./dataset-source.js";
 
 // Replaced by webpack's DefinePlugin with the manifest's version; absent in Node (tests, CLI).
 declare const __NAV_TILTAK_VERSION__: string | undefined;
 
-// Built on first use, so loading this module in the task pane costs nothing until a formula runs.
+// Built on first use, so loading this module in the task pane costs nothing until a formula runs;
+// built again when the pane swaps the dataset (the user's own file, dataset-source.ts).
 let core: NavFunctions | undefined;
 function functions(): NavFunctions {
-  return (core ??= new NavFunctions(BUNDLED_DATASET));
+  const dataset = activeDataset();
+  if (core?.dataset !== dataset) core = new NavFunctions(dataset);
+  return core;
 }
 
 /** NAV.TABELL and NAV.DATA over the same core and the same name caches. */

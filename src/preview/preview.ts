@@ -10,6 +10,8 @@
 //
 // ?api=1.7 simulates an older Excel (no PivotTables, no custom properties).
 // ?feil=N makes the N-th Excel operation fail (GeneralException), to see how the pane reports it.
+// navTiltakPreview.reopen() in the console «saves, closes and reopens» the workbook: a new fake on a
+// copy of its state, a fresh functions dataset and a new pane, as a new Excel session would start.
 
 import {
   chartViews,
@@ -20,7 +22,10 @@ import {
   pageLibrary,
 } from "@nav-tiltak/excel-simulator";
 import { columnLetters } from "@nav-tiltak/a1";
+import { NavFunctions, type ScalarFunctionId } from "../core/functions.js";
+import { EXCEL_ERROR_TEXT, type Arg } from "../core/lookup.js";
 import { officeHost } from "../excel/host.js";
+import { activeDataset, useDataset } from "../functions/dataset-source.js";
 import { startPane } from "../taskpane/app.js";
 import { clear, h } from "../taskpane/dom.js";
 import { rovingTabs } from "../taskpane/a11y.js";
@@ -31,12 +36,22 @@ import { installPreviewOffice } from "./office-globals.js";
 const params = new URLSearchParams(location.search);
 const apiVersion = params.get("api") ?? "1.17";
 const library = pageLibrary();
-const fake = createFakeExcel({ apiVersion: /^\d+\.\d+$/.test(apiVersion) ? apiVersion : "1.17", client: browserOfficeClient(library) });
+let fake = createFakeExcel({ apiVersion: /^\d+\.\d+$/.test(apiVersion) ? apiVersion : "1.17", client: browserOfficeClient(library) });
 const failAt = Number(params.get("feil"));
 if (Number.isInteger(failAt) && failAt > 0) fake.failOn({ nth: failAt, code: "GeneralException", message: "Simulert feil i Excel" });
 installPreviewOffice(fake, library);
-// For poking at the workbook from the browser console.
-(globalThis as { navTiltakPreview?: unknown }).navTiltakPreview = { fake };
+// For poking at the workbook from the browser console (and the browser tests): the fake, a reopen,
+// and a NAV.* function as the functions bundle answers it (over the same dataset-source.ts).
+(globalThis as { navTiltakPreview?: unknown }).navTiltakPreview = {
+  get fake() {
+    return fake;
+  },
+  reopen,
+  call(id: ScalarFunctionId, ...args: Arg[]) {
+    const r = new NavFunctions(activeDataset()).call(id, args);
+    return r.error ? `${EXCEL_ERROR_TEXT[r.error.kind]} ${r.error.message}` : r.value;
+  },
+};
 
 const gridEl = document.getElementById("grid")!;
 const tabsEl = document.getElementById("tabs")!;
@@ -190,8 +205,21 @@ function activate(name: string, focusTab: boolean): void {
   if (focusTab) tabsEl.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
 }
 
-startPane(document.getElementById("pane")!, officeHost(), {
-  // Draws the workbook's active sheet: the one the user clicked, unless the add-in activated another.
-  onWorkbookChanged: () => render(),
-});
+function start(): void {
+  startPane(document.getElementById("pane")!, officeHost(), {
+    // Draws the workbook's active sheet: the one the user clicked, unless the add-in activated another.
+    onWorkbookChanged: () => render(),
+  });
+}
+
+function reopen(): void {
+  fake = fake.fork();
+  installPreviewOffice(fake, library);
+  useDataset(undefined);
+  clear(document.getElementById("pane")!);
+  start();
+  render();
+}
+
+start();
 render();

@@ -12,10 +12,10 @@ import {
   provideFluentDesignSystem,
   SwatchRGB,
 } from "@fluentui/web-components";
-import { BUNDLED_DATASET } from "../core/bundled.js";
 import { defaultPeriod } from "../core/default-period.js";
 import type { Dataset } from "../core/types.js";
 import type { ExcelHost } from "../excel/operation-types.js";
+import { activeDataset } from "../functions/dataset-source.js";
 import { rovingTabs, trackActions, uncover } from "./a11y.js";
 import { append, h } from "./dom.js";
 import { StatusArea } from "./status.js";
@@ -104,7 +104,8 @@ export interface PaneOptions {
 
 /** Builds the pane top to bottom, in the order the user sees it: header, tabs, views, footer, status. */
 export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptions = {}): PaneServices {
-  const dataset = options.dataset ?? BUNDLED_DATASET;
+  // The functions' dataset module is imported here so the functions bundle shares its instance.
+  const base = options.dataset ?? activeDataset();
   registerFluent(root);
 
   const style = document.createElement("style");
@@ -113,8 +114,7 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
 
   const status = new StatusArea();
   const pane = h("main", { class: "nav-pane", "aria-labelledby": "pane-title" });
-  const shown = defaultPeriod(dataset);
-  const services = paneServices(pane, status, { host, dataset, period: shown?.period ?? "" }, options);
+  const services = paneServices(pane, status, { host, dataset: base, period: defaultPeriod(base)?.period ?? "" }, options);
 
   const views = options.views ?? PANE_VIEWS;
   const panels = views.map((v) => {
@@ -123,19 +123,30 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
     return panel;
   });
 
-  append(
-    pane,
-    h(
-      "header",
-      {},
-      h("h1", { id: "pane-title" }, "NAV tiltak"),
-      h("p", { class: "subtitle" }, `${dataset.title.replace(/\. Tiltak\. En måned$/, "")} · ${shown?.label ?? ""}`),
-    ),
-  );
+  const subtitle = h("p", { class: "subtitle" }, subtitleText(base));
+  append(pane, h("header", {}, h("h1", { id: "pane-title" }, "NAV tiltak"), subtitle));
   if (views.length > 1) pane.appendChild(tabList(views, panels));
+  // «Egen fil» (user-file-view.ts, a lazy chunk): the user's own NAV file, kept in the workbook. A new
+  // dataset from it redraws the views (they read the dataset when they render) and the subtitle.
+  const userFile = h("div", { class: "user-file" });
+  const useDataset = (next: Dataset) => {
+    services.dataset = next;
+    services.period = defaultPeriod(next)?.period ?? "";
+    subtitle.textContent = subtitleText(next);
+    panels.forEach((old, i) => {
+      const fresh = views[i]!.render(services);
+      for (const a of ["id", "role", "aria-labelledby", "hidden"]) if (old.hasAttribute(a)) fresh.setAttribute(a, old.getAttribute(a)!);
+      old.replaceWith(fresh);
+      panels[i] = fresh;
+    });
+  };
+  void import(/* webpackChunkName: "egen-fil" */ "./user-file-view.js").then((m) =>
+    m.mountUserFile(userFile, { host, base, onDataset: useDataset }),
+  );
   append(
     pane,
     ...panels,
+    userFile,
     // «§\u00a02\u20116»: a no-break space and a non-breaking hyphen keep the reference on one line
     // in a narrow pane (it used to break into «§ 2-» and «6»), without markup or CSS.
     h(
@@ -149,6 +160,11 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
   );
   root.appendChild(pane);
   return services;
+}
+
+/** «Deltakere i arbeidsrettede tiltak · November 2016»: the publication and the period the pane shows. */
+function subtitleText(dataset: Dataset): string {
+  return `${dataset.title.replace(/\. Tiltak\. En måned$/, "")} · ${defaultPeriod(dataset)?.label ?? ""}`;
 }
 
 /** What the views get: the host, the figures and the period shown, and the way to run an operation. */

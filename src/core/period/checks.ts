@@ -64,6 +64,8 @@ function checkTiltaksgrupper(audit: Audit, { hg, groups }: PeriodTables): void {
 
 /** Per-hovedgruppe sub-tables: total agrees with Hovedgrupper, groups sum to it. */
 function checkSubTables(audit: Audit, { hg, groups, perHg }: PeriodTables): void {
+  // Looked up by id, not searched per row: linear in the number of groups.
+  const groupName = new Map(groups.items.map((g) => [g.id, g.name]));
   for (const h of hg.items) {
     const sub = perHg.get(h.id)!;
     const top = hg.figures.get(h.id)!;
@@ -87,7 +89,7 @@ function checkSubTables(audit: Audit, { hg, groups, perHg }: PeriodTables): void
     audit.changeSum(sub.total.line, `${where}, ${TOTAL_LABEL}`, sub.total.value, parts);
     audit.percent(sub.total.line, `${where}, ${TOTAL_LABEL}`, sub.total.value);
     for (const [gid, f] of sub.groups) {
-      audit.percent(f.line, `${where}, ${groups.items.find((g) => g.id === gid)!.name}`, f.value);
+      audit.percent(f.line, `${where}, ${groupName.get(gid)!}`, f.value);
     }
   }
   // A group's change over all hovedgrupper is the sum of its changes per hovedgruppe.
@@ -155,6 +157,11 @@ function checkTiltak(audit: Audit, { hg, groups, cross, tiltak }: PeriodTables):
       hovedgrupper.map((h) => row.value[h.id]!),
     );
   }
+  const membersOf = new Map<string, typeof tiltak.tiltak>();
+  for (const t of tiltak.tiltak) {
+    if (!membersOf.has(t.group)) membersOf.set(t.group, []);
+    membersOf.get(t.group)!.push(t);
+  }
   for (const g of groups.items) {
     const sub = tiltak.subtotals.get(g.id);
     const lower = g.name.toLocaleLowerCase("nb-NO");
@@ -166,7 +173,7 @@ function checkTiltak(audit: Audit, { hg, groups, cross, tiltak }: PeriodTables):
       );
       continue;
     }
-    const members = tiltak.tiltak.filter((t) => t.group === g.id);
+    const members = membersOf.get(g.id) ?? [];
     for (const k of keys) {
       audit.sum(
         sub.line,

@@ -161,12 +161,15 @@ export function readTiltaksgrupper(pub: RawPublication, audit: Audit): FigureTab
 }
 
 export function groupResolver(audit: Audit, tiltaksgrupper: Tiltaksgruppe[]): GroupResolver {
+  // Indexed once, not searched per row: a file with thousands of groups is read in linear time.
+  const byName = new Map<string, Tiltaksgruppe>();
+  for (const g of tiltaksgrupper) if (!byName.has(normalizeName(g.name))) byName.set(normalizeName(g.name), g);
   return (text, line, where) => {
     const norm = normalizeName(text);
-    const exact = tiltaksgrupper.find((g) => normalizeName(g.name) === norm);
+    const exact = byName.get(norm);
     if (exact) return exact;
     const aliasOf = GROUP_ALIASES[norm];
-    const viaAlias = aliasOf ? tiltaksgrupper.find((g) => normalizeName(g.name) === normalizeName(aliasOf)) : undefined;
+    const viaAlias = aliasOf ? byName.get(normalizeName(aliasOf)) : undefined;
     if (viaAlias) {
       audit.warn(line, "alias", `«${text}» i ${where} er en kjent skrivefeil for tiltaksgruppen «${viaAlias.name}», og er lest som den.`);
       return viaAlias;

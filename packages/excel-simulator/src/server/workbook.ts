@@ -2,6 +2,7 @@
 
 import { excelError } from "../excel-errors";
 import type { WorkbookState } from "../state";
+import { CUSTOM_XML_PARTS } from "./custom-xml";
 import { type TypeDef, obj } from "./object-model";
 import { NAMES } from "./named-item";
 import { PIVOT_TABLES } from "./pivot-table";
@@ -20,6 +21,7 @@ export const WORKBOOK: TypeDef<WorkbookState> = {
     pivotTables: () => obj(PIVOT_TABLES, { sheet: null }),
     application: (wb) => obj(APPLICATION, wb),
     protection: (wb) => obj(WORKBOOK_PROTECTION, wb),
+    customXmlParts: (wb) => obj(CUSTOM_XML_PARTS, { parts: wb.customXmlParts }),
   },
   getters: {
     /** The selection is always A1 of the active sheet here. */

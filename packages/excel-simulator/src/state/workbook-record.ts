@@ -9,6 +9,7 @@
 
 import type { FakeLocale } from "../text-format";
 import type { CalculationMode } from "../office-types";
+import { CustomXmlPartsState } from "./custom-xml";
 import type { NamedItemState, PivotState, SheetState, TableState } from "./records";
 
 export class WorkbookRecord {
@@ -26,6 +27,8 @@ export class WorkbookRecord {
    * flag is modelled; what a protected structure makes each call do is not in the reference.
    */
   workbookProtected = false;
+  /** Custom XML parts (ExcelApi 1.5), see custom-xml.ts. */
+  readonly customXmlParts = new CustomXmlPartsState();
   readonly liveSettings = new Map<string, unknown>();
   readonly savedSettings = new Map<string, unknown>();
 

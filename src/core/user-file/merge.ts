@@ -1,0 +1,50 @@
+// The user's own months beside the bundled ones: every month of either is kept, and where both have
+// a month the user's file wins (it is the newer download, or a corrected one), with a note saying
+// so, since the sheets and the functions then show other figures than the add-in's own for it.
+
+import { mergeById, mergeOrder } from "../dataset.js";
+import type { Finding } from "../findings.js";
+import type { Dataset } from "../types.js";
+
+export interface MergedDataset {
+  dataset: Dataset;
+  /** One note per bundled month the user's files replace. */
+  findings: Finding[];
+}
+
+/**
+ * `own`'s months over `base`'s. The dimensions (names and their order) come from the dataset with
+ * the newest month first, as importPublications merges months; `fileOf` names the file a month came
+ * from, for the note.
+ */
+export function mergeDatasets(
+  base: Dataset,
+  own: Dataset,
+  fileOf: (period: string) => string | undefined = () => undefined,
+): MergedDataset {
+  const ownPeriods = new Set(own.periods.map((p) => p.period));
+  const findings: Finding[] = base.periods
+    .filter((p) => ownPeriods.has(p.period))
+    .map((p) => ({
+      severity: "warning",
+      code: "replaces-bundled",
+      file: fileOf(p.period),
+      message: `${p.label} følger også med tillegget. Tallene fra filen din brukes for denne måneden.`,
+    }));
+  const periods = [...base.periods.filter((p) => !ownPeriods.has(p.period)), ...own.periods].sort((a, b) =>
+    a.period.localeCompare(b.period),
+  );
+  const newest = periods[periods.length - 1]?.period;
+  const newestFirst = newest !== undefined && ownPeriods.has(newest) ? [own, base] : [base, own];
+  const lead = newestFirst[0]!;
+  const dataset: Dataset = {
+    title: lead.title,
+    notes: lead.notes,
+    hovedgrupper: mergeById(newestFirst.map((d) => d.hovedgrupper)),
+    crossOrder: mergeOrder(newestFirst.map((d) => d.crossOrder)),
+    tiltaksgrupper: mergeById(newestFirst.map((d) => d.tiltaksgrupper)),
+    tiltak: mergeById(newestFirst.map((d) => d.tiltak)),
+    periods,
+  };
+  return { dataset, findings };
+}
