@@ -3,7 +3,7 @@
 // hovedgruppe is one contiguous block that a workbook name can point at.
 
 import { type Count, type Dataset, type Hovedgruppe, type PeriodData } from "./types.js";
-import { isWithheld, suppressCount, suppressFigures } from "./suppression.js";
+import { isSymbol, isWithheld, suppressCount, suppressFigures } from "./suppression.js";
 import { FORMAT_COUNT, FORMAT_GENERAL, FORMAT_PERCENT, FORMAT_TEXT, type CellValue } from "./layout.js";
 
 export const YES = "Ja";
@@ -31,7 +31,8 @@ export interface LongTable {
 function countCell(c: Count): CellValue {
   // Suppressed ("*") or hidden (":") → empty Antall (and Prikket = Ja), so sums in a PivotTable
   // stay honest lower bounds.
-  return isWithheld(c) || c === null ? null : c;
+  // «..» (not available) is no number either: empty, like a withheld cell.
+  return isSymbol(c) || c === null ? null : c;
 }
 
 /** Rows for every hovedgruppe (outer) and period, with each hovedgruppe's contiguous span. */

@@ -7,7 +7,7 @@ import { formatInteger, periodLabel } from "./text.js";
 import { notesWithSymbols } from "./suppression.js";
 
 const FIGURE_HEADER = "\tAntall\tEndring fra i fjor Antall\tEndring fra i fjor Prosent";
-const cell = (c: Count): string => (c === null ? "" : c === "*" || c === ":" ? c : formatInteger(c));
+const cell = (c: Count): string => (c === null ? "" : typeof c === "string" ? c : formatInteger(c));
 const bold = (s: string): string => (s === "" ? "" : `<b>${s}</b>`);
 const row = (label: string, cells: Count[], isTotal = false): string =>
   [isTotal ? bold(label) : label, ...cells.map((c) => (isTotal ? bold(cell(c)) : cell(c)))].join("\t");
