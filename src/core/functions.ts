@@ -34,10 +34,10 @@ export type CellResult = number | Suppressed | Hidden | NotAvailable;
 export type FunctionResult<T> = { value: T; error?: undefined } | { error: FunctionError; value?: undefined };
 
 /** The custom function ids, as declared with @customfunction in src/functions/functions.ts. */
-export const FUNCTION_IDS = ["TILTAK", "TILTAKSGRUPPE", "ENDRING", "ENDRINGPROSENT", "LISTE", "TABELL", "DATA"] as const;
+export const FUNCTION_IDS = ["TILTAK", "TILTAKSGRUPPE", "ENDRING", "ENDRINGPROSENT", "LISTE", "TABELL", "DATA", "SERIE"] as const;
 export type FunctionId = (typeof FUNCTION_IDS)[number];
 /** The functions whose result is a 2-D array that spills (LISTE spills one column of names). */
-export const ARRAY_FUNCTIONS = ["TABELL", "DATA"] as const satisfies readonly FunctionId[];
+export const ARRAY_FUNCTIONS = ["TABELL", "DATA", "SERIE"] as const satisfies readonly FunctionId[];
 export type ArrayFunctionId = (typeof ARRAY_FUNCTIONS)[number];
 export type ScalarFunctionId = Exclude<FunctionId, ArrayFunctionId>;
 
@@ -256,5 +256,11 @@ export const FUNCTION_PARAMETERS: Readonly<Record<FunctionId, readonly { name: s
     { name: "hovedgruppe", optional: true },
     { name: "periode", optional: true },
     { name: "innhold", optional: true },
+  ],
+  SERIE: [
+    { name: "tiltak", optional: false },
+    { name: "hovedgruppe", optional: true },
+    { name: "fra", optional: true },
+    { name: "til", optional: true },
   ],
 };
