@@ -151,9 +151,20 @@ export function importPublications(sources: SourceFile[], options: ImportOptions
     tiltak: mergeById(newestFirst.map((r) => r.tiltak)),
     periods: results.map((r) => r.data),
   };
+  markMovedTiltak(dataset, results);
   deriveFigures(dataset.periods);
   if (series && series.series.length > 0) dataset.series = series.series;
   return { dataset, findings };
+}
+
+/** Records, per month, the tiltak whose group that month differs from the merged list's (see tiltakGroup). */
+function markMovedTiltak(dataset: Dataset, results: readonly PeriodResult[]): void {
+  const merged = new Map(dataset.tiltak.map((t) => [t.id, t.group]));
+  for (const r of results) {
+    for (const t of r.tiltak) {
+      if (merged.get(t.id) !== t.group) (r.data.tiltakGroups ??= {})[t.id] = t.group;
+    }
+  }
 }
 
 /** The time-series months as period results, so the duplicate check and the merge treat them like text files' months. */

@@ -2,7 +2,7 @@
 // built from the Dataset through the suppression rule. The Excel writer, the preview and the CLI
 // only render these; they never decide a number or a "*" themselves.
 
-import { ALL, type Count, type Dataset, type Figures, type HgKey, type Hovedgruppe, type PeriodData } from "./types.js";
+import { ALL, tiltakGroup, type Count, type Dataset, type Figures, type HgKey, type Hovedgruppe, type PeriodData } from "./types.js";
 import { notesWithSymbols, suppressCount, suppressFigures } from "./suppression.js";
 import { formatInteger, isFormulaLike } from "./text.js";
 import { statisticsNote } from "./notes.js";
@@ -326,7 +326,7 @@ function tiltakTable(ctx: Context): SheetLayout {
   for (const grp of groupsInPeriod(ctx)) {
     for (const t of ctx.ds.tiltak) {
       const cells = ctx.data.tiltak[t.id];
-      if (t.group !== grp.id || !cells) continue;
+      if (tiltakGroup(ctx.data, t) !== grp.id || !cells) continue;
       rows.push([t.name, keys.map((k) => shown(cells[k] ?? null)), false]);
     }
     rows.push([`${TOTAL_LABEL} ${lowerFirst(grp.name)}`, keys.map((k) => shown(ctx.data.groups[grp.id]![k]?.antall ?? null)), true]);

@@ -72,6 +72,16 @@ export interface PeriodData {
   groups: Record<string, Record<HgKey, Figures>>;
   /** Per tiltak id, per hovedgruppe key (ALL included). Counts only: changes are published per group. */
   tiltak: Record<string, Record<HgKey, Count>>;
+  /**
+   * Tiltak that belong to another tiltaksgruppe this month than Dataset.tiltak says (NAV moves
+   * tiltak between groups over the years): tiltak id → tiltaksgruppe id. Read through tiltakGroup().
+   */
+  tiltakGroups?: Record<string, string>;
+}
+
+/** The tiltaksgruppe a tiltak belongs to in one month. */
+export function tiltakGroup(p: PeriodData, t: Tiltak): string {
+  return p.tiltakGroups?.[t.id] ?? t.group;
 }
 
 export interface Dataset {
@@ -132,4 +142,9 @@ export interface SeriesTable {
   /** The periods of the month columns ("2026-01" …), in order. */
   periods: string[];
   blocks: SeriesBlock[];
+  /**
+   * TILT180 only: whether its «I alt» counts Tilrettelegging's three tiltak ("with"), not ("without"),
+   * or the figures do not tell ("either").
+   */
+  totalScope?: "with" | "without" | "either";
 }

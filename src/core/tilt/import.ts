@@ -39,7 +39,8 @@ export function readWorkbookFile(source: WorkbookSource, out: FileFindings): Til
   try {
     const file = readTiltWorkbook(source.file, openWorkbook(source.bytes), out);
     if (!file) return undefined;
-    checkFile(file, out);
+    const scope = checkFile(file, out);
+    if (scope) file.totalScope = scope;
     return out.failed ? undefined : file;
   } catch (e) {
     if (!(e instanceof WorkbookProblem)) throw e;

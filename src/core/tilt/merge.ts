@@ -189,6 +189,7 @@ function seriesOf(files: readonly TiltFile[]): SeriesTable[] {
       code: f.code,
       year: f.year,
       periods: f.months.map((m) => `${f.year}-${pad(m)}`),
+      ...(f.totalScope ? { totalScope: f.totalScope } : {}),
       blocks: f.blocks.map((b: TiltBlock) => ({
         hovedgruppe: b.hovedgruppe.id,
         label: b.label,

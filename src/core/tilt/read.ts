@@ -54,6 +54,8 @@ export interface TiltFile {
   /** Month numbers (1–12) of the columns, in order. */
   months: number[];
   blocks: TiltBlock[];
+  /** TILT180: which rows its «I alt» counts (checks.ts). */
+  totalScope?: "with" | "without" | "either";
 }
 
 type Grid = Map<number, Map<number, SheetCell>>;
