@@ -94,6 +94,8 @@ function buildProblem(table: SeriesTable, block: SeriesBlock): BlockProblem {
   const [total, ...rows] = block.rows;
   const name = (r: number, i: number) => `«${block.rows[r]!.label}» / ${MONTHS[Number(table.periods[i]!.slice(5)) - 1]}`;
   const op = (r: number, i: number) => p.operand(block.rows[r]!.months[i]!, r, i, name(r, i));
+  // Every «*» is reported, also one no published relation touches (it stays 1–3).
+  block.rows.forEach((row, r) => row.months.forEach((_, i) => op(r, i)));
   const counted = rows
     .map((row, k) => ({ row, r: k + 1 }))
     .filter(({ row }) => table.code !== 180 || table.totalScope !== "without" || !isTilretteleggingTiltak(row.label));
