@@ -6,7 +6,13 @@ import type { Count, Dataset, SeriesRow, SeriesTable } from "../src/core/types.j
 
 const COLS = ["C", "D", "E"];
 function row(label: string, average: Count, months: Count[], r: number, kind: SeriesRow["kind"] = "tiltak"): SeriesRow {
-  return { label, id: kind === "total" ? null : label, kind, average: { value: average, cell: `B${r}` }, months: months.map((value, i) => ({ value, cell: `${COLS[i]}${r}` })) };
+  return {
+    label,
+    id: kind === "total" ? null : label,
+    kind,
+    average: { value: average, cell: `B${r}` },
+    months: months.map((value, i) => ({ value, cell: `${COLS[i]}${r}` })),
+  };
 }
 
 function dataset(rows: SeriesRow[], code = 140, totalScope?: SeriesTable["totalScope"]): Dataset {
@@ -19,10 +25,20 @@ function dataset(rows: SeriesRow[], code = 140, totalScope?: SeriesTable["totalS
     blocks: [{ hovedgruppe: "andre", label: "I alt Andre på tiltak", rows }],
     ...(totalScope ? { totalScope } : {}),
   };
-  return { title: "", notes: [], hovedgrupper: [{ id: "andre", name: "Andre på tiltak", short: "Andre" }], crossOrder: [], tiltaksgrupper: [], tiltak: [], periods: [], series: [table] };
+  return {
+    title: "",
+    notes: [],
+    hovedgrupper: [{ id: "andre", name: "Andre på tiltak", short: "Andre" }],
+    crossOrder: [],
+    tiltaksgrupper: [],
+    tiltak: [],
+    periods: [],
+    series: [table],
+  };
 }
 
-const cellsOf = (ds: Dataset) => auditSeries(ds)[0]!.cells.map((c) => ({ tiltak: c.tiltak, period: c.period, cell: c.cell, min: c.min, max: c.max, pinned: c.pinned }));
+const cellsOf = (ds: Dataset) =>
+  auditSeries(ds)[0]!.cells.map((c) => ({ tiltak: c.tiltak, period: c.period, cell: c.cell, min: c.min, max: c.max, pinned: c.pinned }));
 
 describe("disclosure audit over a time series", () => {
   it("the average narrows a «*» the month's «I alt» leaves open: January 50, February 51, March «*», average 34 → 1 or 2", () => {
@@ -45,7 +61,11 @@ describe("disclosure audit over a time series", () => {
   });
 
   it("the month's «I alt» gives a lone «*» away", () => {
-    const ds = dataset([row("I alt Andre på tiltak", null, [30, 31, 32], 5, "total"), row("Høyere utdanning", null, [5, 6, "*"], 6), row("AMO", null, [25, 25, 30], 7)]);
+    const ds = dataset([
+      row("I alt Andre på tiltak", null, [30, 31, 32], 5, "total"),
+      row("Høyere utdanning", null, [5, 6, "*"], 6),
+      row("AMO", null, [25, 25, 30], 7),
+    ]);
     expect(cellsOf(ds)).toEqual([{ tiltak: "Høyere utdanning", period: "2026-03", cell: "E6", min: 2, max: 2, pinned: true }]);
   });
 
@@ -60,7 +80,11 @@ describe("disclosure audit over a time series", () => {
   });
 
   it("TILT180: Tilrettelegging's tiltak left out of «I alt» when the file's sums showed so", () => {
-    const rows = [row("I alt Andre på tiltak", null, [10, 10, 2], 5, "total"), row("Egenetablering", null, [10, 10, "*"], 6), row("Inkluderingstilskudd", null, ["*", 20, 20], 7)];
+    const rows = [
+      row("I alt Andre på tiltak", null, [10, 10, 2], 5, "total"),
+      row("Egenetablering", null, [10, 10, "*"], 6),
+      row("Inkluderingstilskudd", null, ["*", 20, 20], 7),
+    ];
     const without = cellsOf(dataset(rows, 180, "without"));
     expect(without.find((c) => c.tiltak === "Egenetablering")).toMatchObject({ min: 2, max: 2, pinned: true });
     expect(without.find((c) => c.tiltak === "Inkluderingstilskudd")).toMatchObject({ min: 1, max: 3 });

@@ -23,7 +23,9 @@ describe("nav-tiltak over the time series", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Merk \(2026\.02_TILT130_.*\): Januar 2026, Februar 2026 finnes også i den nyere filen/);
-    expect(r.out).toMatch(/Godkjent: 29 filer, 28 måneder \(November 2016, Januar 2024 – Mars 2026\), 3 hovedgrupper, 10 tiltaksgrupper, \d+ tiltak\./);
+    expect(r.out).toMatch(
+      /Godkjent: 29 filer, 28 måneder \(November 2016, Januar 2024 – Mars 2026\), 3 hovedgrupper, 10 tiltaksgrupper, \d+ tiltak\./,
+    );
   });
 
   it("call TILTAK gives every figure as published, «*» for 1–3, per målgruppe and month", async () => {
@@ -41,7 +43,9 @@ describe("nav-tiltak over the time series", () => {
     }
     // The issue's example.
     const arbeidstrening = fileBlocks(march26(120))[2]!.rows[0]!;
-    expect((await run("call", "TILTAK", "Arbeidstrening", "Andre", "2026-03")).out).toBe(`${JSON.stringify(shown(arbeidstrening.raw[2]!))}\n`);
+    expect((await run("call", "TILTAK", "Arbeidstrening", "Andre", "2026-03")).out).toBe(
+      `${JSON.stringify(shown(arbeidstrening.raw[2]!))}\n`,
+    );
   });
 
   it("call LISTE perioder lists every month", async () => {
@@ -53,7 +57,8 @@ describe("nav-tiltak over the time series", () => {
 
   it("call ENDRING derives the change where both months are numbers, else «..»", async () => {
     const now = fileBlocks(march26(100))[0]!.rows.find((r) => r.label === "Opplæring")!.raw[2]!;
-    const before = fileBlocks(fixtureSet().find((s) => s.code === 100 && s.year === 2025)!)[0]!.rows.find((r) => r.label === "Opplæring")!.raw[2]!;
+    const before = fileBlocks(fixtureSet().find((s) => s.code === 100 && s.year === 2025)!)[0]!.rows.find((r) => r.label === "Opplæring")!
+      .raw[2]!;
     expect((await run("call", "ENDRING", "Opplæring", "Arbeidssøkere", "2026-03")).out).toBe(`${now - before}\n`);
     expect((await run("call", "ENDRING", "Opplæring", "Arbeidssøkere", "2024-03")).out).toBe('".."\n');
     // «*» this year (Arbeidsrettet rehabilitering for Andre is 1–4): «..» or «*», never a number.
@@ -77,11 +82,30 @@ describe("nav-tiltak over the time series", () => {
     expect(cells.every((c) => /^\d{4}-\d{2}$/.test(c.period))).toBe(true);
     // The month's «I alt» gives the only «*» of March in Opplæring / Andre away.
     expect(cells).toContainEqual(
-      expect.objectContaining({ period: "2026-03", table: "TILT130 2026", tiltak: "Høyere utdanning", hovedgruppe: "Andre", column: "Mars", min: 2, max: 2, pinned: true, cell: "E22" }),
+      expect.objectContaining({
+        period: "2026-03",
+        table: "TILT130 2026",
+        tiltak: "Høyere utdanning",
+        hovedgruppe: "Andre",
+        column: "Mars",
+        min: 2,
+        max: 2,
+        pinned: true,
+        cell: "E22",
+      }),
     );
     // January 50, February 51, March «*», average 34: only 1 or 2.
     expect(cells).toContainEqual(
-      expect.objectContaining({ period: "2026-03", table: "TILT140 2026", tiltak: "Mentor", hovedgruppe: "Andre", column: "Mars", min: 1, max: 2, pinned: false }),
+      expect.objectContaining({
+        period: "2026-03",
+        table: "TILT140 2026",
+        tiltak: "Mentor",
+        hovedgruppe: "Andre",
+        column: "Mars",
+        min: 1,
+        max: 2,
+        pinned: false,
+      }),
     );
     expect(cells).toContainEqual(expect.objectContaining({ period: "2026-03", tiltak: "Individuell jobbstøtte (IPS)", min: 2, max: 3 }));
     // The 2016 text month is audited as before, its entries naming 2016-11.
