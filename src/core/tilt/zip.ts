@@ -5,6 +5,7 @@
 // user hears what the file is. Pure (fflate runs in the browser too): the pane can use it later.
 
 import { unzipSync, type UnzipFileInfo } from "fflate";
+import { InputRejectedError } from "../errors.js";
 
 /** Limits for an untrusted workbook. NAV's time-series workbooks are tens of kilobytes. */
 export const ZIP_LIMITS = {
@@ -17,13 +18,12 @@ export const ZIP_LIMITS = {
 } as const;
 
 /** Why bytes are not a workbook that can be read; the message is Norwegian and names no internals. */
-export class WorkbookProblem extends Error {
+export class WorkbookProblem extends InputRejectedError {
   constructor(
     message: string,
-    readonly kind: "not-zip" | "xls" | "encrypted" | "too-big" | "broken",
+    readonly problem: "not-zip" | "xls" | "encrypted" | "too-big" | "broken",
   ) {
-    super(message);
-    this.name = "WorkbookProblem";
+    super("not-workbook", message);
   }
 }
 
@@ -107,14 +107,17 @@ export function openZip(bytes: Uint8Array, limits: typeof ZIP_LIMITS = ZIP_LIMIT
     names: infos.map((i) => i.name),
     read(name) {
       if (!sizes.has(name)) return undefined;
+      let out: Uint8Array | undefined;
       try {
-        const out = unzipSync(bytes, { filter: (info) => info.name === name })[name];
-        // An entry that inflates to more than it declared is a lie the limits cannot trust.
-        if (out && out.length > sizes.get(name)!) throw new Error("size");
-        return out;
+        out = unzipSync(bytes, { filter: (info) => info.name === name })[name];
       } catch {
+        out = undefined;
+      }
+      // An entry that inflates to more than it declared is a lie the limits cannot trust.
+      if (!out || out.length > sizes.get(name)!) {
         throw new WorkbookProblem(`Delen «${name}» i arbeidsboken er ødelagt og kan ikke pakkes ut.`, "broken");
       }
+      return out;
     },
   };
 }
