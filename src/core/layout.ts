@@ -154,11 +154,12 @@ function crossFormats(n: number): string[] {
 
 function statisticsNotes(ds: Dataset): string[] {
   // The § 2-6 sentence and the one explaining it; kept on every sheet, as DESIGN.md asks (the
-  // standard wording when a dataset lacks it). Where a cell is hidden with ":", its explanation goes
-  // on every sheet too.
+  // standard wording when a dataset lacks it). Where a cell is hidden with ":" or not available
+  // («..»), the symbol's explanation goes on every sheet too.
   const base = statisticsNote(ds.notes);
-  const symbol = notesWithSymbols(ds).find((n) => n.includes("«:»"));
-  return symbol && !base.includes(symbol) ? [...base, symbol] : base;
+  const all = notesWithSymbols(ds);
+  const symbols = ["«:»", "«..»"].flatMap((mark) => all.filter((n) => n.includes(mark) && !base.includes(n)).slice(0, 1));
+  return symbols.length > 0 ? [...base, ...symbols] : base;
 }
 
 function lowerFirst(text: string): string {
