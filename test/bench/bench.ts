@@ -22,6 +22,9 @@ import { bigTable } from "../helpers/big-table.js";
 import { buildTableProblem } from "../helpers/table-audit.js";
 import { loadHighs, milpSolver, type Highs } from "../../src/core/protect/milp.js";
 import { protect } from "../../src/core/protect/protect.js";
+import { importPublications } from "../../src/core/dataset.js";
+import { auditSeries } from "../../src/core/tilt/series-audit.js";
+import { CODES, fileName, writeWorkbook } from "../fixtures/tilt/generate.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const json = process.argv.includes("--json");
@@ -191,6 +194,34 @@ async function disclosureFigures(): Promise<Record<string, number>> {
   };
 }
 
+/**
+ * Reading a year of NAV's nine time-series workbooks (December files, twelve months each): unzip,
+ * parse, audit and merge into the Dataset (median of 5), and the disclosure audit over them.
+ */
+async function tiltFigures(): Promise<Record<string, number>> {
+  const sources = await Promise.all(
+    CODES.map(async (code) => {
+      const spec = { code, year: 2025, last: 12, style: "compact" as const, totalWithTilrettelegging: true };
+      return { file: fileName(spec), text: "", bytes: await writeWorkbook(spec) };
+    }),
+  );
+  const times: number[] = [];
+  let dataset = importPublications(sources).dataset;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    dataset = importPublications(sources).dataset;
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const t0 = performance.now();
+  auditSeries(dataset);
+  return {
+    tilt_read_year_9_workbooks_ms: Math.round(times[2]!),
+    tilt_workbook_bytes_total: sources.reduce((n, s) => n + s.bytes.length, 0),
+    tilt_series_audit_year_ms: Math.round(performance.now() - t0),
+  };
+}
+
 async function main(): Promise<void> {
   const base = await excelFigures(BUNDLED_DATASET);
   const wide = await excelFigures(widenDataset(BUNDLED_DATASET, 10));
@@ -210,6 +241,7 @@ async function main(): Promise<void> {
     function_calls_in_list: fns.calls,
     ...(skipSweep ? {} : await faultSweep()),
     ...(await disclosureFigures()),
+    ...(await tiltFigures()),
     ...(skipBuild ? {} : bundleSizes()),
     node: process.version,
   };
