@@ -111,7 +111,11 @@ function crossCheck(winners: Winners, findings: Finding[]): void {
         }
         for (const part of parts) {
           const row = block100.rows.find((r) => r.id === slug(part.group));
-          const cell = row?.months[g.i];
+          if (!row) {
+            missingRow(findings, g.file, block100, part.group, w.file.file);
+            continue;
+          }
+          const cell = row.months[g.i];
           if (overlaps(countInterval(cell?.value ?? null), part.value)) continue;
           findings.push({
             severity: "error",
@@ -125,6 +129,13 @@ function crossCheck(winners: Winners, findings: Finding[]): void {
       }
     }
   }
+}
+
+/** TILT100 without a group row another file has «I alt» for: said once per file and group, not checked. */
+function missingRow(findings: Finding[], file: TiltFile, block: TiltBlock, group: string, other: string): void {
+  const message = `TILT100 har ingen rad «${group}» i blokken «${block.label}», så den kan ikke kontrolleres mot «${shorten(other)}».`;
+  if (findings.some((f) => f.message === message)) return;
+  findings.push({ severity: "warning", code: "missing-row", file: file.file, sheet: file.sheet, cell: block.total.cell, message });
 }
 
 const none = (antall: Count): Figures => ({ antall, endring: null, prosent: null });

@@ -42,9 +42,20 @@ export const MONTH_NAMES = [
   "desember",
 ];
 
-/** «Mars» → 3; undefined for anything else. */
-export function monthNumber(text: string): number | undefined {
-  const i = MONTH_NAMES.indexOf(normalizeName(text));
+/**
+ * A month header → 1–12: «Mars», «mars 2026», «Mar», «mar.», or a date (an Excel serial number, as
+ * a header cell formatted as a month would hold); undefined for anything else («NA», «Gjennomsnitt …»).
+ */
+export function monthNumber(header: string | number): number | undefined {
+  if (typeof header === "number") {
+    // 1990-01-01 … 2099-12-31 as Excel date serials (days since 1899-12-30).
+    if (!Number.isInteger(header) || header < 32874 || header > 73051) return undefined;
+    return new Date(Date.UTC(1899, 11, 30) + header * 86_400_000).getUTCMonth() + 1;
+  }
+  const word = normalizeName(header)
+    .replace(/\s+\d{4}$/, "")
+    .replace(/\.$/, "");
+  const i = MONTH_NAMES.findIndex((m) => m === word || (word.length >= 3 && m.startsWith(word) && word.length <= 4));
   return i < 0 ? undefined : i + 1;
 }
 

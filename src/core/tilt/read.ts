@@ -136,7 +136,7 @@ function readHeader(grid: Grid, row: number, out: FileFindings, blockCell: strin
   for (const c of cells) {
     const t = text(c);
     if (normalizeName(t) === normalizeName(AVERAGE_HEADER)) header.averageCol = c.col;
-    const m = monthNumber(t);
+    const m = monthNumber(typeof c.value === "number" ? c.value : t);
     if (m !== undefined) header.monthCols.push({ col: c.col, month: m });
   }
   if (header.monthCols.length === 0) {

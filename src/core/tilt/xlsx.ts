@@ -43,6 +43,8 @@ const parser = new XMLParser({
   trimValues: false,
   processEntities: true,
   htmlEntities: false,
+  // Some writers prefix SpreadsheetML's elements (<x:c>, the .NET Open XML SDK): read them all alike.
+  removeNSPrefix: true,
   isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ARRAYS.has(name),
 });
 
@@ -190,7 +192,8 @@ export function openWorkbook(bytes: Uint8Array, limits: typeof XLSX_LIMITS = XLS
     const rel = rels.find((r) => r.Id === id);
     return rel ? resolveTarget(wbPath, String(rel.Target)) : undefined;
   };
-  const sheets = arr((wb.sheets as Xml | undefined)?.sheet).map((s) => ({ name: String(s.name), path: target(s["r:id"]) }));
+  // With namespace prefixes removed, the sheet's «r:id» reads as «id».
+  const sheets = arr((wb.sheets as Xml | undefined)?.sheet).map((s) => ({ name: String(s.name), path: target(s.id ?? s["r:id"]) }));
   const external = [
     ...rels.filter((r) => String(r.Type).endsWith("/externalLink")).map((r) => String(r.Target)),
     ...zip.names.filter((n) => /^xl\/externalLinks\/[^/]+\.xml$/.test(n) && !rels.some((r) => String(r.Target).endsWith(n.slice(3)))),
