@@ -7,7 +7,7 @@
 
 import { buildLayouts, type CellValue, type LayoutKey, type SheetLayout } from "./layout.js";
 import type { Dataset } from "./types.js";
-import { TOTAL_LABEL } from "./dataset.js";
+import { TOTAL_LABEL } from "./period/names.js";
 
 import { CHART_SHEET_NAMES, type ChartKey } from "./chart-names.js";
 import { InternalError } from "./errors.js";

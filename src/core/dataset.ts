@@ -52,15 +52,7 @@ export interface ImportResult {
   findings: Finding[];
 }
 
-/** Percent change as NAV publishes it: round(endring / last year × 100); null when last year was 0. */
-export function percentChange(antall: number, endring: number): number | null {
-  const lastYear = antall - endring;
-  if (lastYear <= 0) return null;
-  const exact = (endring / lastYear) * 100;
-  // Round half away from zero, like Excel's ROUND.
-  const r = Math.sign(exact) * Math.round(Math.abs(exact));
-  return Object.is(r, -0) ? 0 : r;
-}
+export { percentChange } from "./percent.js";
 
 /**
  * Union of dimension lists (newest month first): the newest month's published order and names win,

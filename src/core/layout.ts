@@ -13,7 +13,7 @@ import {
   TABLE_TILTAK_OG_HG,
   TABLE_TILTAKSGRUPPER,
   TOTAL_LABEL,
-} from "./dataset.js";
+} from "./period/names.js";
 import { NotFoundError } from "./errors.js";
 
 export type CellValue = string | number | null;

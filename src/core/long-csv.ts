@@ -12,7 +12,7 @@
  * protection (core/protect) decides what is shown.
  */
 
-import { percentChange } from "./dataset.js";
+import { percentChange } from "./percent.js";
 import { PublicationError, type Finding } from "./findings.js";
 import { normalizeName, periodLabel } from "./text.js";
 import { ALL, type Dataset, type Figures, type PeriodData } from "./types.js";

@@ -4,7 +4,7 @@
 // sheet full of formulas pays for normalizing, indexing and suggestions once per distinct text.
 
 import { ALL, type Dataset, type HgKey, type PeriodData, type Tiltak } from "./types.js";
-import { GROUP_ALIASES, TOTAL_LABEL } from "./dataset.js";
+import { GROUP_ALIASES, TOTAL_LABEL } from "./period/names.js";
 import { spellings } from "./known-typos.js";
 import { editDistance, normalizeName, parsePeriodLabel, shorten } from "./text.js";
 

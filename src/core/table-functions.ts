@@ -18,7 +18,7 @@ import {
   type FunctionId,
   type FunctionResult,
 } from "./functions.js";
-import { TABLE_GRUPPER_OG_HG } from "./dataset.js";
+import { TABLE_GRUPPER_OG_HG } from "./period/names.js";
 import { serie } from "./series-function.js";
 import { shorten } from "./text.js";
 

@@ -1,7 +1,7 @@
 // Solving the model and shaping its result: the bounds of every suppressed cell, including the
 // derived ones (last year's count, a suppressed percent), or the equations that contradict.
 
-import { percentChange } from "../dataset.js";
+import { percentChange } from "../percent.js";
 import { SUPPRESS_MAX } from "../suppression.js";
 import type { VariableBounds } from "../disclosure.js";
 import type { CellMeta, Model, Operand, PercentCell } from "./model.js";

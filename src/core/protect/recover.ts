@@ -19,7 +19,7 @@
  */
 
 import { auditLayouts, type AuditOptions, type CellBounds, type Range } from "../disclosure-audit.js";
-import { percentChange } from "../dataset.js";
+import { percentChange } from "../percent.js";
 import { InfeasibleAuditError, InputRejectedError, InternalError } from "../errors.js";
 import { buildLayouts, periodData, type SheetLayout } from "../layout.js";
 import { HIDDEN, SUPPRESSED, type Count, type Dataset, type Figures, type PeriodData } from "../types.js";

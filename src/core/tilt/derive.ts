@@ -4,7 +4,7 @@
 // Anything else is «..» (tallgrunnlag mangler): a sum with a «*» in it would give the «*» away
 // together with the parts, and a change from a month no file holds cannot be known.
 
-import { percentChange } from "../dataset.js";
+import { percentChange } from "../percent.js";
 import { ALL, NOT_AVAILABLE, type Count, type Figures, type HgKey, type PeriodData } from "../types.js";
 
 /** The sum when every part is a number (an empty cell is 0); «..» otherwise. */
