@@ -49,7 +49,7 @@ export interface SeriesLayout {
 
 const MONTHS = ["Januar", "Februar", "Mars", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Desember"];
 /** A figure as it may be shown: «*» for 1–3 on every way out; none as an empty cell. */
-const shown = (c: Count): CellValue => (suppressCount(c), c);
+const shown = (c: Count): CellValue => suppressCount(c);
 
 function layoutOf(ds: Dataset, table: SeriesTable): SeriesLayout {
   const cells: CellValue[][] = [];
