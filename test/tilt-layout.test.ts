@@ -56,3 +56,19 @@ describe("time-series sheets laid out as NAV lays them out", () => {
     expect(line.slice(1, 3)).toEqual(["*", "*"]);
   });
 });
+
+describe("line chart over months", () => {
+  it("one row per month, one line per tiltaksgruppe, with «*» and «..» left out and named", async () => {
+    const { monthlyChart } = await import("../src/core/series-chart.js");
+    const chart = monthlyChart(dataset, "andre");
+    expect(chart.rows).toHaveLength(27);
+    expect(chart.header[0]).toBe("Måned");
+    const col = chart.header.indexOf("Arbeidsrettet rehabilitering");
+    const mar26 = chart.rows.find((r) => r[0] === "2026-03")!;
+    expect(mar26[col]).toBeNull();
+    expect(chart.omitted).toContainEqual({ category: "2026-03", series: "Arbeidsrettet rehabilitering", shown: "*" });
+    const opp = chart.header.indexOf("Opplæring");
+    expect(mar26[opp]).toBe(fileBlocks(specOf(100, 2026, 3))[2]!.rows.find((r) => r.label === "Opplæring")!.raw[2]);
+    expect(chart.notes[1]).toMatch(/Utelatt fra diagrammet \(brudd i linjen\) fordi tallet er «\*»/);
+  });
+});
