@@ -92,7 +92,9 @@ describe("Prikkekontroll texts", () => {
  * feature loads no more than this.
  */
 const LAZY_BUDGET_GZIP = 14 * 1024;
-const ALL_PANE_JS_BUDGET_GZIP = 80 * 1024;
+// 81 KB since NAV's time series (issue 22): =NAV.SERIE in the functions bundle and the «..» symbol
+// in the rule and the layouts (about 0.7 KB gzip); main had 0.2 KB left under 80 KB.
+const ALL_PANE_JS_BUDGET_GZIP = 81 * 1024;
 
 describe("Prikkekontroll in the production build", () => {
   const gz = (dist: string, file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;

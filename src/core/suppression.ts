@@ -39,7 +39,7 @@ export function isSymbol(c: Count | string | undefined): c is typeof SUPPRESSED 
 
 /** The explanation of «..» for the notes of a dataset that has such cells. */
 export const NOT_AVAILABLE_NOTE =
-  "«..» betyr at tallgrunnlag mangler: NAV har ikke publisert tallet, og det kan ikke regnes ut av det som er publisert (f.eks. «I alt» over målgrupper der en målgruppe er prikket, eller endring fra en måned som ikke finnes i datasettet).";
+  "«..» betyr at tallgrunnlag mangler: tallet er ikke publisert og kan ikke regnes ut av det som er publisert.";
 
 /** A count as it may be shown: 1–3 become "*"; an already suppressed or hidden cell stays so. */
 export function suppressCount(c: Count): Count {
@@ -73,30 +73,22 @@ export function suppressFigures(f: Figures): Figures {
   return { antall, endring: f.endring, prosent: f.prosent };
 }
 
-/** Does any period of the dataset hide a cell with ":"? */
-export function hasHidden(ds: Dataset): boolean {
+/** Does any period of the dataset show this symbol in a count or a change? */
+function hasSymbol(ds: Dataset, symbol: typeof HIDDEN | typeof NOT_AVAILABLE): boolean {
   return ds.periods.some(
     (p) =>
-      Object.values(p.tiltak).some((r) => Object.values(r).includes(HIDDEN)) ||
-      [...Object.values(p.groups), p.total].some((r) => Object.values(r).some((f) => f.antall === HIDDEN || f.endring === HIDDEN)),
+      Object.values(p.tiltak).some((r) => Object.values(r).includes(symbol)) ||
+      [...Object.values(p.groups), p.total].some((r) => Object.values(r).some((f) => f.antall === symbol || f.endring === symbol)),
   );
 }
 
-/** Does any period of the dataset have a «..» cell? */
-export function hasNotAvailable(ds: Dataset): boolean {
-  return ds.periods.some(
-    (p) =>
-      Object.values(p.tiltak).some((r) => Object.values(r).includes(NOT_AVAILABLE)) ||
-      [...Object.values(p.groups), p.total].some((r) =>
-        Object.values(r).some((f) => f.antall === NOT_AVAILABLE || f.endring === NOT_AVAILABLE),
-      ),
-  );
-}
+/** Does any period of the dataset hide a cell with ":"? */
+export const hasHidden = (ds: Dataset): boolean => hasSymbol(ds, HIDDEN);
 
 /** The dataset's notes, with the explanations of ":" and ".." added where such cells exist and no note explains them. */
 export function notesWithSymbols(ds: Dataset): string[] {
   const notes = [...ds.notes];
   if (hasHidden(ds) && !notes.some((n) => n.includes("«:»"))) notes.push(HIDDEN_NOTE);
-  if (hasNotAvailable(ds) && !notes.some((n) => n.includes("«..»"))) notes.push(NOT_AVAILABLE_NOTE);
+  if (hasSymbol(ds, NOT_AVAILABLE) && !notes.some((n) => n.includes("«..»"))) notes.push(NOT_AVAILABLE_NOTE);
   return notes.length === ds.notes.length ? ds.notes : notes;
 }
