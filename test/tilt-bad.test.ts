@@ -191,4 +191,11 @@ describe("import of a broken TILT workbook", () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/celle C7\): «Fag- og yrkesopplæring» i 1\. måned er «mange», verken et tall, «\*» eller tom\./);
   });
+
+  it("prikk refuses a workbook: NAV's time series are published already suppressed", async () => {
+    const r = await cli(["prikk", join(dir, T130)]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/er en Excel-arbeidsbok\. NAVs tidsserier er allerede prikket/);
+    expect(r.out).toBe("");
+  });
 });

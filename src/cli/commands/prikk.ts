@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { looksLikeWorkbook } from "../../core/tilt/names.js";
 import { BUNDLED_DATASET } from "../../core/bundled.js";
 import { importPublication } from "../../core/dataset.js";
 import { datasetFromLongCsv, isLongCsv } from "../../core/long-csv.js";
@@ -48,7 +49,15 @@ export const prikk: Command = {
     }
     let text: string;
     try {
-      text = readFileSync(file!, "utf8");
+      const bytes = readFileSync(file!);
+      // NAV's time-series workbooks are published already suppressed: there is nothing raw to protect.
+      if (looksLikeWorkbook(file!, bytes)) {
+        io.err(
+          `«${basename(file!)}» er en Excel-arbeidsbok. NAVs tidsserier er allerede prikket; prikk tar en tekstfil med rå tall (NAVs tekstformat eller lang CSV). Kontroller arbeidsboken med nav-tiltak import og nav-tiltak audit.\n`,
+        );
+        return 1;
+      }
+      text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     } catch (e) {
       io.err(`Kan ikke lese «${file}»: ${(e as NodeJS.ErrnoException).code ?? String(e)}\nBruk: ${USAGE}\n`);
       return 2;
