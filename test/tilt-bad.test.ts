@@ -199,3 +199,50 @@ describe("import of a broken TILT workbook", () => {
     expect(r.out).toBe("");
   });
 });
+
+describe("two files with the same last month", () => {
+  const base = { code: 130, year: 2026, last: 3 } as const;
+
+  it("the same file under both name styles: one «Merk», imported once", async () => {
+    const { dir: twice, files } = await tiltFolder(
+      [
+        { ...base, style: "compact" },
+        { ...base, style: "dotted" },
+      ],
+      false,
+    );
+    const r = await cli(["import", ...files.map((f) => join(twice, f))]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Merk \(.*TILT130.*\): Filen har de samme månedene og tallene som «.*TILT130.*»; tallene brukes én gang\./);
+    expect(r.out).toMatch(/Godkjent: 2 filer, 3 måneder/);
+  });
+
+  it("different figures for the same months and last month: rejected, both named", async () => {
+    const { dir: two, files } = await tiltFolder(
+      [
+        { ...base, style: "compact" },
+        { ...base, style: "dotted", revision: { row: "Arbeidsmarkedsopplæring (AMO)", malgruppe: "Andre", month: 1, delta: 3 } },
+      ],
+      false,
+    );
+    const r = await rejected(join(two, files[0]!), join(two, files[1]!));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /TILT130 for Januar 2026 finnes både i «.*» og i «.*», med samme siste måned og ulike tall\. Fjern den ene filen\./,
+    );
+  });
+});
+
+describe("tolerated layout variations", () => {
+  it("a block without a header row of its own takes the nearest one above", async () => {
+    // TILT130 2026: Arbeidssøkere's header is row 4, its rows 5–9, a blank row 10, Nedsatt arbeidsevne's header row 11.
+    const path = brokenCopy(dir, T130, (p) => {
+      const part = dataSheetPart(p);
+      expect(p[part]).toMatch(/<row r="11"[^>]*>.*?<\/row>/);
+      return { ...p, [part]: p[part]!.replace(/<row r="11"[^>]*>.*?<\/row>/, "") };
+    });
+    const r = await cli(["import", path]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+  });
+});

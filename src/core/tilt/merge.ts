@@ -30,7 +30,7 @@ type Winners = Map<number, Map<string, { file: TiltFile; i: number }>>;
 
 function chooseWinners(files: readonly TiltFile[], findings: Finding[]): Winners {
   const winners: Winners = new Map();
-  const superseded = new Map<string, { older: TiltFile; newer: TiltFile; months: string[]; differ: number }>();
+  const superseded = new Map<string, { older: TiltFile; newer: TiltFile; months: string[]; differ: number; same: boolean }>();
   for (const f of [...files].sort(newer)) {
     const byPeriod = winners.get(f.code) ?? new Map<string, { file: TiltFile; i: number }>();
     winners.set(f.code, byPeriod);
@@ -38,23 +38,34 @@ function chooseWinners(files: readonly TiltFile[], findings: Finding[]): Winners
       const period = `${f.year}-${pad(m)}`;
       const won = byPeriod.get(period);
       if (!won) return void byPeriod.set(period, { file: f, i });
-      if (newer(won.file, f) === 0) {
+      // Two files with the same last month: the same file twice is harmless (a «Merk» below), two
+      // different versions cannot be told apart.
+      if (newer(won.file, f) === 0 && differences(f, i, won.file, won.i) > 0) {
         findings.push({
           severity: "error",
           code: "duplicate-period",
           file: f.file,
-          message: `TILT${f.code} for ${periodLabel(period)} finnes både i «${won.file.file}» og i «${f.file}», med samme siste måned. Fjern den ene filen.`,
+          message: `TILT${f.code} for ${periodLabel(period)} finnes både i «${won.file.file}» og i «${f.file}», med samme siste måned og ulike tall. Fjern den ene filen.`,
         });
         return;
       }
       const key = `${f.file}\u0000${won.file.file}`;
-      const s = superseded.get(key) ?? { older: f, newer: won.file, months: [], differ: 0 };
+      const s = superseded.get(key) ?? { older: f, newer: won.file, months: [], differ: 0, same: newer(won.file, f) === 0 };
       s.months.push(periodLabel(period));
       s.differ += differences(f, i, won.file, won.i);
       superseded.set(key, s);
     });
   }
   for (const s of superseded.values()) {
+    if (s.same) {
+      findings.push({
+        severity: "warning",
+        code: "newer-file",
+        file: s.older.file,
+        message: `Filen har de samme månedene og tallene som «${s.newer.file}»; tallene brukes én gang.`,
+      });
+      continue;
+    }
     const differ = s.differ === 0 ? "Tallene er like." : `${s.differ} tall er endret i den nyere filen.`;
     findings.push({
       severity: "warning",

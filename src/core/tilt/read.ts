@@ -130,6 +130,18 @@ interface Header {
   monthCols: { col: number; month: number }[];
 }
 
+const hasMonths = (grid: Grid, row: number) =>
+  [...(grid.get(row)?.values() ?? [])].some((c) => monthNumber(typeof c.value === "number" ? c.value : text(c)) !== undefined);
+
+/**
+ * The header row of a block: the row directly above its «I alt» row, as NAV lays it out; should a
+ * block follow the one above without a header of its own, the nearest header row above it.
+ */
+function headerRowOf(grid: Grid, labelRow: number): number {
+  for (let r = labelRow - 1; r >= 1 && r >= labelRow - 200; r--) if (hasMonths(grid, r)) return r;
+  return labelRow - 1;
+}
+
 function readHeader(grid: Grid, row: number, out: FileFindings, blockCell: string): Header | undefined {
   const cells = [...(grid.get(row)?.values() ?? [])].sort((a, b) => a.col - b.col);
   const header: Header = { row, monthCols: [] };
@@ -195,7 +207,7 @@ function rowIdentity(code: number, label: string): { id: string; group: string }
 
 function readBlock(grid: Grid, labelRow: number, code: number, out: FileFindings): { block: TiltBlock; header: Header } | undefined {
   const label = text(grid.get(labelRow)!.get(1));
-  const header = readHeader(grid, labelRow - 1, out, `A${labelRow}`);
+  const header = readHeader(grid, headerRowOf(grid, labelRow), out, `A${labelRow}`);
   if (!header) return undefined;
   const hg = hovedgruppeOf(blockMalgruppe(label)!);
   const block: TiltBlock = { hovedgruppe: hg, label, total: readRow(grid, labelRow, header, out, label), rows: [] };
