@@ -61,14 +61,18 @@ function xmlOf(zip: ZipEntries, path: string): string | undefined {
   return text;
 }
 
-function parse(zip: ZipEntries, path: string): Xml | undefined {
-  const text = xmlOf(zip, path);
-  if (text === undefined) return undefined;
+/** Parses one part's XML; a part that is not XML is a broken workbook, said in Norwegian. */
+function parseXml(text: string, path: string): Xml {
   try {
     return parser.parse(text) as Xml;
   } catch {
-    throw new WorkbookProblem(`Delen «${path}» i arbeidsboken er ikke gyldig XML.`, "broken");
+    throw new WorkbookProblem(`Delen «${path}» i arbeidsboken er ikke gyldig XML: filen er ødelagt.`, "broken");
   }
+}
+
+function parse(zip: ZipEntries, path: string): Xml | undefined {
+  const text = xmlOf(zip, path);
+  return text === undefined ? undefined : parseXml(text, path);
 }
 
 const arr = (x: unknown): Xml[] => (Array.isArray(x) ? (x as Xml[]) : x === undefined ? [] : [x as Xml]);
@@ -114,7 +118,7 @@ function sharedStrings(zip: ZipEntries, path: string | undefined, limits: typeof
   if (n > limits.maxSharedStrings) {
     throw new WorkbookProblem(`Arbeidsboken har ${n} tekster (høyst ${limits.maxSharedStrings} godtas): den leses ikke.`, "too-big");
   }
-  const sst = (parser.parse(text) as Xml).sst as Xml | undefined;
+  const sst = parseXml(text, path!).sst as Xml | undefined;
   return arr(sst?.si).map(textOf);
 }
 
@@ -154,7 +158,7 @@ function cellOf(c: Xml, row: number, col: number, strings: readonly string[]): S
   return cell;
 }
 
-function sheetCells(text: string, strings: readonly string[], limits: typeof XLSX_LIMITS): SheetCell[] {
+function sheetCells(text: string, path: string, strings: readonly string[], limits: typeof XLSX_LIMITS): SheetCell[] {
   const rows = text.match(/<row[\s>]/g)?.length ?? 0;
   const cellCount = text.match(/<c[\s>]/g)?.length ?? 0;
   if (rows > limits.maxRows || cellCount > limits.maxCells) {
@@ -163,7 +167,7 @@ function sheetCells(text: string, strings: readonly string[], limits: typeof XLS
       "too-big",
     );
   }
-  const ws = (parser.parse(text) as Xml).worksheet as Xml | undefined;
+  const ws = parseXml(text, path).worksheet as Xml | undefined;
   const data = ws?.sheetData as Xml | undefined;
   const out: SheetCell[] = [];
   let rowNo = 0;
@@ -208,7 +212,7 @@ export function openWorkbook(bytes: Uint8Array, limits: typeof XLSX_LIMITS = XLS
       const text = sheet?.path ? xmlOf(zip, sheet.path) : undefined;
       if (text === undefined) throw new WorkbookProblem(`Arket «${name}» mangler i arbeidsboken.`, "broken");
       strings ??= sharedStrings(zip, sstRel ? resolveTarget(wbPath, String(sstRel.Target)) : undefined, limits);
-      return sheetCells(text, strings, limits);
+      return sheetCells(text, sheet!.path!, strings, limits);
     },
   };
 }
