@@ -66,12 +66,12 @@ export function tiltaksgruppe(tiltaksgruppe: string, hovedgruppe?: string, perio
 }
 
 /**
- * Endring i antall deltakere fra samme måned i fjor, for en tiltaksgruppe eller «I alt». Gir «*» der endringen er prikket fordi den ville avsløre et lite tall.
+ * Endring i antall deltakere fra samme måned i fjor, for en tiltaksgruppe eller «I alt». Gir «*» der endringen er prikket fordi den ville avsløre et lite tall, og «..» der den ikke kan regnes ut (NAVs tidsserier publiserer ingen endring; den regnes bare ut der begge månedene er tall).
  * @customfunction ENDRING
  * @param {string} tiltaksgruppe Navnet på tiltaksgruppen, f.eks. «Opplæring», eller «I alt».
  * @param {string} [hovedgruppe] «I alt» (standard), «Arbeidssøkere», «Nedsatt arbeidsevne» eller «Andre».
  * @param {string} [periode] Måneden som ÅÅÅÅ-MM, f.eks. «2016-11». Standard er den nyeste perioden.
- * @returns {number | string} Endringen i antall deltakere, eller «*» når den er prikket.
+ * @returns {number | string} Endringen i antall deltakere, «*» når den er prikket, eller «..» når tallgrunnlag mangler.
  */
 export function endring(tiltaksgruppe: string, hovedgruppe?: string, periode?: string): number | string {
   return unwrap(functions().endring(tiltaksgruppe, hovedgruppe, periode));

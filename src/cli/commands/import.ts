@@ -38,7 +38,7 @@ function summary(dataset: Dataset, files: number): string {
     return `Godkjent: ${p.label}, ${dims}, ${typeof total === "number" ? formatInteger(total) : total} deltakere i alt.\n`;
   }
   const months = dataset.periods.length;
-  return `Godkjent: ${files} filer, ${months} måned${months === 1 ? "" : "er"} (${periodRanges(dataset.periods.map((p) => p.period))}), ${dims}.\n`;
+  return `Godkjent: ${files} ${files === 1 ? "fil" : "filer"}, ${months} måned${months === 1 ? "" : "er"} (${periodRanges(dataset.periods.map((p) => p.period))}), ${dims}.\n`;
 }
 
 export const importCommand: Command = {
