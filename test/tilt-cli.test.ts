@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { cli } from "./helpers/cli.js";
 import { tiltFolder } from "./helpers/tilt.js";
 import { fileBlocks, fixtureSet } from "./fixtures/tilt/generate.js";
-import { shown } from "./fixtures/tilt/model.js";
+import { rawCount, shown } from "./fixtures/tilt/model.js";
 import type { AuditJsonCell } from "../src/cli/commands/audit.js";
 
 let dir: string;
@@ -110,5 +110,17 @@ describe("nav-tiltak over the time series", () => {
     expect(cells).toContainEqual(expect.objectContaining({ period: "2026-03", tiltak: "Individuell jobbstøtte (IPS)", min: 2, max: 3 }));
     // The 2016 text month is audited as before, its entries naming 2016-11.
     expect(cells.filter((c) => c.period === "2016-11")).toHaveLength(16);
+  });
+
+  it("audit --samlet reads each year's tables together: TILT100's group row gives TILT160's «*» away", async () => {
+    const raw = rawCount("Arbeidsrettet rehabilitering", "Andre", 2026, 3)!;
+    expect(raw).toBeLessThanOrEqual(3);
+    const find = (cells: AuditJsonCell[]) =>
+      cells.find((c) => c.table === "TILT160 2026" && c.hovedgruppe === "Andre" && c.tiltak === "Arbeidsrettet rehabilitering")!;
+    const alone = JSON.parse((await run("audit", "--json", "--periode", "2026-03")).out) as AuditJsonCell[];
+    const together = await run("audit", "--json", "--samlet", "--periode", "2026-03");
+    expect(together.code).toBe(0);
+    expect(find(alone)).toMatchObject({ min: 1, max: 3, pinned: false });
+    expect(find(JSON.parse(together.out) as AuditJsonCell[])).toMatchObject({ min: raw, max: raw, pinned: true, period: "2026-03" });
   });
 });

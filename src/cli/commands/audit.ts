@@ -100,7 +100,7 @@ export const audit: Command = {
     const mode: AuditMode = values.samlet ? "combined" : "per-table";
     const { textPeriods, series } = auditPlan(dataset, values.periode);
     const results = textPeriods.map((p) => auditPeriod(dataset, p, { mode }));
-    const seriesAudit = series ? auditSeries(dataset, { period: values.periode }) : [];
+    const seriesAudit = series ? auditSeries(dataset, { period: values.periode, mode }) : [];
 
     // In combined mode one contradiction makes every table infeasible: report it once.
     const problems = [
@@ -150,7 +150,7 @@ export const audit: Command = {
       const pinned = all.filter((c) => c.pinned).length;
       io.out(`\nI alt: ${pinned} av ${all.length} prikkede celler kan regnes ut eksakt.\n`);
     }
-    if (series) printSeries(io, seriesAudit);
+    if (series) printSeries(io, seriesAudit, mode === "combined");
     for (const p of problems) io.err(`Feil: ${p}\n`);
     return problems.length > 0 ? EXIT.REJECTED : EXIT.OK;
   },
@@ -188,8 +188,11 @@ function seriesJson(c: SeriesCellBounds): AuditJsonCell {
   };
 }
 
-function printSeries(io: CliIO, tables: SeriesTableAudit[]): void {
-  io.out("\nPrikkekontroll for tidsseriene (hver tabell for seg: månedenes «I alt» og «Gjennomsnitt hittil i år» ± 0,5)\n");
+function printSeries(io: CliIO, tables: SeriesTableAudit[], combined: boolean): void {
+  io.out(
+    "\nPrikkekontroll for tidsseriene: månedenes «I alt» og «Gjennomsnitt hittil i år» ± 0,5" +
+      (combined ? "; hvert års tabeller samlet (TILT100s tiltaksgrupper = de andre tabellenes «I alt»)\n" : "; hver tabell for seg\n"),
+  );
   for (const t of tables) {
     io.out(`\n${t.table} (${t.file}, ark «${t.sheet}»)\n`);
     if (t.infeasible) {
