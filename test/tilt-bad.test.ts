@@ -246,3 +246,18 @@ describe("tolerated layout variations", () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe("formulas anywhere in the workbook", () => {
+  it("a formula on another sheet («Tiltak og fylke») is refused too, named by its sheet and cell", async () => {
+    const r = await rejected(
+      brokenCopy(dir, T130, (p) => {
+        const id = /name="Tiltak og fylke"[^>]*r:id="([^"]+)"/.exec(p["xl/workbook.xml"]!)![1]!;
+        const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(p["xl/_rels/workbook.xml.rels"]!)![1]!;
+        const part = `xl/${target}`;
+        return { ...p, [part]: p[part]!.replace(/(<c r="B3"[^>]*>)<v>/, "$1<f>1+1</f><v>") };
+      }),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/ark «Tiltak og fylke», celle B3\): Cellen har en formel\. Formler beregnes aldri/);
+  });
+});

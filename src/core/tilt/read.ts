@@ -262,6 +262,32 @@ function codeAndYear(
   return { code: Number(code), year: Number(year), month: facts.month };
 }
 
+/** A formula on another sheet is refused too: nothing in a file NAV tiltak reads is ever a formula. */
+function otherSheetFormulas(wb: OpenedWorkbook, dataSheetName: string, out: FileFindings): void {
+  for (const name of wb.sheetNames) {
+    if (name === dataSheetName) continue;
+    const refs = wb.formulaCells(name);
+    for (const ref of refs.slice(0, 5)) {
+      out.findings.push({
+        severity: "error",
+        code: "formula-text",
+        file: out.file,
+        sheet: name,
+        cell: ref,
+        message: "Cellen har en formel. Formler beregnes aldri; NAVs tabeller har bare tall og tekst.",
+      });
+    }
+    if (refs.length > 5)
+      out.findings.push({
+        severity: "error",
+        code: "formula-text",
+        file: out.file,
+        sheet: name,
+        message: `… og ${refs.length - 5} formler til på arket.`,
+      });
+  }
+}
+
 /** Reads one opened workbook; undefined when it has errors (see out.findings). */
 export function readTiltWorkbook(file: string, wb: OpenedWorkbook, out: FileFindings): TiltFile | undefined {
   if (wb.externalLinks.length > 0) {
@@ -281,6 +307,7 @@ export function readTiltWorkbook(file: string, wb: OpenedWorkbook, out: FileFind
       c.ref,
     );
   }
+  otherSheetFormulas(wb, sheet, out);
   const grid = gridOf(cells);
   const labelRows = [...grid.entries()]
     .filter(([, row]) => blockMalgruppe(text(row.get(1))) !== undefined)

@@ -32,6 +32,8 @@ export interface OpenedWorkbook {
   externalLinks: readonly string[];
   /** The cells of one sheet, row by row; throws WorkbookProblem when a limit is passed. */
   readSheet(name: string): SheetCell[];
+  /** The cells of a sheet that hold a formula (found in its XML without parsing it), A1 references. */
+  formulaCells(name: string): string[];
 }
 
 const ARRAYS = new Set(["sheet", "Relationship", "si", "r", "row", "c"]);
@@ -207,6 +209,14 @@ export function openWorkbook(bytes: Uint8Array, limits: typeof XLSX_LIMITS = XLS
   return {
     sheetNames: sheets.map((s) => s.name),
     externalLinks: external,
+    formulaCells(name) {
+      const sheet = sheets.find((s) => s.name === name);
+      const text = sheet?.path ? xmlOf(zip, sheet.path) : undefined;
+      if (text === undefined) return [];
+      // A cell whose content has an <f> (with or without a namespace prefix) before its end.
+      const re = /<(?:\w+:)?c\b[^>]*?\br="([A-Z]+\d+)"[^>]*>((?:(?!<\/(?:\w+:)?c>)[\s\S])*?)<\/(?:\w+:)?c>/g;
+      return [...text.matchAll(re)].filter((m) => /<(?:\w+:)?f[\s>/]/.test(m[2]!)).map((m) => m[1]!);
+    },
     readSheet(name) {
       const sheet = sheets.find((s) => s.name === name);
       const text = sheet?.path ? xmlOf(zip, sheet.path) : undefined;
