@@ -42,6 +42,9 @@ export const MONTH_NAMES = [
   "desember",
 ];
 
+/** «Gjennomsnitt hittil i år» (also «… i året», or just «Gjennomsnitt»). */
+export const isAverageHeader = (text: string): boolean => /^gjennomsnitt\b/.test(normalizeName(text));
+
 /**
  * A month header → 1–12: «Mars», «mars 2026», «Mar», «mar.», or a date (an Excel serial number, as
  * a header cell formatted as a month would hold); undefined for anything else («NA», «Gjennomsnitt …»).
@@ -61,11 +64,11 @@ export function monthNumber(header: string | number): number | undefined {
 
 /** «I alt Arbeidssøkere på tiltak», «I alt Nedsatt arbeidsevne, på tiltak.» → the målgruppe; else undefined. */
 export function blockMalgruppe(label: string): string | undefined {
-  const m = /^i alt (.+?),? på tiltak\.?$/.exec(normalizeName(label));
+  const m = /^i alt,? (.+?),? på tiltak\.?$/.exec(normalizeName(label));
   return m
     ? label
         .trim()
-        .replace(/^i alt\s+/i, "")
+        .replace(/^i alt,?\s+/i, "")
         .replace(/,?\s+på tiltak\.?$/i, "")
         .trim()
     : undefined;

@@ -17,6 +17,7 @@ import {
   blockMalgruppe,
   fileNameFacts,
   hovedgruppeOf,
+  isAverageHeader,
   isTilretteleggingTiltak,
   monthNumber,
 } from "./names.js";
@@ -147,7 +148,7 @@ function readHeader(grid: Grid, row: number, out: FileFindings, blockCell: strin
   const header: Header = { row, monthCols: [] };
   for (const c of cells) {
     const t = text(c);
-    if (normalizeName(t) === normalizeName(AVERAGE_HEADER)) header.averageCol = c.col;
+    if (isAverageHeader(t)) header.averageCol = c.col;
     const m = monthNumber(typeof c.value === "number" ? c.value : t);
     if (m !== undefined) header.monthCols.push({ col: c.col, month: m });
   }
