@@ -16,6 +16,7 @@ interface JsonCell {
   min: number;
   max: number;
   pinned: boolean;
+  period: string;
 }
 
 const T = "Tiltak og hovedgrupper";
@@ -51,12 +52,13 @@ describe("nav-tiltak audit", () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
-  it("--json prints an array of {table, tiltak, hovedgruppe, column, min, max, pinned}", async () => {
+  it("--json prints an array of {table, tiltak, hovedgruppe, column, min, max, pinned, period}", async () => {
     const { code, out } = await cli("audit", "--json");
     expect(code).toBe(0);
     const cells = JSON.parse(out) as JsonCell[];
     expect(cells).toHaveLength(16);
-    for (const c of cells) expect(Object.keys(c)).toEqual(["table", "tiltak", "hovedgruppe", "column", "min", "max", "pinned"]);
+    for (const c of cells) expect(Object.keys(c)).toEqual(["table", "tiltak", "hovedgruppe", "column", "min", "max", "pinned", "period"]);
+    expect(cells.every((c) => c.period === "2016-11")).toBe(true);
     const tiltak = cells.filter((c) => c.table === T);
     expect(tiltak).toHaveLength(14);
     expect(tiltak.every((c) => c.pinned && c.min === c.max)).toBe(true);
@@ -68,6 +70,7 @@ describe("nav-tiltak audit", () => {
       min: 2,
       max: 2,
       pinned: true,
+      period: "2016-11",
     });
     // Nedsatt arbeidsevne column of Arbeidsrettet rehabilitering: 600 − 560 − 20 − 18 = 2.
     expect(tiltak).toContainEqual({
@@ -78,6 +81,7 @@ describe("nav-tiltak audit", () => {
       min: 2,
       max: 2,
       pinned: true,
+      period: "2016-11",
     });
     expect(cells.filter((c) => c.table !== T)).toEqual([
       {
@@ -88,6 +92,7 @@ describe("nav-tiltak audit", () => {
         min: -1,
         max: -1,
         pinned: true,
+        period: "2016-11",
       },
       {
         table: "Tiltaksgrupper per hovedgruppe",
@@ -97,6 +102,7 @@ describe("nav-tiltak audit", () => {
         min: -100,
         max: -100,
         pinned: true,
+        period: "2016-11",
       },
     ]);
   });

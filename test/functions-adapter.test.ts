@@ -50,6 +50,7 @@ describe("inside Excel's runtime", () => {
       "ENDRING",
       "ENDRINGPROSENT",
       "LISTE",
+      "SERIE",
       "TABELL",
       "TILTAK",
       "TILTAKSGRUPPE",

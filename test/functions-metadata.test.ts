@@ -49,6 +49,7 @@ describe("functions.json", () => {
       "LISTE",
       "TABELL",
       "DATA",
+      "SERIE",
       "VERSJON",
     ]);
     for (const f of functions) expect(f.name).toBe(f.id);
@@ -92,13 +93,14 @@ describe("functions.json", () => {
       // Numbers stay numbers and «*» stays text, so the element type is any.
       TABELL: ["matrix", "any"],
       DATA: ["matrix", "any"],
+      SERIE: ["matrix", "any"],
       VERSJON: ["scalar", "string"],
     });
     for (const f of functions) for (const p of f.parameters) expect(p.dimensionality ?? "scalar", `${f.id}.${p.name}`).toBe("scalar");
   });
 
   it("explains Excel's spill limits (#SPILL!) in the help of the spilling tables", () => {
-    for (const id of ["TABELL", "DATA"]) {
+    for (const id of ["TABELL", "DATA", "SERIE"]) {
       expect(byId(id).description, id).toContain("#SPILL!");
       expect(byId(id).description, id).toMatch(/tomme celler/);
     }

@@ -123,6 +123,8 @@ describe("«Forslag til sikker prikking» as a list and per sheet", () => {
  * kept file, and the import and audit, loaded only with a file.
  */
 const LAZY_BUDGET_GZIP = 14 * 1024;
+// NAV's time series (issue 22) add =NAV.SERIE to the functions bundle and the «..» symbol to the
+// rule and the layouts: about 0.7 KB gzip, within this budget.
 const ALL_PANE_JS_BUDGET_GZIP = 82 * 1024 + 16 * 1024;
 
 describe("Prikkekontroll in the production build", () => {

@@ -9,6 +9,8 @@ import { parsePublication } from "./parse.js";
 import { Audit } from "./period/audit.js";
 import { buildPeriod, type PeriodResult } from "./period/build.js";
 import { rawCountsFinding } from "./raw-counts.js";
+import { deriveFigures } from "./tilt/derive.js";
+import { SERIES_NOTES, SERIES_TITLE, importWorkbooks, type SeriesImport } from "./tilt/import.js";
 
 export {
   FIGURE_HEADERS,
@@ -23,7 +25,10 @@ export {
 
 export interface SourceFile {
   file: string;
+  /** The text of a one-month text publication ("" for a workbook). */
   text: string;
+  /** The bytes of one of NAV's time-series workbooks (xlsx); when set, `text` is not read. */
+  bytes?: Uint8Array;
   /** What reading the file found (see decode.ts): an encoding note, or an error that stops the import. */
   findings?: Finding[];
 }
@@ -90,7 +95,9 @@ export function mergeOrder(orders: string[][]): string[] {
 export function importPublications(sources: SourceFile[], options: ImportOptions = {}): ImportResult {
   let findings: Finding[] = [];
   const results: (PeriodResult & { file: string })[] = [];
+  const workbooks = sources.filter((s) => s.bytes !== undefined);
   for (const source of sources) {
+    if (source.bytes !== undefined) continue;
     const audit = new Audit(source.file, source.text.replace(/\s+$/, "").split(/\r\n?|\n/).length);
     audit.findings.push(...(source.findings ?? []).map((f) => ({ ...f, file: source.file })));
     // A file that could not be read as text is not parsed: that would only repeat the same problem per line.
@@ -102,6 +109,11 @@ export function importPublications(sources: SourceFile[], options: ImportOptions
     findings.push(...(raw ? [...audit.findings.filter((f) => f.code !== "unsuppressed"), raw] : audit.findings));
     if (result) results.push({ ...result, file: source.file });
   }
+  const series = workbooks.length > 0 ? importWorkbooks(workbooks.map((w) => ({ file: w.file, bytes: w.bytes! }))) : undefined;
+  if (series) {
+    findings.push(...series.findings);
+    results.push(...seriesResults(series));
+  }
   results.sort((a, b) => a.data.period.localeCompare(b.data.period));
   for (let i = 1; i < results.length; i++) {
     const [a, b] = [results[i - 1]!, results[i]!];
@@ -110,7 +122,7 @@ export function importPublications(sources: SourceFile[], options: ImportOptions
         severity: "error",
         code: "duplicate-period",
         file: b.file,
-        line: b.periodLine,
+        ...(b.periodLine > 0 ? { line: b.periodLine } : {}),
         message: `Perioden ${b.data.label} finnes både i «${a.file}» og i «${b.file}». Fjern den ene filen.`,
       });
     }
@@ -138,7 +150,41 @@ export function importPublications(sources: SourceFile[], options: ImportOptions
     tiltak: mergeById(newestFirst.map((r) => r.tiltak)),
     periods: results.map((r) => r.data),
   };
+  markMovedTiltak(dataset, results);
+  deriveFigures(dataset.periods);
+  if (series && series.series.length > 0) dataset.series = series.series;
   return { dataset, findings };
+}
+
+/** Records, per month, the tiltak whose group that month differs from the merged list's (see tiltakGroup). */
+function markMovedTiltak(dataset: Dataset, results: readonly PeriodResult[]): void {
+  const merged = new Map(dataset.tiltak.map((t) => [t.id, t.group]));
+  for (const r of results) {
+    for (const t of r.tiltak) {
+      if (merged.get(t.id) !== t.group) (r.data.tiltakGroups ??= {})[t.id] = t.group;
+    }
+  }
+}
+
+/** The time-series months as period results, so the duplicate check and the merge treat them like text files' months. */
+function seriesResults(series: SeriesImport): (PeriodResult & { file: string })[] {
+  return series.periods.map((data) => ({
+    data,
+    file: series.series.find((t) => t.periods.includes(data.period))?.file ?? "",
+    title: SERIES_TITLE,
+    notes: [...SERIES_NOTES],
+    hovedgrupper: series.hovedgrupper.filter((h) => data.total[h.id] !== undefined),
+    crossOrder: series.hovedgrupper
+      .filter((h) => data.total[h.id] !== undefined)
+      .map((h) => h.id)
+      .sort((a, b) => a.localeCompare(b, "nb")),
+    tiltaksgrupper: series.tiltaksgrupper.filter(
+      (g) => data.groups[g.id] !== undefined || series.tiltak.some((t) => t.group === g.id && data.tiltak[t.id]),
+    ),
+    tiltak: series.tiltak.filter((t) => data.tiltak[t.id] !== undefined),
+    labels: [],
+    periodLine: 0,
+  }));
 }
 
 /** Convenience for one file. */

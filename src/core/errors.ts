@@ -28,6 +28,8 @@ export type ErrorCode =
   | "solver-limit"
   /** The «*» of a period cannot be worked back from its sums (it has cells hidden with ":"). */
   | "cannot-recover"
+  /** A file given as a workbook is not a readable xlsx (not a zip, .xls, encrypted, too big, broken). */
+  | "not-workbook"
   /** A publication file was rejected (PublicationError, with its findings). */
   | "publication-rejected"
   /** The user's own file cannot be kept in, or read back from, the workbook (host too old, too big, damaged). */

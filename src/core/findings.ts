@@ -37,7 +37,12 @@ export type FindingCode =
   | "too-large"
   | "unsupported-layout"
   | "replaces-bundled"
-  | "not-recalculated";
+  | "not-recalculated"
+  | "not-workbook"
+  | "external-link"
+  | "average-mismatch"
+  | "newer-file"
+  | "total-scope";
 
 export interface Finding {
   severity: Severity;
@@ -45,11 +50,22 @@ export interface Finding {
   /** 1-based line in the source file, when the finding is about one line. */
   line?: number;
   file?: string;
+  /** A workbook's sheet, when the finding is about one (xlsx input). */
+  sheet?: string;
+  /** A1 reference of the cell on that sheet, e.g. "E7". */
+  cell?: string;
   message: string;
 }
 
 export function formatFinding(f: Finding): string {
-  const where = [f.file, f.line !== undefined ? `linje ${f.line}` : undefined].filter(Boolean).join(", ");
+  const where = [
+    f.file,
+    f.sheet !== undefined ? `ark «${f.sheet}»` : undefined,
+    f.cell !== undefined ? `celle ${f.cell}` : undefined,
+    f.line !== undefined ? `linje ${f.line}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(", ");
   const prefix = f.severity === "error" ? "Feil" : "Merk";
   return where ? `${prefix} (${where}): ${f.message}` : `${prefix}: ${f.message}`;
 }

@@ -5,8 +5,17 @@
 // Suppression is applied here, at lookup time, through suppressCount / suppressFigures: a dataset
 // of raw counts run through these functions never yields a 1, 2 or 3.
 
-import { type Count, type Dataset, type Figures, type HgKey, type Hidden, type PeriodData, type Suppressed } from "./types.js";
-import { isWithheld, suppressCount, suppressFigures } from "./suppression.js";
+import {
+  type Count,
+  type Dataset,
+  type Figures,
+  type HgKey,
+  type Hidden,
+  type NotAvailable,
+  type PeriodData,
+  type Suppressed,
+} from "./types.js";
+import { isSymbol, suppressCount, suppressFigures } from "./suppression.js";
 import { FunctionError, NameResolver, type Arg, type GroupRef } from "./lookup.js";
 
 export { EXCEL_ERROR_TEXT, FunctionError, type Arg, type ExcelErrorKind } from "./lookup.js";
@@ -15,17 +24,20 @@ export { EXCEL_ERROR_TEXT, FunctionError, type Arg, type ExcelErrorKind } from "
 export type ArrayCell = number | string;
 export type ArrayResult = ArrayCell[][];
 
-/** A figure as a function returns it: a number, "*" when suppressed, ":" when hidden to protect others. */
-export type CellResult = number | Suppressed | Hidden;
+/**
+ * A figure as a function returns it: a number, "*" when suppressed, ":" when hidden to protect
+ * others, ".." when NAV did not publish it and it cannot be derived.
+ */
+export type CellResult = number | Suppressed | Hidden | NotAvailable;
 
 /** A function's outcome: a value, or the Excel error it becomes. */
 export type FunctionResult<T> = { value: T; error?: undefined } | { error: FunctionError; value?: undefined };
 
 /** The custom function ids, as declared with @customfunction in src/functions/functions.ts. */
-export const FUNCTION_IDS = ["TILTAK", "TILTAKSGRUPPE", "ENDRING", "ENDRINGPROSENT", "LISTE", "TABELL", "DATA"] as const;
+export const FUNCTION_IDS = ["TILTAK", "TILTAKSGRUPPE", "ENDRING", "ENDRINGPROSENT", "LISTE", "TABELL", "DATA", "SERIE"] as const;
 export type FunctionId = (typeof FUNCTION_IDS)[number];
 /** The functions whose result is a 2-D array that spills (LISTE spills one column of names). */
-export const ARRAY_FUNCTIONS = ["TABELL", "DATA"] as const satisfies readonly FunctionId[];
+export const ARRAY_FUNCTIONS = ["TABELL", "DATA", "SERIE"] as const satisfies readonly FunctionId[];
 export type ArrayFunctionId = (typeof ARRAY_FUNCTIONS)[number];
 export type ScalarFunctionId = Exclude<FunctionId, ArrayFunctionId>;
 
@@ -90,7 +102,7 @@ export class NavFunctions {
     if (r instanceof FunctionError) return fail(r);
     const shown = suppressFigures(r.figures);
     if (shown.endring === null) return fail(this.notPublished(r));
-    if (isWithheld(shown.endring)) return { value: shown.endring };
+    if (isSymbol(shown.endring)) return { value: shown.endring };
     // suppressFigures leaves a numeric change only beside a numeric (or empty) count.
     const antall = typeof shown.antall === "number" ? shown.antall : 0;
     const lastYear = antall - shown.endring;
@@ -244,5 +256,11 @@ export const FUNCTION_PARAMETERS: Readonly<Record<FunctionId, readonly { name: s
     { name: "hovedgruppe", optional: true },
     { name: "periode", optional: true },
     { name: "innhold", optional: true },
+  ],
+  SERIE: [
+    { name: "tiltak", optional: false },
+    { name: "hovedgruppe", optional: true },
+    { name: "fra", optional: true },
+    { name: "til", optional: true },
   ],
 };

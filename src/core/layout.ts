@@ -2,7 +2,7 @@
 // built from the Dataset through the suppression rule. The Excel writer, the preview and the CLI
 // only render these; they never decide a number or a "*" themselves.
 
-import { ALL, type Count, type Dataset, type Figures, type HgKey, type Hovedgruppe, type PeriodData } from "./types.js";
+import { ALL, tiltakGroup, type Count, type Dataset, type Figures, type HgKey, type Hovedgruppe, type PeriodData } from "./types.js";
 import { notesWithSymbols, suppressCount, suppressFigures } from "./suppression.js";
 import { formatInteger, isFormulaLike } from "./text.js";
 import { statisticsNote } from "./notes.js";
@@ -155,11 +155,12 @@ function crossFormats(n: number): string[] {
 
 function statisticsNotes(ds: Dataset): string[] {
   // The § 2-6 sentence and the one explaining it; kept on every sheet, as DESIGN.md asks (the
-  // standard wording when a dataset lacks it). Where a cell is hidden with ":", its explanation goes
-  // on every sheet too.
+  // standard wording when a dataset lacks it). Where a cell is hidden with ":" or not available
+  // («..»), the symbol's explanation goes on every sheet too.
   const base = statisticsNote(ds.notes);
-  const symbol = notesWithSymbols(ds).find((n) => n.includes("«:»"));
-  return symbol && !base.includes(symbol) ? [...base, symbol] : base;
+  const all = notesWithSymbols(ds);
+  const symbols = ["«:»", "«..»"].flatMap((mark) => all.filter((n) => n.includes(mark) && !base.includes(n)).slice(0, 1));
+  return symbols.length > 0 ? [...base, ...symbols] : base;
 }
 
 function lowerFirst(text: string): string {
@@ -327,7 +328,7 @@ function tiltakTable(ctx: Context): SheetLayout {
   for (const grp of groupsInPeriod(ctx)) {
     for (const t of ctx.ds.tiltak) {
       const cells = ctx.data.tiltak[t.id];
-      if (t.group !== grp.id || !cells) continue;
+      if (tiltakGroup(ctx.data, t) !== grp.id || !cells) continue;
       rows.push([t.name, keys.map((k) => shown(cells[k] ?? null)), false]);
     }
     rows.push([`${TOTAL_LABEL} ${lowerFirst(grp.name)}`, keys.map((k) => shown(ctx.data.groups[grp.id]![k]?.antall ?? null)), true]);

@@ -1,4 +1,5 @@
-// Percent change as NAV publishes it; kept apart from dataset.ts (the import), which re-exports it.
+// Percent change as NAV publishes it, in a module of its own so the layouts, the audit and the
+// derived changes use it without loading the importers (dataset.ts pulls in the file readers).
 
 /** Percent change as NAV publishes it: round(endring / last year × 100); null when last year was 0. */
 export function percentChange(antall: number, endring: number): number | null {

@@ -2,8 +2,8 @@
 // through the same suppression rule as the sheets. Rows are ordered hovedgruppe first so each
 // hovedgruppe is one contiguous block that a workbook name can point at.
 
-import { type Count, type Dataset, type Hovedgruppe, type PeriodData } from "./types.js";
-import { isWithheld, suppressCount, suppressFigures } from "./suppression.js";
+import { tiltakGroup, type Count, type Dataset, type Hovedgruppe, type PeriodData } from "./types.js";
+import { isSymbol, isWithheld, suppressCount, suppressFigures } from "./suppression.js";
 import { FORMAT_COUNT, FORMAT_GENERAL, FORMAT_PERCENT, FORMAT_TEXT, type CellValue } from "./layout.js";
 
 export const YES = "Ja";
@@ -31,7 +31,8 @@ export interface LongTable {
 function countCell(c: Count): CellValue {
   // Suppressed ("*") or hidden (":") → empty Antall (and Prikket = Ja), so sums in a PivotTable
   // stay honest lower bounds.
-  return isWithheld(c) || c === null ? null : c;
+  // «..» (not available) is no number either: empty, like a withheld cell.
+  return isSymbol(c) || c === null ? null : c;
 }
 
 /** Rows for every hovedgruppe (outer) and period, with each hovedgruppe's contiguous span. */
@@ -58,7 +59,7 @@ export function tiltakLongTable(ds: Dataset): LongTable {
   const { rows, spans } = byHovedgruppe(ds, (h, p) =>
     ds.tiltaksgrupper.flatMap((g) =>
       ds.tiltak.flatMap((t) => {
-        if (t.group !== g.id) return [];
+        if (tiltakGroup(p, t) !== g.id) return [];
         const c = suppressCount(p.tiltak[t.id]?.[h.id] ?? null);
         return c === null || c === 0 ? [] : [[p.period, h.name, g.name, t.name, countCell(c), isWithheld(c) ? YES : NO]];
       }),

@@ -2,12 +2,12 @@
 // its 1–3s, a protected one its «*» and «:». `nav-tiltak prikk` writes its result with it; tests feed
 // generated data through the real importer with it.
 
-import { ALL, type Count, type Dataset, type Figures } from "./types.js";
+import { ALL, tiltakGroup, type Count, type Dataset, type Figures } from "./types.js";
 import { formatInteger, periodLabel } from "./text.js";
 import { notesWithSymbols } from "./suppression.js";
 
 const FIGURE_HEADER = "\tAntall\tEndring fra i fjor Antall\tEndring fra i fjor Prosent";
-const cell = (c: Count): string => (c === null ? "" : c === "*" || c === ":" ? c : formatInteger(c));
+const cell = (c: Count): string => (c === null ? "" : typeof c === "string" ? c : formatInteger(c));
 const bold = (s: string): string => (s === "" ? "" : `<b>${s}</b>`);
 const row = (label: string, cells: Count[], isTotal = false): string =>
   [isTotal ? bold(label) : label, ...cells.map((c) => (isTotal ? bold(cell(c)) : cell(c)))].join("\t");
@@ -60,7 +60,8 @@ export function writePublication(ds: Dataset, period: string): string {
   );
   const tiltakRows: string[] = [crossHeader, row("I alt", crossCells(antall(p.total)), true)];
   for (const g of groups) {
-    for (const t of ds.tiltak.filter((x) => x.group === g.id && p.tiltak[x.id])) tiltakRows.push(row(t.name, crossCells(p.tiltak[t.id]!)));
+    for (const t of ds.tiltak.filter((x) => tiltakGroup(p, x) === g.id && p.tiltak[x.id]))
+      tiltakRows.push(row(t.name, crossCells(p.tiltak[t.id]!)));
     tiltakRows.push(row(`I alt ${lower(g.name)}`, crossCells(antall(p.groups[g.id]!)), true));
   }
   pages.push(page("Tiltak og hovedgrupper", tiltakRows));

@@ -19,6 +19,7 @@ import {
   type FunctionResult,
 } from "./functions.js";
 import { TABLE_GRUPPER_OG_HG } from "./period/names.js";
+import { serie } from "./series-function.js";
 import { shorten } from "./text.js";
 
 /**
@@ -204,6 +205,8 @@ export function callFunction(
       return tablesOf(fns).tabell(args[0], args[1]);
     case "DATA":
       return tablesOf(fns).data(args[0], args[1], args[2]);
+    case "SERIE":
+      return serie(fns, args[0], args[1], args[2], args[3]);
     default:
       return fns.call(id, args);
   }

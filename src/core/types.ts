@@ -13,11 +13,21 @@ export const HIDDEN = ":" as const;
 export type Hidden = typeof HIDDEN;
 
 /**
- * One published cell: a number, suppressed ("*", 1–3), hidden (":", 0 or ≥ 4, to protect other
- * cells), or none (an empty cell, read as 0). A raw (unsuppressed) dataset holds only numbers and
- * nulls; it must go through protection (core/protect) before anything shows it.
+ * Marker for a figure NAV did not publish and that cannot be derived from what it published (SSB's
+ * «..», «tallgrunnlag mangler»): e.g. the «I alt» over målgrupper of a month where one målgruppe
+ * is «*», or the change from a month a year earlier that no file holds. Never a number, and never a
+ * value that lets a «*» be worked out. Its true value is unknown (any count ≥ 0).
  */
-export type Count = number | Suppressed | Hidden | null;
+export const NOT_AVAILABLE = ".." as const;
+export type NotAvailable = typeof NOT_AVAILABLE;
+
+/**
+ * One published cell: a number, suppressed ("*", 1–3), hidden (":", 0 or ≥ 4, to protect other
+ * cells), not available ("..", not published and not derivable), or none (an empty cell, read as
+ * 0). A raw (unsuppressed) dataset holds only numbers and nulls; it must go through protection
+ * (core/protect) before anything shows it.
+ */
+export type Count = number | Suppressed | Hidden | NotAvailable | null;
 
 /** Key for the "I alt" (all hovedgrupper) column. */
 export const ALL = "ialt" as const;
@@ -50,12 +60,28 @@ export interface Figures {
 export interface PeriodData {
   period: string; // "2016-11"
   label: string; // "November 2016"
+  /**
+   * Where the month comes from: absent for a one-month text publication; "tidsserie" for NAV's
+   * time-series workbooks, whose «I alt» over målgrupper and change from last year are derived
+   * (core/tilt/derive.ts) where every part is a number, else «..».
+   */
+  source?: "tidsserie";
   /** Grand total ("I alt") per hovedgruppe key (ALL included). */
   total: Record<HgKey, Figures>;
   /** Per tiltaksgruppe id, per hovedgruppe key (ALL included). */
   groups: Record<string, Record<HgKey, Figures>>;
   /** Per tiltak id, per hovedgruppe key (ALL included). Counts only: changes are published per group. */
   tiltak: Record<string, Record<HgKey, Count>>;
+  /**
+   * Tiltak that belong to another tiltaksgruppe this month than Dataset.tiltak says (NAV moves
+   * tiltak between groups over the years): tiltak id → tiltaksgruppe id. Read through tiltakGroup().
+   */
+  tiltakGroups?: Record<string, string>;
+}
+
+/** The tiltaksgruppe a tiltak belongs to in one month. */
+export function tiltakGroup(p: PeriodData, t: Tiltak): string {
+  return p.tiltakGroups?.[t.id] ?? t.group;
 }
 
 export interface Dataset {
@@ -72,4 +98,53 @@ export interface Dataset {
   tiltak: Tiltak[];
   /** Sorted by period, oldest first. */
   periods: PeriodData[];
+  /**
+   * The time-series tables as NAV lays them out (one per TILT code and year, from the newest file
+   * for that year), with the year-to-date averages, for the disclosure audit and NAV-shaped sheets.
+   * Absent when the dataset has no time-series workbook.
+   */
+  series?: SeriesTable[];
+}
+
+/** A cell of a time-series table, with where it stands in its workbook (for findings). */
+export interface SeriesCell {
+  value: Count;
+  /** A1 reference on the workbook's data sheet, e.g. "E7". */
+  cell: string;
+}
+
+export interface SeriesRow {
+  label: string;
+  /** Tiltaksgruppe id (TILT100 rows) or tiltak id; null for the block's «I alt» row. */
+  id: string | null;
+  kind: "total" | "group" | "tiltak";
+  /** «Gjennomsnitt hittil i år»: NAV's average of the months (rounding rule unknown). */
+  average: SeriesCell;
+  /** One per month of the table, in its order. */
+  months: SeriesCell[];
+}
+
+export interface SeriesBlock {
+  /** Hovedgruppe id. */
+  hovedgruppe: string;
+  /** The «I alt …» label as published. */
+  label: string;
+  /** The «I alt» row first, then the rows in published order. */
+  rows: SeriesRow[];
+}
+
+export interface SeriesTable {
+  file: string;
+  sheet: string;
+  /** TILT code, e.g. 130. */
+  code: number;
+  year: number;
+  /** The periods of the month columns ("2026-01" …), in order. */
+  periods: string[];
+  blocks: SeriesBlock[];
+  /**
+   * TILT180 only: whether its «I alt» counts Tilrettelegging's three tiltak ("with"), not ("without"),
+   * or the figures do not tell ("either").
+   */
+  totalScope?: "with" | "without" | "either";
 }

@@ -1,4 +1,4 @@
-// Node-only: reads a publication file from disk as a SourceFile, turning the operating system's
+// Node-only: reads a publication file (text, or one of NAV's xlsx workbooks) from disk as a SourceFile, turning the operating system's
 // error codes (ENOENT, EISDIR …) into Norwegian sentences and the bytes into text (decode.ts).
 
 import { readFileSync, statSync } from "node:fs";
@@ -6,6 +6,7 @@ import { basename } from "node:path";
 import type { SourceFile } from "../core/dataset.js";
 import { decodePublication } from "../core/decode.js";
 import { MAX_FILE_BYTES, tooLargeMessage } from "../core/limits.js";
+import { looksLikeWorkbook } from "../core/tilt/names.js";
 import { shorten } from "../core/text.js";
 
 export { MAX_FILE_BYTES };
@@ -52,6 +53,8 @@ export function readPublicationFile(path: string): SourceFile {
     if (e instanceof FileProblem) throw e;
     throw new FileProblem(fileProblemMessage(path, e));
   }
+  // NAV's time-series workbooks are read as bytes (core/tilt); everything else as text.
+  if (looksLikeWorkbook(path, bytes)) return { file: basename(path), text: "", bytes: new Uint8Array(bytes) };
   const decoded = decodePublication(bytes);
   return { file: basename(path), text: decoded.text, findings: decoded.findings };
 }

@@ -1,4 +1,5 @@
-// Node-only: reads the publication files bundled with the project (src/data/publications/*.txt).
+// Node-only: reads the publication files bundled with the project (src/data/publications): the
+// one-month text publications (*.txt) and NAV's time-series workbooks (*.xlsx, TILT100–TILT180).
 // Adding a month means dropping its file in that folder and rebuilding.
 
 import { readdirSync } from "node:fs";
@@ -19,10 +20,13 @@ export function readSources(dir: string = PUBLICATIONS_DIR): SourceFile[] {
   } catch (e) {
     throw new FileProblem(`${fileProblemMessage(dir, e, "Datamappen")} Sjekk NAV_TILTAK_DATA.`);
   }
-  return names
-    .filter((f) => f.endsWith(".txt"))
-    .sort()
-    .map((f) => readPublicationFile(join(dir, f)));
+  return (
+    names
+      // Excel's own lock files («~$…») while a workbook is open are no publications.
+      .filter((f) => /\.(txt|xlsx|xlsm|xls)$/i.test(f) && !f.startsWith("~$"))
+      .sort()
+      .map((f) => readPublicationFile(join(dir, f)))
+  );
 }
 
 /**

@@ -10,7 +10,7 @@
 import { InputRejectedError } from "../core/errors.js";
 import { decodeStore, encodeStore, USER_FILE_NAMESPACE, type StoredFile } from "../core/user-file/store.js";
 import { resolveHost } from "./capabilities.js";
-import type { ExcelHost, ExcelRunner } from "./types.js";
+import type { ExcelHost, ExcelRunner } from "./operation-types.js";
 
 export const CUSTOM_XML_API = "1.5";
 

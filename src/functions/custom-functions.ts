@@ -8,6 +8,7 @@
 import { NavFunctions, type FunctionId, type FunctionResult } from "../core/functions.js";
 import { EXCEL_ERROR_TEXT, type FunctionError } from "../core/lookup.js";
 import { tablesOf, type TableFunctions } from "../core/table-functions.js";
+import { serie as serieOf } from "../core/series-function.js";
 import { refreshFunctionsCacheOnNewVersion } from "./cache-refresh.js";
 import { activeDataset } from "./dataset-source.js";
 
@@ -68,12 +69,12 @@ export function tiltaksgruppe(tiltaksgruppe: string, hovedgruppe?: string, perio
 }
 
 /**
- * Endring i antall deltakere fra samme måned i fjor, for en tiltaksgruppe eller «I alt». Gir «*» der endringen er prikket fordi den ville avsløre et lite tall.
+ * Endring i antall deltakere fra samme måned i fjor, for en tiltaksgruppe eller «I alt». Gir «*» der endringen er prikket fordi den ville avsløre et lite tall, og «..» der den ikke kan regnes ut (NAVs tidsserier publiserer ingen endring; den regnes bare ut der begge månedene er tall).
  * @customfunction ENDRING
  * @param {string} tiltaksgruppe Navnet på tiltaksgruppen, f.eks. «Opplæring», eller «I alt».
  * @param {string} [hovedgruppe] «I alt» (standard), «Arbeidssøkere», «Nedsatt arbeidsevne» eller «Andre».
  * @param {string} [periode] Måneden som ÅÅÅÅ-MM, f.eks. «2016-11». Standard er den nyeste perioden.
- * @returns {number | string} Endringen i antall deltakere, eller «*» når den er prikket.
+ * @returns {number | string} Endringen i antall deltakere, «*» når den er prikket, eller «..» når tallgrunnlag mangler.
  */
 export function endring(tiltaksgruppe: string, hovedgruppe?: string, periode?: string): number | string {
   return unwrap(functions().endring(tiltaksgruppe, hovedgruppe, periode));
@@ -129,6 +130,20 @@ export function data(hovedgruppe?: string, periode?: string, innhold?: string): 
 }
 
 /**
+ * Ett tall måned for måned som en dynamisk matrise med to kolonner (Periode og tallet) og overskrifter øverst, klar for et linjediagram. Gir «*» der tallet er prikket og «..» for måneder der tallet ikke finnes (tallgrunnlag mangler). Trenger tomme celler under formelen; ellers gir Excel #SPILL!.
+ * @customfunction SERIE
+ * @param {string} tiltak Navnet på et tiltak, f.eks. «Arbeidstrening», en tiltaksgruppe, eller «I alt».
+ * @param {string} [hovedgruppe] «I alt» (standard), «Arbeidssøkere», «Nedsatt arbeidsevne» eller «Andre».
+ * @param {string} [fra] Første måned som ÅÅÅÅ-MM, f.eks. «2025-01». Utelatt: den eldste.
+ * @param {string} [til] Siste måned som ÅÅÅÅ-MM. Utelatt: den nyeste.
+ * @returns {any[][]} Én rad per måned, med overskrifter øverst.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function serie(tiltak: string, hovedgruppe?: string, fra?: string, til?: string): any[][] {
+  return unwrap(serieOf(functions(), tiltak, hovedgruppe, fra, til));
+}
+
+/**
  * Versjonen av NAV tiltak-tillegget som er lastet, som i manifestet.
  * @customfunction VERSJON
  * @returns {string} Versjonsnummeret, f.eks. «1.0.0.0».
@@ -146,6 +161,7 @@ export const IMPLEMENTATIONS: Readonly<Record<FunctionId | "VERSJON", (...args: 
   LISTE: liste,
   TABELL: tabell,
   DATA: data,
+  SERIE: serie,
   // Not a statistics lookup, so not in the core (nor `nav-tiltak call`): it reports the loaded bundle.
   VERSJON: versjon,
 };

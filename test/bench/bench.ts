@@ -25,6 +25,9 @@ import { protect } from "../../src/core/protect/protect.js";
 import { cliStartFigures } from "./cli-start.js";
 import { readUserFiles } from "../../src/core/user-file/read.js";
 import { bigPublication } from "../helpers/big-publication.js";
+import { importPublications } from "../../src/core/dataset.js";
+import { auditSeries } from "../../src/core/tilt/series-audit.js";
+import { CODES, fileName, writeWorkbook } from "../fixtures/tilt/generate.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const json = process.argv.includes("--json");
@@ -209,6 +212,34 @@ function userFileFigures(): Record<string, number> {
   };
 }
 
+/**
+ * Reading a year of NAV's nine time-series workbooks (December files, twelve months each): unzip,
+ * parse, audit and merge into the Dataset (median of 5), and the disclosure audit over them.
+ */
+async function tiltFigures(): Promise<Record<string, number>> {
+  const sources = await Promise.all(
+    CODES.map(async (code) => {
+      const spec = { code, year: 2025, last: 12, style: "compact" as const, totalWithTilrettelegging: true };
+      return { file: fileName(spec), text: "", bytes: await writeWorkbook(spec) };
+    }),
+  );
+  const times: number[] = [];
+  let dataset = importPublications(sources).dataset;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    dataset = importPublications(sources).dataset;
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const t0 = performance.now();
+  auditSeries(dataset);
+  return {
+    tilt_read_year_9_workbooks_ms: Math.round(times[2]!),
+    tilt_workbook_bytes_total: sources.reduce((n, s) => n + s.bytes.length, 0),
+    tilt_series_audit_year_ms: Math.round(performance.now() - t0),
+  };
+}
+
 async function main(): Promise<void> {
   const base = await excelFigures(BUNDLED_DATASET);
   const wide = await excelFigures(widenDataset(BUNDLED_DATASET, 10));
@@ -230,6 +261,7 @@ async function main(): Promise<void> {
     ...(await disclosureFigures()),
     ...cliStartFigures(ROOT),
     ...userFileFigures(),
+    ...(await tiltFigures()),
     ...(skipBuild ? {} : bundleSizes()),
     node: process.version,
   };

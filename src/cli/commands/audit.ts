@@ -3,13 +3,15 @@ import { parseArgs } from "node:util";
 import { auditPeriod, type AuditMode, type CellBounds, type TableAudit } from "../../core/disclosure-audit.js";
 import { importPublications } from "../../core/dataset.js";
 import { formatInteger } from "../../core/text.js";
+import type { Dataset } from "../../core/types.js";
+import { auditSeries, type SeriesCellBounds, type SeriesTableAudit } from "../../core/tilt/series-audit.js";
 import { loadProjectDataset } from "../../data/load.js";
 import { EXIT, periodOption, readPublicationFile, requirePeriod, UsageError } from "../contract.js";
 import { argsProblem, type CliIO, type Command } from "../io.js";
 
 const USAGE = "nav-tiltak audit [--json] [--samlet] [--periode ÅÅÅÅ-MM] [fil …]";
 
-/** One line of `--json` output. `tiltak` holds the row label, as the issue specifies. */
+/** One line of `--json` output. `tiltak` holds the row label, as the issue specifies; `period` the month. */
 export interface AuditJsonCell {
   table: string;
   tiltak: string;
@@ -18,6 +20,11 @@ export interface AuditJsonCell {
   min: number;
   max: number;
   pinned: boolean;
+  period: string;
+  /** Time-series cells: where the «*» stands in NAV's workbook. */
+  file?: string;
+  sheet?: string;
+  cell?: string;
 }
 
 const n = (x: number): string => (Number.isFinite(x) ? formatInteger(x) : x < 0 ? "−∞" : "∞");
@@ -60,6 +67,8 @@ export const audit: Command = {
     "--json     skriv cellene som JSON (min/max er null der ingenting begrenser dem)\n" +
     "--samlet   kontroller alle tabellene samlet, slik en leser kan kombinere dem\n" +
     "--periode  måneden (ÅÅÅÅ-MM); nyeste om den utelates\n" +
+    "Med NAVs tidsserier (TILT-arbeidsbøker) kontrolleres hver tabell med alle månedene og «Gjennomsnitt hittil i år»;\n" +
+    "hver celle nevner perioden, filen, arket og cellen.\n" +
     "fil …      kontroller disse publikasjonsfilene i stedet for de medfølgende\n" +
     "Exit 1 når tallene ikke går opp eller en fil avvises.",
   run(args: string[], io: CliIO) {
@@ -89,25 +98,38 @@ export const audit: Command = {
     const dataset = sources.length > 0 ? importPublications(sources).dataset : loadProjectDataset().dataset;
     requirePeriod(dataset, values.periode);
     const mode: AuditMode = values.samlet ? "combined" : "per-table";
-    const result = auditPeriod(dataset, values.periode, { mode });
+    const { textPeriods, series } = auditPlan(dataset, values.periode);
+    const results = textPeriods.map((p) => auditPeriod(dataset, p, { mode }));
+    const seriesAudit = series ? auditSeries(dataset, { period: values.periode, mode }) : [];
 
     // In combined mode one contradiction makes every table infeasible: report it once.
-    const problems = [...new Set(result.tables.flatMap((t) => (t.infeasible ? [t.infeasible.message] : [])))];
+    const problems = [
+      ...new Set([...results.flatMap((r) => r.tables), ...seriesAudit].flatMap((t) => (t.infeasible ? [t.infeasible.message] : []))),
+    ];
 
     if (values.json) {
-      const cells: AuditJsonCell[] = result.tables.flatMap((t) =>
-        t.cells.map((c) => ({
-          table: c.table,
-          tiltak: c.rowLabel,
-          hovedgruppe: c.hovedgruppe,
-          column: c.colLabel,
-          min: c.min,
-          max: c.max,
-          pinned: c.pinned,
-        })),
-      );
+      const cells: AuditJsonCell[] = [
+        ...results.flatMap((result) =>
+          result.tables.flatMap((t) =>
+            t.cells.map((c) => ({
+              table: c.table,
+              tiltak: c.rowLabel,
+              hovedgruppe: c.hovedgruppe,
+              column: c.colLabel,
+              min: c.min,
+              max: c.max,
+              pinned: c.pinned,
+              period: result.period,
+            })),
+          ),
+        ),
+        ...seriesAudit.flatMap((t) => t.cells.map(seriesJson)),
+      ];
       io.out(`${JSON.stringify(cells, null, 2)}\n`);
-    } else {
+      for (const p of problems) io.err(`Feil: ${p}\n`);
+      return problems.length > 0 ? EXIT.REJECTED : EXIT.OK;
+    }
+    for (const result of results) {
       io.out(`Prikkekontroll for ${result.periodLabel}\n`);
       io.out(
         mode === "combined"
@@ -128,7 +150,61 @@ export const audit: Command = {
       const pinned = all.filter((c) => c.pinned).length;
       io.out(`\nI alt: ${pinned} av ${all.length} prikkede celler kan regnes ut eksakt.\n`);
     }
+    if (series) printSeries(io, seriesAudit, mode === "combined");
     for (const p of problems) io.err(`Feil: ${p}\n`);
     return problems.length > 0 ? EXIT.REJECTED : EXIT.OK;
   },
 };
+
+/**
+ * What to audit: a text publication's month by its tables (the newest text month when no period is
+ * given and there are no time series, as before), and the time series by their tables (all of them,
+ * or those holding the given month).
+ */
+function auditPlan(ds: Dataset, period: string | undefined): { textPeriods: string[]; series: boolean } {
+  const text = ds.periods.filter((p) => p.source === undefined).map((p) => p.period);
+  const hasSeries = (ds.series ?? []).length > 0;
+  if (period !== undefined) {
+    const isText = text.includes(period);
+    return { textPeriods: isText ? [period] : [], series: !isText && hasSeries };
+  }
+  if (!hasSeries) return { textPeriods: text.slice(-1), series: false };
+  return { textPeriods: text, series: true };
+}
+
+function seriesJson(c: SeriesCellBounds): AuditJsonCell {
+  return {
+    table: c.table,
+    tiltak: c.tiltak,
+    hovedgruppe: c.hovedgruppe,
+    column: c.column,
+    min: c.min,
+    max: c.max,
+    pinned: c.pinned,
+    period: c.period,
+    file: c.file,
+    sheet: c.sheet,
+    cell: c.cell,
+  };
+}
+
+function printSeries(io: CliIO, tables: SeriesTableAudit[], combined: boolean): void {
+  io.out(
+    "\nPrikkekontroll for tidsseriene: månedenes «I alt» og «Gjennomsnitt hittil i år» ± 0,5" +
+      (combined ? "; hvert års tabeller samlet (TILT100s tiltaksgrupper = de andre tabellenes «I alt»)\n" : "; hver tabell for seg\n"),
+  );
+  for (const t of tables) {
+    io.out(`\n${t.table} (${t.file}, ark «${t.sheet}»)\n`);
+    if (t.infeasible) {
+      io.out("  Kan ikke kontrolleres: tallene går ikke opp (se under).\n");
+      continue;
+    }
+    const shown = t.cells.filter((c) => c.pinned || c.narrowed);
+    for (const c of shown) {
+      const what = c.pinned ? `AVSLØRT: = ${n(c.min)}` : `${between(c.min, c.max)} (snevret inn fra 1–3)`;
+      io.out(`  ${c.hovedgruppe}: ${c.tiltak} / ${c.column} ${c.period.slice(0, 4)} (celle ${c.cell}): ${what}\n`);
+    }
+    const pinned = t.cells.filter((c) => c.pinned).length;
+    io.out(`  ${pinned} av ${t.cells.length} prikkede celler kan regnes ut eksakt; ${shown.length - pinned} til snevres inn.\n`);
+  }
+}

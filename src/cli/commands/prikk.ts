@@ -61,6 +61,13 @@ export const prikk: Command = {
       io.err(`${e.message}\nBruk: ${USAGE}\n`);
       return 2;
     }
+    // NAV's time-series workbooks are published already suppressed: there is nothing raw to protect.
+    if (source.bytes) {
+      io.err(
+        `«${source.file}» er en Excel-arbeidsbok. NAVs tidsserier er allerede prikket; prikk tar en tekstfil med rå tall (NAVs tekstformat eller lang CSV). Kontroller arbeidsboken med nav-tiltak import og nav-tiltak audit.\n`,
+      );
+      return 1;
+    }
     const text = source.text;
     let dataset;
     try {

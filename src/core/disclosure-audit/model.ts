@@ -1,7 +1,7 @@
 // The audit's model of a period's sheets: one variable per suppressed count/change cell, one
 // constraint per published relation, and the facts that link tables in combined mode.
 
-import { ALL, HIDDEN, SUPPRESSED } from "../types.js";
+import { ALL, HIDDEN, NOT_AVAILABLE, SUPPRESSED } from "../types.js";
 import { TOTAL_LABEL } from "../period/names.js";
 import { SUPPRESS_MAX } from "../suppression.js";
 import type { CellValue, SheetLayout } from "../layout.js";
@@ -115,14 +115,19 @@ export class Model {
       if (!Number.isInteger(value)) throw new InputRejectedError("bad-cell", `${this.where(meta)} er ikke et heltall (${value}).`);
       return { value };
     }
-    if (value !== SUPPRESSED && value !== HIDDEN) {
-      throw new InputRejectedError("bad-cell", `${this.where(meta)} er verken et tall, «*», «:» eller tom («${value}»).`);
+    if (value !== SUPPRESSED && value !== HIDDEN && value !== NOT_AVAILABLE) {
+      throw new InputRejectedError("bad-cell", `${this.where(meta)} er verken et tall, «*», «:», «..» eller tom («${value}»).`);
     }
     const key = `${meta.sheet}:${meta.row}:${meta.col}`;
     const known = this.varAt.get(key);
     if (known !== undefined) return { variable: known };
     this.varAt.set(key, this.variables.length);
-    if (value === HIDDEN) {
+    if (value === NOT_AVAILABLE) {
+      // Not published and not derivable (e.g. a derived change): an unknown that bounds nothing, of
+      // either sign, so no «..» can make the figures look contradictory.
+      this.variables.push({ lo: -this.cap, hi: this.cap, name: this.where(meta), auxiliary: true });
+      this.varCells.push({ ...meta, hidden: true });
+    } else if (value === HIDDEN) {
       const d = hiddenDomain?.() ?? { lo: 0, hi: this.cap };
       const v: DisclosureVariable = { lo: d.lo, hi: d.hi, name: this.where(meta) };
       if (!hiddenDomain) v.exclude = { lo: 1, hi: SUPPRESS_MAX };

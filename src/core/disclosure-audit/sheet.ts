@@ -1,7 +1,7 @@
 // Model building per sheet: each block's suppressed cells become variables (in grid order, so the
 // output follows the sheet), and its row totals, column totals and facts become relations.
 
-import { HIDDEN, SUPPRESSED } from "../types.js";
+import { HIDDEN, NOT_AVAILABLE, SUPPRESSED } from "../types.js";
 import { SUPPRESS_MAX } from "../suppression.js";
 import type { SheetLayout, TableBlock } from "../layout.js";
 import { formatInteger } from "../text.js";
@@ -149,7 +149,7 @@ function addFigureRow(b: BlockModel, r: number): void {
       lastYearVar,
       antallDomain: aDom,
     });
-  } else if (typeof prosentCell === "string" && prosentCell !== "" && prosentCell !== HIDDEN) {
+  } else if (typeof prosentCell === "string" && prosentCell !== "" && prosentCell !== HIDDEN && prosentCell !== NOT_AVAILABLE) {
     throw new InputRejectedError(
       "bad-cell",
       `${model.where(m0(sheet, r, f.prosent))} er verken et tall, «*» eller tom («${prosentCell}»).`,

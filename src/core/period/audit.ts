@@ -1,7 +1,7 @@
 // The findings of reading one publication file, and the checks every total goes through: a total
 // must be reachable from its parts, two tables must agree, a published percent must fit its change.
 
-import { HIDDEN, SUPPRESSED, type Count, type Figures } from "../types.js";
+import { HIDDEN, NOT_AVAILABLE, SUPPRESSED, type Count, type Figures } from "../types.js";
 import type { Finding } from "../findings.js";
 import { anything, interval, overlaps, point, sumOf, type Interval } from "../interval.js";
 import { formatInteger } from "../text.js";
@@ -22,11 +22,13 @@ function countInterval(c: Count): Interval {
   if (c === SUPPRESSED) return interval(1, 3);
   // ":" is 0 or ≥ 4; for checking a sum the interval [0, ∞) is the safe hull.
   if (c === HIDDEN) return interval(0, Infinity);
+  // ".." is unknown: any count.
+  if (c === NOT_AVAILABLE) return interval(0, Infinity);
   return point(c);
 }
 
 function changeInterval(f: Figures): Interval {
-  if (f.endring === HIDDEN || f.antall === HIDDEN) return anything();
+  if (f.endring === HIDDEN || f.antall === HIDDEN || f.endring === NOT_AVAILABLE || f.antall === NOT_AVAILABLE) return anything();
   if (f.endring !== SUPPRESSED) return countInterval(f.endring);
   if (f.antall === SUPPRESSED) return interval(-Infinity, 3);
   const { lo, hi } = countInterval(f.antall);
@@ -40,7 +42,7 @@ function showInterval({ lo, hi }: Interval): string {
 }
 
 function showCount(c: Count): string {
-  return c === null ? "tom" : c === SUPPRESSED || c === HIDDEN ? c : formatInteger(c);
+  return c === null ? "tom" : typeof c === "string" ? c : formatInteger(c);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@
  * count = the groups (in every hovedgruppe column), and the same for last year's counts.
  */
 
-import { ALL, type Count, type Dataset, type Figures, type HgKey, type PeriodData } from "../types.js";
+import { ALL, tiltakGroup, type Count, type Dataset, type Figures, type HgKey, type PeriodData } from "../types.js";
 import { isSmall } from "../suppression.js";
 import { periodData } from "../layout.js";
 import { InputRejectedError } from "../errors.js";
@@ -127,7 +127,7 @@ function factSums(ds: Dataset, p: PeriodData, hgs: HgKey[], byId: ReadonlyMap<st
       );
   }
   for (const g of groups) {
-    const members = ds.tiltak.filter((t) => t.group === g.id && p.tiltak[t.id]);
+    const members = ds.tiltak.filter((t) => tiltakGroup(p, t) === g.id && p.tiltak[t.id]);
     for (const k of keys)
       sum(
         `g|${g.id}|${k}|a`,

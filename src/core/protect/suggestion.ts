@@ -96,7 +96,11 @@ export function newlyHidden(before: readonly SheetLayout[], after: readonly Shee
 
 /** The suggestion for a period (newest by default) of a published dataset. Takes seconds. */
 export async function suggestSafeSuppression(published: Dataset, highs: Highs, period?: string): Promise<SafeSuppressionSuggestion> {
-  const recovery = recoverRaw(published, period, { solve: milpSolver(highs) });
+  // The suggestion is for a one-month publication's tables: a time-series month (core/tilt) has
+  // figures that are not published («..») and so no raw figures to recover. Newest text month by default.
+  const textMonths = published.periods.filter((p) => p.source === undefined);
+  const target = period ?? textMonths[textMonths.length - 1]?.period;
+  const recovery = recoverRaw(published, target, { solve: milpSolver(highs) });
   const result = await protect(recovery.dataset, recovery.period, highs);
   const before = buildLayouts(published, recovery.period);
   const layoutByName = new Map(before.map((l) => [l.name, l]));

@@ -1,0 +1,143 @@
+// Sheets laid out as NAV lays out its time series: one sheet per TILT table and year, one block per
+// målgruppe with «Gjennomsnitt hittil i år» and the months as columns, «I alt» first, the § 2-6 note
+// below. Pure data (like layout.ts's SheetLayout), built from the Dataset's series through the one
+// suppression rule; the writer, `nav-tiltak sheets --tidsserier` and NAV.TABELL can render it.
+
+import { FORMAT_COUNT, FORMAT_GENERAL, displayText, type CellValue, type TableBlock } from "./layout.js";
+import { statisticsNote } from "./notes.js";
+import { notesWithSymbols, suppressCount } from "./suppression.js";
+import { formatInteger, periodLabel } from "./text.js";
+import type { Count, Dataset, SeriesTable } from "./types.js";
+
+export const AVERAGE_HEADER = "Gjennomsnitt hittil i år";
+/** Averages are shown with one decimal at most (NAV's are whole; a derived one need not be). */
+export const FORMAT_AVERAGE = "#,##0.#";
+
+const GROUP_NAMES: Readonly<Record<number, string>> = {
+  100: "Tiltaksgrupper",
+  110: "Lønnstilskudd",
+  120: "Arbeidspraksis",
+  130: "Opplæring",
+  140: "Oppfølging",
+  150: "Avklaringstiltak",
+  160: "Arbeidsrettet rehabilitering",
+  170: "Tilrettelagt arbeid",
+  180: "Jobbskaping og egenetablering",
+};
+
+export interface SeriesLayout {
+  /** Worksheet name, ≤ 31 characters: «TILT130 2026». */
+  name: string;
+  code: number;
+  year: number;
+  /** The workbook it comes from. */
+  file: string;
+  title: string;
+  tableName: string;
+  /** The last month in the table. */
+  period: string;
+  periodLabel: string;
+  cells: CellValue[][];
+  numberFormats: string[][];
+  boldRows: number[];
+  headerRows: number[];
+  blocks: TableBlock[];
+  noteRows: number[];
+  columnWidths: number[];
+  freezeRows: number;
+}
+
+const MONTHS = ["Januar", "Februar", "Mars", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Desember"];
+/** A figure as it may be shown: «*» for 1–3 on every way out; none as an empty cell. */
+const shown = (c: Count): CellValue => suppressCount(c);
+
+function layoutOf(ds: Dataset, table: SeriesTable): SeriesLayout {
+  const cells: CellValue[][] = [];
+  const formats: string[][] = [];
+  const bold: number[] = [];
+  const headers: number[] = [];
+  const blocks: TableBlock[] = [];
+  const notes: number[] = [];
+  const add = (row: CellValue[], fmt: string[] = [], isBold = false) => {
+    cells.push(row);
+    formats.push(row.map((_, i) => fmt[i] ?? FORMAT_GENERAL));
+    if (isBold) bold.push(cells.length - 1);
+    return cells.length - 1;
+  };
+  const tableName = `TILT${table.code} ${GROUP_NAMES[table.code] ?? ""}`.trim();
+  const last = table.periods[table.periods.length - 1]!;
+  add([ds.title], [], true);
+  add([tableName], [], true);
+  add([`${periodLabel(table.periods[0]!)} – ${periodLabel(last)}`]);
+  add([]);
+  const months = table.periods.map((p) => MONTHS[Number(p.slice(5)) - 1]!);
+  const fmt = [FORMAT_GENERAL, FORMAT_AVERAGE, ...months.map(() => FORMAT_COUNT)];
+  for (const block of table.blocks) {
+    const headerRow = add([null, AVERAGE_HEADER, ...months], [], true);
+    headers.push(headerRow);
+    const totalRows: number[] = [];
+    for (const row of block.rows) {
+      const r = add([row.label, shown(row.average.value), ...row.months.map((m) => shown(m.value))], fmt, row.kind === "total");
+      if (row.kind === "total") totalRows.push(r);
+    }
+    blocks.push({ headerRow, firstRow: headerRow + 1, lastRow: cells.length - 1, columns: months.length + 2, totalRows });
+    add([]);
+  }
+  add([`Kilde: NAV, ${table.file}`]);
+  const symbolNotes = notesWithSymbols(ds).filter((n) => n.includes("«:»") || n.includes("«..»"));
+  for (const n of [...statisticsNote(ds.notes), ...symbolNotes.slice(0, 1)]) notes.push(add([n]));
+  const width = Math.max(...cells.map((r) => r.length));
+  const pad = <T>(rows: T[][], fill: T) => rows.map((r) => [...r, ...new Array<T>(width - r.length).fill(fill)]);
+  const padded = pad(cells, null);
+  const widths = Array.from({ length: width }, (_, c) =>
+    c === 0
+      ? Math.min(
+          45,
+          Math.max(20, ...blocks.flatMap((b) => padded.slice(b.firstRow, b.lastRow + 1).map((r) => String(r[0] ?? "").length + 2))),
+        )
+      : c === 1
+        ? 14
+        : 10,
+  );
+  return {
+    name: `TILT${table.code} ${table.year}`,
+    code: table.code,
+    year: table.year,
+    file: table.file,
+    title: ds.title,
+    tableName,
+    period: last,
+    periodLabel: periodLabel(last),
+    cells: padded,
+    numberFormats: pad(formats, FORMAT_GENERAL),
+    boldRows: bold,
+    headerRows: headers,
+    blocks,
+    noteRows: notes,
+    columnWidths: widths,
+    freezeRows: 4,
+  };
+}
+
+/** One sheet per time-series table of the dataset (none when it has no time series), TILT100 first per year. */
+export function seriesLayouts(ds: Dataset, year?: number): SeriesLayout[] {
+  return (ds.series ?? []).filter((t) => year === undefined || t.year === year).map((t) => layoutOf(ds, t));
+}
+
+/** An average as Excel shows FORMAT_AVERAGE in nb-NO: «19 462», «34,3». */
+function averageText(v: number): string {
+  const tenths = Math.round(v * 10);
+  return tenths % 10 === 0 ? formatInteger(tenths / 10) : `${formatInteger(Math.trunc(tenths / 10))},${Math.abs(tenths % 10)}`;
+}
+
+/** The layout as displayed text, row by row (trailing empty cells dropped). */
+export function seriesLayoutText(layout: SeriesLayout): string[][] {
+  return layout.cells.map((row, r) => {
+    const text = row.map((v, c) => {
+      const format = layout.numberFormats[r]![c];
+      return format === FORMAT_AVERAGE && typeof v === "number" ? averageText(v) : displayText(v, format);
+    });
+    while (text.length > 0 && text[text.length - 1] === "") text.pop();
+    return text;
+  });
+}
