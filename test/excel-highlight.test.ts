@@ -7,7 +7,7 @@ import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { revealedCells, type RevealedCell } from "../src/core/disclosure-audit.js";
 import { buildLayouts } from "../src/core/layout.js";
 import { HIGHLIGHT_FILL, cellRects, clearHighlights, highlightRevealed, writerFill } from "../src/excel/highlight.js";
-import { layoutSheet } from "../src/excel/content.js";
+import { layoutSheet } from "../src/excel/sheet-specs.js";
 import { insert, refresh } from "../src/excel/writer.js";
 import { type FakeExcel, type RichApiRequest, RichApiServer } from "@nav-tiltak/excel-simulator";
 import { fakeHost, userDoes, widenDataset, workbookState } from "./helpers/excel-fake.js";
