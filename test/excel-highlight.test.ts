@@ -8,7 +8,7 @@ import { revealedCells } from "../src/core/disclosure-audit.js";
 import { buildLayouts } from "../src/core/layout.js";
 import { HIGHLIGHT_FILL, SUGGESTION_FILL, cellRects, clearHighlights, highlightRevealed, writerFill } from "../src/excel/highlight.js";
 import { BUNDLED_SUGGESTION, suggestionBySheet } from "../src/taskpane/suggestion-view.js";
-import { layoutSheet } from "../src/excel/content.js";
+import { layoutSheet } from "../src/excel/sheet-specs.js";
 import { insert, refresh } from "../src/excel/writer.js";
 import { type FakeExcel, type RichApiRequest, RichApiServer } from "@nav-tiltak/excel-simulator";
 import { fakeHost, userDoes, widenDataset, workbookState } from "./helpers/excel-fake.js";

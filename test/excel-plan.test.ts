@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { buildLayouts } from "../src/core/layout.js";
-import { PIVOT_ANCHOR_ROW, charsToPoints, coalesceRuns, layoutSheet, pivotSheets, textSafeFormats } from "../src/excel/content.js";
+import { PIVOT_ANCHOR_ROW, charsToPoints, coalesceRuns, layoutSheet, pivotSheets, textSafeFormats } from "../src/excel/sheet-specs.js";
 import { contentHash, decodeRecord, encodeRecord, freeIdentifier, freeSheetName, indexName, nameFragment } from "../src/excel/ownership.js";
 import { parseSheetReference, sheetReference } from "@nav-tiltak/a1";
 import { planTargets, type WorkbookSnapshot } from "../src/excel/plan.js";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../src/core/bundled.js";
 import { buildLayouts, layoutText, type SheetLayout } from "../src/core/layout.js";
 import { changeLongTable, tiltakLongTable } from "../src/core/pivot.js";
-import { charsToPoints } from "../src/excel/content.js";
+import { charsToPoints } from "../src/excel/sheet-specs.js";
 import { MARKER_KEY } from "../src/excel/ownership.js";
 import { columnLetters, parseSheetReference } from "@nav-tiltak/a1";
 import { insert, refresh, sheetSpecs } from "../src/excel/writer.js";

@@ -33,7 +33,7 @@ export type CellResult = number | Suppressed | Hidden | NotAvailable;
 /** A function's outcome: a value, or the Excel error it becomes. */
 export type FunctionResult<T> = { value: T; error?: undefined } | { error: FunctionError; value?: undefined };
 
-/** The custom function ids, as declared with @customfunction in src/functions/functions.ts. */
+/** The custom function ids, as declared with @customfunction in src/functions/custom-functions.ts. */
 export const FUNCTION_IDS = ["TILTAK", "TILTAKSGRUPPE", "ENDRING", "ENDRINGPROSENT", "LISTE", "TABELL", "DATA", "SERIE"] as const;
 export type FunctionId = (typeof FUNCTION_IDS)[number];
 /** The functions whose result is a 2-D array that spills (LISTE spills one column of names). */
@@ -225,7 +225,7 @@ export function functionId(name: string): FunctionId | undefined {
   return (FUNCTION_IDS as readonly string[]).includes(upper) ? (upper as FunctionId) : undefined;
 }
 
-/** Parameters per function, in order, as the JSDoc in src/functions/functions.ts declares them. */
+/** Parameters per function, in order, as the JSDoc in src/functions/custom-functions.ts declares them. */
 export const FUNCTION_PARAMETERS: Readonly<Record<FunctionId, readonly { name: string; optional: boolean }[]>> = {
   TILTAK: [
     { name: "tiltak", optional: false },

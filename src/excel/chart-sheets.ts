@@ -5,7 +5,7 @@
 import { CHART_SHEET_NAMES, buildCharts, type ChartData, type ChartKey } from "../core/charts.js";
 import type { Dataset } from "../core/types.js";
 import { FORMAT_COUNT, FORMAT_GENERAL } from "../core/layout.js";
-import { charsToPoints, textSafeFormats, type SheetSpec, type StyleRun, type WriteValue } from "./content.js";
+import { charsToPoints, textSafeFormats, type SheetSpec, type StyleRun, type WriteValue } from "./sheet-specs.js";
 
 /** Row of the chart data's header row on a chart sheet (title, two notes and a blank row above). */
 const DATA_HEADER_ROW = 4;

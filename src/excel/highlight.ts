@@ -13,7 +13,7 @@
 
 import type { Dataset } from "../core/types.js";
 import { buildLayouts, type LayoutKey, type SheetLayout } from "../core/layout.js";
-import { layoutSheet, type SheetSpec } from "./content.js";
+import { layoutSheet, type SheetSpec } from "./sheet-specs.js";
 import { formatRect, parseSheetReference, type Rect } from "@nav-tiltak/a1";
 import { contentHash, decodeRecord, indexName } from "./ownership.js";
 import { capabilities, errorText } from "./capabilities.js";

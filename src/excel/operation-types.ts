@@ -2,7 +2,7 @@
 
 import type { LayoutKey } from "../core/layout.js";
 import type { Dataset } from "../core/types.js";
-import type { TargetKey } from "./content.js";
+import type { TargetKey } from "./sheet-specs.js";
 
 /**
  * Where an operation's figures come from: a dataset and the period its tables and charts show.

@@ -10,8 +10,8 @@
 //    marker that travels with the sheet itself and is checked before anything is rewritten.
 // A sheet without an index entry is the user's: never cleared, never renamed, never written.
 
-import type { TargetKey } from "./content.js";
-import type { WriteValue } from "./content.js";
+import type { TargetKey } from "./sheet-specs.js";
+import type { WriteValue } from "./sheet-specs.js";
 import { NotFoundError } from "../core/errors.js";
 
 export const INDEX_PREFIX = "NavTiltak.";

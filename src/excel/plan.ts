@@ -2,7 +2,7 @@
 // (by their index entry, never by name), which to create and under what free name, which to
 // rewrite in place, which to leave alone (protected). Pure, so every rule is testable in Node.
 
-import { PIVOT_TABLE, type SheetSpec, type TargetKey } from "./content.js";
+import { PIVOT_TABLE, type SheetSpec, type TargetKey } from "./sheet-specs.js";
 import {
   INDEX_PREFIX,
   NAME_COMMENT_PREFIX,

@@ -8,7 +8,7 @@
 
 import { CHARTS_LOAD, chartNames } from "./chart-writer.js";
 import { queueFrozenRead, type Frozen } from "./freeze.js";
-import type { SheetSpec, TargetKey } from "./content.js";
+import type { SheetSpec, TargetKey } from "./sheet-specs.js";
 import { parseSheetReference, type Rect } from "@nav-tiltak/a1";
 import { REQUEST_NAME, decodeRequest, indexName } from "./ownership.js";
 import type { WorkbookSnapshot } from "./plan.js";

@@ -7,7 +7,7 @@
 // it came.
 
 import { boundingRect, sheetReference, type Rect } from "@nav-tiltak/a1";
-import type { SheetSpec, StyleRun, TargetKey } from "./content.js";
+import type { SheetSpec, StyleRun, TargetKey } from "./sheet-specs.js";
 import { queueChart } from "./chart-writer.js";
 import { queueCopies, type KeptCopy } from "./edits.js";
 import { groupNameFormula } from "./group-names.js";

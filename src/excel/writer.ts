@@ -14,7 +14,7 @@
 import { rectContains } from "@nav-tiltak/a1";
 import { buildLayouts } from "../core/layout.js";
 import { capabilities, resolveHost } from "./capabilities.js";
-import { layoutSheet, pivotSheets, type SheetSpec, type TargetKey } from "./content.js";
+import { layoutSheet, pivotSheets, type SheetSpec, type TargetKey } from "./sheet-specs.js";
 import { planCopies, userEdited, type KeptCopy } from "./edits.js";
 import { explainFailure, type Batch } from "./outcome.js";
 import { REQUEST_NAME } from "./ownership.js";

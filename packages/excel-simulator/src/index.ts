@@ -21,7 +21,7 @@ export type { RichApiRequest, RichApiResponse } from "./richapi.js";
 export { FakeExcelError, ErrorCodes, isFakeExcelError } from "./excel-errors.js";
 export type { ErrorCode, FakeDebugInfo } from "./excel-errors.js";
 export type { LoadOption } from "./server/query.js";
-export type { AreasRef } from "./server/cells.js";
+export type { AreasRef } from "./server/range-refs.js";
 
 // 2. The Office.js client library ---------------------------------------------------------------
 // A client turns Excel.run batches into the RichApi requests the simulator answers. `setDefaultClient`

@@ -4,7 +4,7 @@ import { excelError } from "../excel-errors";
 import type { BorderAttr, FormatProp, RangeRef } from "../state";
 import type { BorderIndex } from "../office-types";
 import { type Host, type PropDef, type TypeDef, obj } from "./object-model";
-import { type Cells, refsOf } from "./cells";
+import { type Cells, refsOf } from "./range-refs";
 
 /** One value when every area reports the same, null otherwise (as for mixed formats). */
 function overAreas<T>(e: Cells, read: (r: RangeRef) => T | null): T | null {

@@ -9,7 +9,7 @@ import { checkRect } from "../addresses";
 import { excelError } from "../excel-errors";
 import type { RangeRef, SheetState, WorkbookState } from "../state";
 import type { ClearApplyTo } from "../office-types";
-import { type AreasRef, refsOf, sheetRange } from "./cells";
+import { type AreasRef, refsOf, sheetRange } from "./range-refs";
 import { FORMAT } from "./format";
 import { type Host, type MethodDef, type TypeDef, ServerObject, intArg, need, obj } from "./object-model";
 

@@ -9,7 +9,7 @@ import { CHARTS } from "./chart";
 import { CUSTOM_PROPERTIES } from "./custom-property";
 import { type MethodDef, type TypeDef, intArg, need, obj } from "./object-model";
 import { PIVOT_TABLES } from "./pivot-table";
-import { sheetAreas, sheetRange } from "./cells";
+import { sheetAreas, sheetRange } from "./range-refs";
 import { RANGE, RANGE_AREAS } from "./range";
 import { TABLES } from "./table";
 
