@@ -25,7 +25,7 @@ import type { Highs } from "./milp.js";
 import { InternalError } from "../errors.js";
 
 /** A finite stand-in for "no upper bound" (HiGHS then never reports «Unbounded»). */
-const CAP = 100_000_000;
+export const CAP = 100_000_000;
 
 const OPTIONS = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0 } as const;
 
@@ -35,7 +35,7 @@ export function sensitive(model: FactModel): Fact[] {
 }
 
 /** A reader's domain of an unknown figure (the symbols shown on its row say this much). */
-function domain(model: FactModel, f: Fact): Interval {
+export function domain(model: FactModel, f: Fact): Interval {
   if (f.kind === "count") return f.primary ? interval(1, 3) : interval(4, CAP);
   if (!f.hasPercent) return interval(0, 0);
   if (!f.primary) return interval(4, CAP);
