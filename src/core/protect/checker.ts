@@ -56,6 +56,18 @@ export class Checker {
     return exposedOf(this.attacker.ranges(hidden, this.target), this.target);
   }
 
+  /** The protected figures that even the best protection leaves at one value ("*" that fix one another). */
+  pinned(): Set<string> {
+    return new Set(
+      [...this.target]
+        .filter(([, t]) => {
+          const g = goalOf(t);
+          return g.lo >= g.hi;
+        })
+        .map(([id]) => id),
+    );
+  }
+
   /** What every protected figure needs, per direction: the demands a safe set must meet. */
   demands(): Exposure[] {
     const out: Exposure[] = [];

@@ -56,13 +56,15 @@ export const better = (a: Cost, b: Cost): boolean => a.cells < b.cells || (a.cel
 /**
  * The master's fixed rows, as LP text lines over `x(id)`:
  * - p: in every sum, a sensitive figure has another unknown figure beside it. Valid for every safe
- *   set: a figure alone unknown in a sum equals the sum of the published others, so it is pinned.
+ *   set: a figure alone unknown in a sum equals the sum of the published others, so it is pinned —
+ *   exposed unless even its best range is a single value (`pinned`: "*" cells that fix one another
+ *   whatever is hidden), which gets no such row.
  * - p (hidden count): a hidden count has another unknown beside it in every sum. Valid for every
  *   optimal safe set: a count alone unknown in a sum is pinned already, so showing it leaves every
  *   reader's system the same (same feasible tables) at a lower cost.
  * - r: a hidden count hides its change (the change cell shows ":" whenever its count does).
  */
-function fixedRows(model: FactModel, x: (id: string) => string | undefined): string[] {
+function fixedRows(model: FactModel, x: (id: string) => string | undefined, pinned: ReadonlySet<string>): string[] {
   const rows: string[] = [];
   const unknown = (id: string): { vars: string[]; constant: number } => {
     const f = model.byId.get(id)!;
@@ -82,7 +84,7 @@ function fixedRows(model: FactModel, x: (id: string) => string | undefined): str
       const f = model.byId.get(c)!;
       // A change that is "*" only because its count is 1–3 hides no small last year's count: it
       // need not stay unknown.
-      const protectedCell = f.primary && (f.kind === "count" || (f.value >= 1 && f.value <= 3));
+      const protectedCell = f.primary && (f.kind === "count" || (f.value >= 1 && f.value <= 3)) && !pinned.has(c);
       const mustHide = protectedCell ? "primary" : f.candidate && f.kind === "count" ? "count" : undefined;
       if (!mustHide) continue;
       const others = sum.filter((d) => d !== c).map(unknown);
@@ -103,7 +105,7 @@ function fixedRows(model: FactModel, x: (id: string) => string | undefined): str
 const coefText = (c: number): string => (c < 0 ? `- ${-c}` : `+ ${c}`);
 
 /** The master program as LP text; every candidate is a column, in `cands` order (x0, x1, …). */
-function masterLp(model: FactModel, cands: readonly Fact[], cuts: readonly Cut[], big: number): string {
+function masterLp(model: FactModel, cands: readonly Fact[], cuts: readonly Cut[], big: number, pinned: ReadonlySet<string>): string {
   const index = new Map(cands.map((f, i) => [f.id, i]));
   const x = (id: string): string | undefined => (index.has(id) ? `x${index.get(id)}` : undefined);
   // A hidden count whose change is not a candidate (no last year) still shows its change as ":".
@@ -113,7 +115,7 @@ function masterLp(model: FactModel, cands: readonly Fact[], cuts: readonly Cut[]
     if (!ef.candidate && !ef.primary && index.has(a)) forcedChange.add(a);
   }
   const weight = (f: Fact): number => big * (forcedChange.has(f.id) ? 2 : 1) + f.value;
-  const rows = fixedRows(model, x);
+  const rows = fixedRows(model, x, pinned);
   for (const cut of cuts) {
     const terms = cut.terms.filter((t) => index.has(t.id) && t.coef !== 0);
     rows.push(`${terms.length > 0 ? terms.map((t) => `${coefText(t.coef)} ${x(t.id)}`).join(" ") : "0 x0"} >= ${cut.rhs}`);
@@ -148,11 +150,17 @@ const TIME_LIMIT = 13;
  * Solves the master with a time limit (seconds). A gap of 0 is asked for: «Optimal» is the integer
  * optimum. When the limit stops it, the best set found (if any) and HiGHS's proven dual bound.
  */
-export function solveMaster(highs: Highs, model: FactModel, cuts: readonly Cut[], timeLimit: number): MasterResult {
+export function solveMaster(
+  highs: Highs,
+  model: FactModel,
+  cuts: readonly Cut[],
+  pinned: ReadonlySet<string>,
+  timeLimit: number,
+): MasterResult {
   const cands = model.facts.filter((f) => f.candidate);
   if (cands.length === 0) return { chosen: new Set(), bound: { cells: 0, sum: 0 }, optimal: true };
   const big = 1 + cands.reduce((s, f) => s + f.value, 0);
-  const m = (highs as HighsWithModels).createModel({ format: "lp", data: masterLp(model, cands, cuts, big) });
+  const m = (highs as HighsWithModels).createModel({ format: "lp", data: masterLp(model, cands, cuts, big, pinned) });
   try {
     m.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0, time_limit: Math.max(0.05, timeLimit) });
     const status = m.run().modelStatus;
@@ -181,11 +189,16 @@ export function solveMaster(highs: Highs, model: FactModel, cuts: readonly Cut[]
  * separated at before any integer program is solved (cuts.ts), which makes the first master much
  * closer to the final one. Candidate id → value.
  */
-export function solveMasterRelaxation(highs: Highs, model: FactModel, cuts: readonly Cut[]): Map<string, number> {
+export function solveMasterRelaxation(
+  highs: Highs,
+  model: FactModel,
+  cuts: readonly Cut[],
+  pinned: ReadonlySet<string>,
+): Map<string, number> {
   const cands = model.facts.filter((f) => f.candidate);
   if (cands.length === 0) return new Map();
   const big = 1 + cands.reduce((s, f) => s + f.value, 0);
-  const res = highs.solve(masterLp(model, cands, cuts, big), { output_flag: false, solve_relaxation: true });
+  const res = highs.solve(masterLp(model, cands, cuts, big, pinned), { output_flag: false, solve_relaxation: true });
   if (res.Status !== "Optimal")
     throw new InternalError("protection-failed", `Skjermingen fant ingen løsning (LP-løseren svarte «${res.Status}»).`);
   return new Map(cands.map((f, i) => [f.id, Math.min(1, Math.max(0, res.Columns[`x${i}`]?.Primal ?? 0))]));

@@ -113,7 +113,7 @@ class CutPool {
 function rootCuts(highs: Highs, model: FactModel, checker: Checker, pool: CutPool, deadline: number): void {
   const demands = checker.demands();
   for (let round = 0; round < ROOT_ROUNDS && performance.now() < deadline; round++) {
-    const x = solveMasterRelaxation(highs, model, pool.cuts);
+    const x = solveMasterRelaxation(highs, model, pool.cuts, checker.pinned());
     let added = 0;
     for (const d of demands) {
       const cut = fractionalCapacityCut(model, highs, x, d.id, d.sign, d.need);
@@ -139,7 +139,7 @@ function search(highs: Highs, model: FactModel, checker: Checker, timeLimitMs: n
   for (;;) {
     const left = (timeLimitMs - (performance.now() - start)) / 1000;
     stats.rounds++;
-    const m = solveMaster(highs, model, pool.cuts, left);
+    const m = solveMaster(highs, model, pool.cuts, checker.pinned(), left);
     if (better(lowerBound, m.bound)) lowerBound = m.bound;
     if (!m.chosen) {
       stats.timedOut = true;
