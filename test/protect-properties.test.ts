@@ -82,7 +82,7 @@ describe("protect, attacked by the combined audit of the published sheets", () =
           if (cell.kind === "count" && (cell.min > 1 || cell.max < 3)) {
             // Named as published: the figure's tiltak (or group, or «I alt») and hovedgruppe.
             const name = publishedName(raw, model.byId.get(where.get(k)!)!);
-            const named = r.inherent.find((n) => n.row === name.row && n.hovedgruppe === name.hovedgruppe && n.kind === "count");
+            const named = r.inherent.find((n) => n.row === name.row && n.hovedgruppe === cell.hovedgruppe && n.kind === "count");
             expect(named, label).toBeDefined();
             expect([named!.got.min, named!.got.max]).toEqual([cell.min, cell.max]);
           }
