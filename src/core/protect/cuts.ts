@@ -32,7 +32,7 @@ import type { Highs } from "./milp.js";
 /** Safety margin of a capacity cut's coefficients against floating-point error. */
 const EPS = 1e-7;
 
-interface SystemLp {
+export interface SystemLp {
   vars: string[];
   /** Sums touching the system, each as [fact id, sign] (−1 for the total, +1 for a part). */
   rows: [string, number][][];
@@ -40,18 +40,10 @@ interface SystemLp {
 }
 
 /**
- * The attacker's relaxation around figure p: its system (every unknown figure linked to it by sums)
- * as LP text in deviations. `scale` gives a candidate's share of its ":" domain — 1 for a hidden one
- * at an integer point, x_f at a fractional one, where each move is also held to `need` (a smaller
- * relaxation only helps to find multipliers; the cut built from them is valid whatever they are).
+ * The attacker's relaxation around figure p at an integer point: its system (every unknown figure
+ * linked to it by sums) as LP text in deviations.
  */
-function systemLp(
-  model: FactModel,
-  hidden: ReadonlySet<string>,
-  p: string,
-  scale?: ReadonlyMap<string, number>,
-  need = Infinity,
-): SystemLp {
+function systemLp(model: FactModel, hidden: ReadonlySet<string>, p: string): SystemLp {
   const vars = systemOf(model, hidden, p);
   const index = new Map(vars.map((id, i) => [id, i]));
   const rows = model.sums
@@ -64,10 +56,7 @@ function systemLp(
   const bounds = vars.map((id, i) => {
     const f = model.byId.get(id)!;
     const d = domain(model, f);
-    const share = f.primary ? 1 : (scale?.get(id) ?? 1);
-    const lo = f.primary ? d.lo - f.value : -share * Math.min(f.value - d.lo, need);
-    const hi = f.primary ? d.hi - f.value : share * Math.min(d.hi - f.value, need);
-    return ` ${lo} <= x${i} <= ${hi}`;
+    return ` ${d.lo - f.value} <= x${i} <= ${d.hi - f.value}`;
   });
   const text = (objective: string): string =>
     [
@@ -89,7 +78,14 @@ function spread(model: FactModel, f: Fact): { down: number; up: number } {
 }
 
 /** The cut that the multipliers λ give (see the file comment); undefined when it cannot be violated. */
-function cutFromMultipliers(model: FactModel, lp: SystemLp, lambda: number[], p: string, sign: number, need: number): Cut | undefined {
+export function cutFromMultipliers(
+  model: FactModel,
+  lp: Pick<SystemLp, "rows">,
+  lambda: number[],
+  p: string,
+  sign: number,
+  need: number,
+): Cut | undefined {
   const r = new Map<string, number>([[p, sign]]);
   lp.rows.forEach((row, k) => {
     const l = lambda[k] ?? 0;
@@ -117,7 +113,7 @@ function cutFromMultipliers(model: FactModel, lp: SystemLp, lambda: number[], p:
   return { terms, rhs: 1 - EPS, kind: "capacity" };
 }
 
-const lhsAt = (cut: Cut, x: (id: string) => number): number => cut.terms.reduce((s, t) => s + t.coef * x(t.id), 0);
+export const lhsAt = (cut: Cut, x: (id: string) => number): number => cut.terms.reduce((s, t) => s + t.coef * x(t.id), 0);
 
 /** Solves the relaxation for p in direction `sign` and turns its row multipliers into a cut violated at x. */
 function separate(
@@ -150,23 +146,6 @@ function separate(
     if (cut && lhsAt(cut, x) < cut.rhs - 1e-6) return cut;
   }
   return undefined;
-}
-
-/**
- * A capacity cut for p at a fractional point of the master's relaxation (candidate id → x), or
- * undefined when none is found violated there.
- */
-export function fractionalCapacityCut(
-  model: FactModel,
-  highs: Highs,
-  x: ReadonlyMap<string, number>,
-  p: string,
-  sign: 1 | -1,
-  need: number,
-): Cut | undefined {
-  const active = new Set([...x].filter(([, v]) => v > 1e-9).map(([id]) => id));
-  const lp = systemLp(model, shownHidden(model, active), p, x, need);
-  return separate(model, highs, lp, (id) => x.get(id) ?? 0, p, sign, need);
 }
 
 /**

@@ -34,12 +34,13 @@ import { bounds, type Bounds } from "../interval.js";
 import type { Dataset } from "../types.js";
 import { applyProtection } from "./apply.js";
 import { Checker, exposedOf } from "./checker.js";
-import { capacityCut, fractionalCapacityCut, systemCut } from "./cuts.js";
+import { capacityCut, systemCut } from "./cuts.js";
 import { factModel, type Fact, type FactModel } from "./facts.js";
 import { better, costOf, shownHidden, solveMaster, solveMasterRelaxation, type Cost, type Cut } from "./master.js";
 import { loadHighs, type Highs } from "./milp.js";
 import { inherentNarrowings, type InherentNarrowing } from "./narrowing.js";
 import { repair } from "./repair.js";
+import { fractionalCuts } from "./separation.js";
 import { sheetCheck } from "./sheet-check.js";
 
 export type { Cost } from "./master.js";
@@ -58,8 +59,8 @@ export interface ProtectionResult {
   lowerBound: Cost;
   /** The cost is the proven lower bound: no safe set hides fewer cells, or as few with a smaller sum. */
   optimal: boolean;
-  /** The search, for the report: master programs solved, cuts of each kind, milliseconds. */
-  search: { rounds: number; capacityCuts: number; systemCuts: number; timedOut: boolean; ms: number };
+  /** The search, for the report: root cut rounds, master programs solved, cuts of each kind, milliseconds. */
+  search: { rootRounds: number; rounds: number; capacityCuts: number; systemCuts: number; timedOut: boolean; ms: number };
   /** The combined audit of the result: every "*" with its exact bounds. */
   audit: DisclosureAudit;
   /**
@@ -110,17 +111,17 @@ class CutPool {
   }
 }
 
-function rootCuts(highs: Highs, model: FactModel, checker: Checker, pool: CutPool, deadline: number): void {
+/** Returns the rounds run. */
+function rootCuts(highs: Highs, model: FactModel, checker: Checker, pool: CutPool, deadline: number): number {
   const demands = checker.demands();
-  for (let round = 0; round < ROOT_ROUNDS && performance.now() < deadline; round++) {
+  let round = 0;
+  while (round < ROOT_ROUNDS && performance.now() < deadline) {
+    round++;
     const x = solveMasterRelaxation(highs, model, pool.cuts, checker.pinned());
-    let added = 0;
-    for (const d of demands) {
-      const cut = fractionalCapacityCut(model, highs, x, d.id, d.sign, d.need);
-      if (cut && pool.add(cut)) added++;
-    }
-    if (added === 0) return;
+    const added = fractionalCuts(highs, model, x, demands).filter((cut) => pool.add(cut)).length;
+    if (added === 0) break;
   }
+  return round;
 }
 
 /** Steps 1–4: the cutting-plane loop, and the repair if the time runs out. */
@@ -128,10 +129,10 @@ function search(highs: Highs, model: FactModel, checker: Checker, timeLimitMs: n
   const start = performance.now();
   const pool = new CutPool();
   let lowerBound: Cost = { cells: 0, sum: 0 };
-  const stats = { rounds: 0, capacityCuts: 0, systemCuts: 0, timedOut: false, ms: 0 };
+  const stats = { rootRounds: 0, rounds: 0, capacityCuts: 0, systemCuts: 0, timedOut: false, ms: 0 };
   // Bounded by rounds, not by the clock, so that the same input gives the same result on a busy
   // machine; the time limit only guards against publications far larger than NAV's.
-  rootCuts(highs, model, checker, pool, start + timeLimitMs);
+  stats.rootRounds = rootCuts(highs, model, checker, pool, start + timeLimitMs);
   const done = (chosen: Set<string>, proven: boolean): SearchOutcome => {
     stats.ms = Math.round(performance.now() - start);
     stats.capacityCuts = pool.capacity;
