@@ -14,7 +14,9 @@ import { Checker } from "../src/core/protect/checker.js";
 import { factModel } from "../src/core/protect/facts.js";
 import { publishedName } from "../src/core/protect/narrowing.js";
 import { probeMap } from "../src/core/protect/probe.js";
-import { better, costOf, shownHidden } from "../src/core/protect/master.js";
+import { capacityCut, systemCut } from "../src/core/protect/cuts.js";
+import { better, costOf, shownHidden, solveMasterRelaxation, type Cut } from "../src/core/protect/master.js";
+import { fractionalCuts } from "../src/core/protect/separation.js";
 import { loadHighs, milpSolver, type Highs } from "../src/core/protect/milp.js";
 import { protect } from "../src/core/protect/protect.js";
 import type { Dataset } from "../src/core/types.js";
@@ -92,6 +94,43 @@ describe("protect, attacked by the combined audit of the published sheets", () =
       }),
       { numRuns: 6, seed: 2025, endOnFailure: true },
     );
+  }, 300_000);
+
+  it("adds only cuts that every safe set satisfies (capacity, system and root cuts)", async () => {
+    // Every set of candidates of a small publication, split into safe and unsafe by the exact attack.
+    const raw = makeRawDataset({ seed: 6, groups: 1, tiltakPerGroup: 2 });
+    const model = factModel(raw);
+    const cands = model.facts.filter((f) => f.candidate).map((f) => f.id);
+    expect(cands.length).toBeLessThanOrEqual(16);
+    const checker = new Checker(model, highs);
+    const safe: Set<string>[] = [];
+    const unsafe: Set<string>[] = [];
+    for (let mask = 0; mask < 1 << cands.length; mask++) {
+      const chosen = new Set(cands.filter((_, i) => mask & (1 << i)));
+      // Only sets the master can pick: a hidden count hides its change.
+      if ([...model.rowCount].some(([e, a]) => chosen.has(a) && model.byId.get(e)!.candidate && !chosen.has(e))) continue;
+      (checker.exposed(shownHidden(model, chosen)).length === 0 ? safe : unsafe).push(chosen);
+    }
+    expect(safe.length).toBeGreaterThan(0);
+    const cuts: Cut[] = [];
+    // At unsafe sets spread over the sizes: a cut for every exposure, of both kinds.
+    for (const chosen of unsafe.filter((_, i) => i % 97 === 0)) {
+      for (const e of checker.exposures(shownHidden(model, chosen))) {
+        const capacity = capacityCut(model, highs, chosen, e.id, e.sign, e.need);
+        if (capacity) cuts.push(capacity);
+        cuts.push(systemCut(model, chosen, e.id));
+      }
+    }
+    // At the master's fractional optimum, as the root rounds do.
+    cuts.push(...fractionalCuts(highs, model, solveMasterRelaxation(highs, model, [], checker.pinned()), checker.demands()));
+    expect(cuts.filter((c) => c.kind === "capacity").length).toBeGreaterThan(5);
+    expect(cuts.filter((c) => c.kind === "system").length).toBeGreaterThan(5);
+    const violated: string[] = [];
+    for (const cut of cuts)
+      for (const s of safe)
+        if (cut.terms.reduce((sum, t) => sum + (s.has(t.id) ? t.coef : 0), 0) < cut.rhs - 1e-9)
+          violated.push(`${cut.kind}: ${[...s].join(", ")}`);
+    expect(violated).toEqual([]);
   }, 300_000);
 
   it("is optimal where it says so: no cheaper set of hidden cells passes the exact attack", async () => {
