@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { setFlagsFromString } from "node:v8";
 import { gzipSync } from "node:zlib";
 import { BUNDLED_DATASET } from "../../src/core/bundled.js";
 import { NavFunctions, type ScalarFunctionId } from "../../src/core/functions.js";
@@ -22,6 +23,10 @@ import { bigTable } from "../helpers/big-table.js";
 import { buildTableProblem } from "../helpers/table-audit.js";
 import { loadHighs, milpSolver, type Highs } from "../../src/core/protect/milp.js";
 import { protect } from "../../src/core/protect/protect.js";
+
+// HiGHS compiled with V8's baseline WebAssembly compiler only, as `nav-tiltak prikk` runs it
+// (src/cli/commands/prikk.ts): it must be set before the solver is loaded.
+setFlagsFromString("--liftoff-only");
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const json = process.argv.includes("--json");
