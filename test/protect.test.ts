@@ -52,6 +52,23 @@ describe("protect", () => {
   }, 300_000);
 });
 
+describe("protect when the time limit stops the exact search", () => {
+  it("still returns a safe set, with a proven lower bound beside it", async () => {
+    const raw = makeRawDataset({ seed: 5, groups: 2, tiltakPerGroup: 2 });
+    const exact = await protect(raw, undefined, highs);
+    const r = await protect(raw, undefined, highs, { timeLimitMs: 0 });
+    expect(r.search.timedOut).toBe(true);
+    // The bound is a valid one: no more than the proven optimum…
+    expect(r.lowerBound.cells).toBeLessThanOrEqual(exact.cost.cells);
+    // …and the repaired set costs at least the optimum, and passes the sheet audit (protect checks it).
+    expect(r.cost.cells).toBeGreaterThanOrEqual(exact.cost.cells);
+    expect(r.optimal).toBe(r.cost.cells === r.lowerBound.cells && r.cost.sum === r.lowerBound.sum);
+    const audit = auditLayouts(buildLayouts(r.dataset), { mode: "combined", solve: milpSolver(highs) });
+    for (const c of audit.tables.flatMap((t) => t.cells).filter((x) => x.kind === "count"))
+      expect([c.rowLabel, c.colLabel, c.min, c.max]).toEqual([c.rowLabel, c.colLabel, 1, 3]);
+  }, 300_000);
+});
+
 describe("November 2016 with its «*» put back", () => {
   it("recovers every suppressed figure from the published totals, so protection has real input", () => {
     const { raw, restored } = novemberRaw();
