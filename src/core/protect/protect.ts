@@ -59,8 +59,11 @@ export interface ProtectionResult {
   lowerBound: Cost;
   /** The cost is the proven lower bound: no safe set hides fewer cells, or as few with a smaller sum. */
   optimal: boolean;
-  /** The search, for the report: root cut rounds, master programs solved, cuts of each kind, milliseconds. */
-  search: { rootRounds: number; rounds: number; capacityCuts: number; systemCuts: number; timedOut: boolean; ms: number };
+  /**
+   * The search, for the report: root cut rounds, master programs solved, cuts of each kind,
+   * milliseconds, and whether it stopped (time limit) before proving its optimum and fell back to repair.
+   */
+  search: { rootRounds: number; rounds: number; capacityCuts: number; systemCuts: number; stoppedEarly: boolean; ms: number };
   /** The combined audit of the result: every "*" with its exact bounds. */
   audit: DisclosureAudit;
   /**
@@ -129,7 +132,7 @@ function search(highs: Highs, model: FactModel, checker: Checker, timeLimitMs: n
   const start = performance.now();
   const pool = new CutPool();
   let lowerBound: Cost = { cells: 0, sum: 0 };
-  const stats = { rootRounds: 0, rounds: 0, capacityCuts: 0, systemCuts: 0, timedOut: false, ms: 0 };
+  const stats = { rootRounds: 0, rounds: 0, capacityCuts: 0, systemCuts: 0, stoppedEarly: false, ms: 0 };
   // Bounded by rounds, not by the clock, so that the same input gives the same result on a busy
   // machine; the time limit only guards against publications far larger than NAV's.
   stats.rootRounds = rootCuts(highs, model, checker, pool, start + timeLimitMs);
@@ -145,16 +148,23 @@ function search(highs: Highs, model: FactModel, checker: Checker, timeLimitMs: n
     const m = solveMaster(highs, model, pool.cuts, checker.pinned(), left);
     if (better(lowerBound, m.bound)) lowerBound = m.bound;
     if (!m.chosen) {
-      stats.timedOut = true;
+      stats.stoppedEarly = true;
       return done(repair(model, checker, new Set()), false);
     }
     const exposures = checker.exposures(shownHidden(model, m.chosen));
     if (exposures.length === 0) return done(m.chosen, m.optimal);
     if (!m.optimal || performance.now() - start > timeLimitMs) {
-      stats.timedOut = true;
+      stats.stoppedEarly = true;
       return done(repair(model, checker, m.chosen), false);
     }
-    for (const e of exposures) pool.add(capacityCut(model, highs, m.chosen, e.id, e.sign, e.need) ?? systemCut(model, m.chosen, e.id));
+    let added = 0;
+    for (const e of exposures)
+      if (pool.add(capacityCut(model, highs, m.chosen, e.id, e.sign, e.need) ?? systemCut(model, m.chosen, e.id))) added++;
+    // Every cut is violated by the set it came from, so it is new; should none be, stop rather than loop.
+    if (added === 0) {
+      stats.stoppedEarly = true;
+      return done(repair(model, checker, m.chosen), false);
+    }
   }
 }
 
