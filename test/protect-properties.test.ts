@@ -15,7 +15,7 @@ import { factModel } from "../src/core/protect/facts.js";
 import { publishedName } from "../src/core/protect/narrowing.js";
 import { probeMap } from "../src/core/protect/probe.js";
 import { capacityCut, systemCut } from "../src/core/protect/cuts.js";
-import { better, costOf, shownHidden, solveMasterRelaxation, type Cut } from "../src/core/protect/master.js";
+import { better, costOf, shownHidden, MasterRelaxation, type Cut } from "../src/core/protect/master.js";
 import { fractionalCuts } from "../src/core/protect/separation.js";
 import { loadHighs, milpSolver, type Highs } from "../src/core/protect/milp.js";
 import { protect } from "../src/core/protect/protect.js";
@@ -122,7 +122,9 @@ describe("protect, attacked by the combined audit of the published sheets", () =
       }
     }
     // At the master's fractional optimum, as the root rounds do.
-    cuts.push(...fractionalCuts(highs, model, solveMasterRelaxation(highs, model, [], checker.pinned()), checker.demands()));
+    const relaxation = new MasterRelaxation(highs, model, checker.pinned());
+    cuts.push(...fractionalCuts(highs, model, relaxation.solve(), checker.demands()));
+    relaxation.dispose();
     expect(cuts.filter((c) => c.kind === "capacity").length).toBeGreaterThan(5);
     expect(cuts.filter((c) => c.kind === "system").length).toBeGreaterThan(5);
     const violated: string[] = [];

@@ -105,7 +105,14 @@ function fixedRows(model: FactModel, x: (id: string) => string | undefined, pinn
 const coefText = (c: number): string => (c < 0 ? `- ${-c}` : `+ ${c}`);
 
 /** The master program as LP text; every candidate is a column, in `cands` order (x0, x1, …). */
-function masterLp(model: FactModel, cands: readonly Fact[], cuts: readonly Cut[], big: number, pinned: ReadonlySet<string>): string {
+function masterLp(
+  model: FactModel,
+  cands: readonly Fact[],
+  cuts: readonly Cut[],
+  big: number,
+  pinned: ReadonlySet<string>,
+  relaxed = false,
+): string {
   const index = new Map(cands.map((f, i) => [f.id, i]));
   const x = (id: string): string | undefined => (index.has(id) ? `x${index.get(id)}` : undefined);
   // A hidden count whose change is not a candidate (no last year) still shows its change as ":".
@@ -125,8 +132,7 @@ function masterLp(model: FactModel, cands: readonly Fact[], cuts: readonly Cut[]
     ` obj: ${cands.map((f, i) => `+ ${weight(f)} x${i}`).join(" ")}`,
     "Subject To",
     ...(rows.length > 0 ? rows.map((r, i) => ` m${i}: ${r}`) : [" z: x0 >= 0"]),
-    "Binary",
-    ` ${cands.map((_, i) => `x${i}`).join(" ")}`,
+    ...(relaxed ? ["Bounds", ...cands.map((_, i) => ` 0 <= x${i} <= 1`)] : ["Binary", ` ${cands.map((_, i) => `x${i}`).join(" ")}`]),
     "End",
   ].join("\n");
 }
@@ -186,20 +192,48 @@ export function solveMaster(
 
 /**
  * The master's linear relaxation (every x in [0, 1]): the fractional point that capacity cuts are
- * separated at before any integer program is solved (cuts.ts), which makes the first master much
- * closer to the final one. Candidate id → value.
+ * separated at before any integer program is solved (separation.ts), which makes the first master
+ * much closer to the final one. One persistent model: each round's cuts are added as rows and the
+ * relaxation re-solved from the previous basis.
  */
-export function solveMasterRelaxation(
-  highs: Highs,
-  model: FactModel,
-  cuts: readonly Cut[],
-  pinned: ReadonlySet<string>,
-): Map<string, number> {
-  const cands = model.facts.filter((f) => f.candidate);
-  if (cands.length === 0) return new Map();
-  const big = 1 + cands.reduce((s, f) => s + f.value, 0);
-  const res = highs.solve(masterLp(model, cands, cuts, big, pinned), { output_flag: false, solve_relaxation: true });
-  if (res.Status !== "Optimal")
-    throw new InternalError("protection-failed", `Skjermingen fant ingen løsning (LP-løseren svarte «${res.Status}»).`);
-  return new Map(cands.map((f, i) => [f.id, Math.min(1, Math.max(0, res.Columns[`x${i}`]?.Primal ?? 0))]));
+export class MasterRelaxation {
+  private readonly cands: Fact[];
+  private readonly index: Map<string, number>;
+  private readonly lp: RelaxationModel | undefined;
+  constructor(highs: Highs, model: FactModel, pinned: ReadonlySet<string>) {
+    this.cands = model.facts.filter((f) => f.candidate);
+    this.index = new Map(this.cands.map((f, i) => [f.id, i]));
+    if (this.cands.length === 0) return;
+    const big = 1 + this.cands.reduce((s, f) => s + f.value, 0);
+    this.lp = (highs as Highs & { createModel(source: { format: "lp"; data: string }): RelaxationModel }).createModel({
+      format: "lp",
+      data: masterLp(model, this.cands, [], big, pinned, true),
+    });
+    this.lp.options.set({ output_flag: false });
+  }
+
+  add(cuts: readonly Cut[]): void {
+    for (const cut of cuts) {
+      const terms = cut.terms.filter((t) => this.index.has(t.id) && t.coef !== 0);
+      this.lp?.addRow(cut.rhs, Infinity, { indices: terms.map((t) => this.index.get(t.id)!), values: terms.map((t) => t.coef) });
+    }
+  }
+
+  /** The relaxation's optimum: candidate id → value. */
+  solve(): Map<string, number> {
+    if (!this.lp) return new Map();
+    const status = this.lp.run().modelStatus;
+    if (status !== OPTIMAL)
+      throw new InternalError("protection-failed", `Skjermingen fant ingen løsning (LP-løseren svarte med status ${status}).`);
+    const x = this.lp.getSolution().colValue;
+    return new Map(this.cands.map((f, i) => [f.id, Math.min(1, Math.max(0, x[i] ?? 0))]));
+  }
+
+  dispose(): void {
+    this.lp?.dispose();
+  }
+}
+
+interface RelaxationModel extends HighsModel {
+  addRow(lower: number, upper: number, entries: { indices: number[]; values: number[] }): unknown;
 }

@@ -36,7 +36,7 @@ import { applyProtection } from "./apply.js";
 import { Checker, exposedOf } from "./checker.js";
 import { capacityCut, systemCut } from "./cuts.js";
 import { factModel, type Fact, type FactModel } from "./facts.js";
-import { better, costOf, shownHidden, solveMaster, solveMasterRelaxation, type Cost, type Cut } from "./master.js";
+import { better, costOf, MasterRelaxation, shownHidden, solveMaster, type Cost, type Cut } from "./master.js";
 import { loadHighs, type Highs } from "./milp.js";
 import { inherentNarrowings, type InherentNarrowing } from "./narrowing.js";
 import { repair } from "./repair.js";
@@ -117,12 +117,17 @@ class CutPool {
 /** Returns the rounds run. */
 function rootCuts(highs: Highs, model: FactModel, checker: Checker, pool: CutPool, deadline: number): number {
   const demands = checker.demands();
+  const relaxation = new MasterRelaxation(highs, model, checker.pinned());
   let round = 0;
-  while (round < ROOT_ROUNDS && performance.now() < deadline) {
-    round++;
-    const x = solveMasterRelaxation(highs, model, pool.cuts, checker.pinned());
-    const added = fractionalCuts(highs, model, x, demands).filter((cut) => pool.add(cut)).length;
-    if (added === 0) break;
+  try {
+    while (round < ROOT_ROUNDS && performance.now() < deadline) {
+      round++;
+      const added = fractionalCuts(highs, model, relaxation.solve(), demands).filter((cut) => pool.add(cut));
+      if (added.length === 0) break;
+      relaxation.add(added);
+    }
+  } finally {
+    relaxation.dispose();
   }
   return round;
 }
