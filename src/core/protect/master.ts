@@ -179,9 +179,13 @@ export function solveMaster(
     const values = m.getSolution().colValue;
     const picked = cands.filter((_, i) => Math.round(values[i] ?? 0) === 1).map((f) => f.id);
     const chosen = new Set(picked);
-    if (status === OPTIMAL) return { chosen, bound: costOf(model, shownHidden(model, chosen)), optimal: true };
-    // Stopped by the limit: the dual bound on the weighted cost bounds the cells (a cell outweighs
-    // all values together); no claim is made about the sum then.
+    // The weights are integers, so an optimum read off a solution whose values are integral within
+    // the solver's tolerances is exact; should they not be (a numerically hard model), the set is
+    // still used, but only the dual bound below is claimed.
+    const integral = cands.every((_, i) => Math.abs((values[i] ?? 0) - Math.round(values[i] ?? 0)) < 1e-6);
+    if (status === OPTIMAL && integral) return { chosen, bound: costOf(model, shownHidden(model, chosen)), optimal: true };
+    // Stopped by the limit (or not integral): the dual bound on the weighted cost bounds the cells (a
+    // cell outweighs all values together); no claim is made about the sum then.
     const dual = Number(m.info.get("mip_dual_bound"));
     const cells = Number.isFinite(dual) ? Math.max(0, Math.floor(dual / big + 1e-9)) : 0;
     return { chosen: found ? chosen : undefined, bound: { cells, sum: 0 }, optimal: false };
