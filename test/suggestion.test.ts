@@ -69,7 +69,7 @@ describe("the generated suggestion for November 2016", () => {
     expect(run.out).toContain(`${s.cost.cells} celler skjult (optimum)`);
     // The «*» that the «*» themselves narrow, named as published (tiltak / hovedgruppe), never by a key.
     const merk = run.out.split("\n").filter((l) => l.startsWith("  Merk: "));
-    expect(merk.map((l) => /^ {2}Merk: «([^»]*)» kan ikke skjules bedre enn (\S+):/.exec(l)?.slice(1))).toEqual([
+    expect(merk.map((l) => /^ {2}Merk: (.*) kan ikke skjules bedre enn (\S+):/.exec(l)?.slice(1))).toEqual([
       ["Nettbasert arbeidsmarkedsopplæring (AMO) / I alt", "2–3"],
       ["Nettbasert arbeidsmarkedsopplæring (AMO) / Arbeidssøkere på tiltak", "1–2"],
       ["Nettbasert arbeidsmarkedsopplæring (AMO) / Nedsatt arbeidsevne, på tiltak", "1–2"],

@@ -36,7 +36,7 @@ function report(result: ProtectionResult, say: (s: string) => void): void {
   );
   for (const f of result.secondary)
     say(`  «:» ${f.label}: ${f.kind === "change" ? `fjorårets antall ${formatInteger(f.value)}` : formatInteger(f.value)}\n`);
-  for (const n of result.inherent) say(`  Merk: «${nameText(n, n.kind)}» kan ikke skjules bedre enn ${range(n.got)}: ${n.reason}.\n`);
+  for (const n of result.inherent) say(`  Merk: ${nameText(n, n.kind)} kan ikke skjules bedre enn ${range(n.got)}: ${n.reason}.\n`);
 }
 
 /** A publication text of raw counts; rejected (PublicationError) when it is malformed or already hides figures. */
