@@ -114,22 +114,38 @@ class CutPool {
   }
 }
 
-/** Returns the rounds run. */
-function rootCuts(highs: Highs, model: FactModel, checker: Checker, pool: CutPool, deadline: number): number {
-  const demands = checker.demands();
-  const relaxation = new MasterRelaxation(highs, model, checker.pinned());
-  let round = 0;
-  try {
-    while (round < ROOT_ROUNDS && performance.now() < deadline) {
-      round++;
-      const added = fractionalCuts(highs, model, relaxation.solve(), demands).filter((cut) => pool.add(cut));
-      if (added.length === 0) break;
-      relaxation.add(added);
-    }
-  } finally {
-    relaxation.dispose();
+/**
+ * The root rounds, over one persistent relaxation of the master: run before the first integer
+ * program, and again after each round of integer cuts (which the relaxation takes in as rows first).
+ */
+class RootSeparator {
+  private readonly relaxation: MasterRelaxation;
+  private readonly demands: ReturnType<Checker["demands"]>;
+  /** Cuts of the pool already rows of the relaxation. */
+  private synced = 0;
+  rounds = 0;
+  constructor(
+    private readonly highs: Highs,
+    private readonly model: FactModel,
+    checker: Checker,
+  ) {
+    this.relaxation = new MasterRelaxation(highs, model, checker.pinned());
+    this.demands = checker.demands();
   }
-  return round;
+
+  run(pool: CutPool, deadline: number): void {
+    for (let round = 0; round < ROOT_ROUNDS && performance.now() < deadline; round++) {
+      this.relaxation.add(pool.cuts.slice(this.synced));
+      this.synced = pool.cuts.length;
+      this.rounds++;
+      const added = fractionalCuts(this.highs, this.model, this.relaxation.solve(), this.demands).filter((cut) => pool.add(cut));
+      if (added.length === 0) return;
+    }
+  }
+
+  dispose(): void {
+    this.relaxation.dispose();
+  }
 }
 
 /** Steps 1–4: the cutting-plane loop, and the repair if the time runs out. */
@@ -138,10 +154,13 @@ function search(highs: Highs, model: FactModel, checker: Checker, timeLimitMs: n
   const pool = new CutPool();
   let lowerBound: Cost = { cells: 0, sum: 0 };
   const stats = { rootRounds: 0, rounds: 0, capacityCuts: 0, systemCuts: 0, stoppedEarly: false, ms: 0 };
+  const root = new RootSeparator(highs, model, checker);
   // Bounded by rounds, not by the clock, so that the same input gives the same result on a busy
   // machine; the time limit only guards against publications far larger than NAV's.
-  stats.rootRounds = rootCuts(highs, model, checker, pool, start + timeLimitMs);
+  root.run(pool, start + timeLimitMs);
   const done = (chosen: Set<string>, proven: boolean): SearchOutcome => {
+    root.dispose();
+    stats.rootRounds = root.rounds;
     stats.ms = Math.round(performance.now() - start);
     stats.capacityCuts = pool.capacity;
     stats.systemCuts = pool.system;
@@ -170,6 +189,7 @@ function search(highs: Highs, model: FactModel, checker: Checker, timeLimitMs: n
       stats.stoppedEarly = true;
       return done(repair(model, checker, m.chosen), false);
     }
+    root.run(pool, start + timeLimitMs);
   }
 }
 
