@@ -14,6 +14,8 @@
  * count). Only figures of at least 4 are hidden: an empty cell is left empty.
  *
  * Method (a cutting-plane loop, Benders-like, on one model of every table at once: facts.ts):
+ * 0. Root rounds (separation.ts): capacity cuts at the fractional optimum of the master's linear
+ *    relaxation, until none is violated; again after every round of step 3.
  * 1. The master integer program (master.ts) picks the cheapest set satisfying every cut so far,
  *    solved by HiGHS with a gap of 0. Every row of it holds for every optimal safe set, so its
  *    optimum is a lower bound on the true optimum.
@@ -21,7 +23,7 @@
  *    the set. If nothing is exposed, the set is safe and costs the lower bound: a proven optimum.
  * 3. Otherwise each exposure adds a cut that the set violates and every safe set satisfies
  *    (cuts.ts): a capacity cut from LP duality when the linear relaxation already shows it, a
- *    combinatorial system cut when only integrality does. Back to 1.
+ *    combinatorial system cut when only integrality does. Back to 0.
  * 4. When the time limit stops the loop, the last master set is repaired greedily (repair.ts) and
  *    reported with the proven lower bound beside it.
  * 5. The result is verified by the combined exact audit of the six sheets the add-in shows
