@@ -62,6 +62,11 @@ export interface LinearConstraint extends Interval {
 export interface DisclosureProblem {
   variables: readonly DisclosureVariable[];
   constraints: readonly LinearConstraint[];
+  /**
+   * The variables whose bounds the caller reads, when not all: a solver may then report the others
+   * only as far as the solutions it met reach (the integer program does; the search bounds all).
+   */
+  only?: readonly number[];
 }
 
 /** A variable's exact bounds, as results report them (see interval.ts). */

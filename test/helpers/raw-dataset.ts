@@ -21,6 +21,10 @@ export interface RawOptions {
   groups?: number;
   tiltakPerGroup?: number;
   periods?: string[];
+  /** Share of counts that are 0 (an empty cell); default 0.2. */
+  pZero?: number;
+  /** Share of counts that are 1–3; default 0.4. */
+  pSmall?: number;
 }
 
 export function makeRawDataset(opts: RawOptions = {}): Dataset {
@@ -38,10 +42,12 @@ export function makeRawDataset(opts: RawOptions = {}): Dataset {
     Array.from({ length: perGroup }, (_, t) => ({ id: `tiltak-${gi + 1}-${t + 1}`, name: `Tiltak ${gi + 1}.${t + 1}`, group: g.id })),
   );
   // Small counts are common on purpose: they are what must never leak.
+  const pZero = opts.pZero ?? 0.2;
+  const pSmall = opts.pSmall ?? 0.4;
   const count = (): number => {
     const r = rand();
-    if (r < 0.2) return 0;
-    if (r < 0.6) return 1 + Math.floor(rand() * 3);
+    if (r < pZero) return 0;
+    if (r < pZero + pSmall) return 1 + Math.floor(rand() * 3);
     return 4 + Math.floor(rand() * 500);
   };
   const keys: HgKey[] = [ALL, ...hovedgrupper.map((h) => h.id)];

@@ -1,14 +1,15 @@
 // `nav-tiltak prikk <rå fil> [--ut <fil>]`: protects a file of raw counts (primary "*" for 1–3,
 // secondary ":" so that no "*" can be worked out) and writes it in the publication's text format.
 // The raw file is the publication's text format or the long CSV (core/long-csv.ts).
+import { setFlagsFromString } from "node:v8";
 import { parseArgs } from "node:util";
 import { BUNDLED_DATASET } from "../../core/bundled.js";
 import { importPublications, type SourceFile } from "../../core/dataset.js";
 import { datasetFromLongCsv, isLongCsv } from "../../core/long-csv.js";
 import { PublicationError, formatFinding } from "../../core/findings.js";
 import { parsePublication } from "../../core/parse.js";
-import { factModel } from "../../core/protect/facts.js";
-import { protect } from "../../core/protect/protect.js";
+import { nameText } from "../../core/protect/narrowing.js";
+import type { ProtectionResult } from "../../core/protect/protect.js";
 import { writePublication } from "../../core/publication-text.js";
 import { withheldFinding } from "../../core/raw-counts.js";
 import { formatInteger } from "../../core/text.js";
@@ -21,6 +22,21 @@ const USAGE = "nav-tiltak prikk <rå fil> [--ut <fil>] [--overskriv]";
 
 function range(r: { min: number; max: number }): string {
   return r.min === r.max ? formatInteger(r.min) : `${formatInteger(r.min)}–${formatInteger(r.max)}`;
+}
+
+/** The report after the publication: what was hidden, how far from the optimum, what cannot be helped. */
+function report(result: ProtectionResult, say: (s: string) => void): void {
+  const { cost, lowerBound } = result;
+  say(`Prikket ${result.primary.length} tall med «*» (1–3, eller en endring der fjorårets antall var 1–3).\n`);
+  say(`Skjulte ${cost.cells} tall med «:» for å beskytte dem (sum ${formatInteger(cost.sum)}).\n`);
+  say(
+    result.optimal
+      ? `${cost.cells} celler skjult (optimum): ingen trygg prikking skjuler færre, eller like mange med mindre sum.\n`
+      : `${cost.cells} celler skjult, minst ${lowerBound.cells} trengs: tidsgrensen stoppet søket før optimum var bevist.\n`,
+  );
+  for (const f of result.secondary)
+    say(`  «:» ${f.label}: ${f.kind === "change" ? `fjorårets antall ${formatInteger(f.value)}` : formatInteger(f.value)}\n`);
+  for (const n of result.inherent) say(`  Merk: ${nameText(n, n.kind)} kan ikke skjules bedre enn ${range(n.got)}: ${n.reason}.\n`);
 }
 
 /** A publication text of raw counts; rejected (PublicationError) when it is malformed or already hides figures. */
@@ -80,6 +96,13 @@ export const prikk: Command = {
       io.err(`Avvist: ${e.findings.filter((f) => f.severity === "error").length} feil. Ingenting ble prikket.\n`);
       return 1;
     }
+    // Loaded here, not at start-up: the solver and the audit are only needed once a file is read.
+    // HiGHS (WebAssembly) is compiled once per run here, and a run lasts a second or two: V8's
+    // baseline compiler alone is faster than tiering the solver up to optimised code, whose compile
+    // costs more CPU than it saves (November 2016 from cold: about a third of the time). The flag
+    // only concerns WebAssembly compiled after it, so it must precede loading the solver.
+    setFlagsFromString("--liftoff-only");
+    const { protect } = await import("../../core/protect/protect.js");
     const result = await protect(dataset);
     const published = writePublication(result.dataset, result.period);
     if (out) {
@@ -92,20 +115,7 @@ export const prikk: Command = {
       }
     } else io.out(published);
     // The report goes to stderr when the publication goes to stdout, so the output stays importable.
-    const say = out ? io.out : io.err;
-    say(`Prikket ${result.primary.length} tall med «*» (1–3, eller en endring der fjorårets antall var 1–3).\n`);
-    say(
-      `Skjulte ${result.cost.cells} tall med «:» for å beskytte dem (sum ${formatInteger(result.cost.sum)}); nedre grense ${result.lowerBound.cells} tall (sum ${formatInteger(result.lowerBound.sum)})${result.optimal ? ", altså optimalt" : ""}.\n`,
-    );
-    for (const f of result.secondary)
-      say(`  «:» ${f.label}: ${f.kind === "change" ? `fjorårets antall ${formatInteger(f.value)}` : formatInteger(f.value)}\n`);
-    const narrow = [...result.ranges].filter(([, r]) => r.best.min > 1 || r.best.max < 3);
-    // Named as published (tiltak and hovedgruppe), never by the protection's internal key.
-    const facts = factModel(dataset, result.period).byId;
-    for (const [id, r] of narrow)
-      say(
-        `  Merk: ${facts.get(id)?.label ?? "en prikket celle"} kan ikke skjules bedre enn ${range(r.got)}: «*»-cellene summerer seg selv.\n`,
-      );
+    report(result, out ? io.out : io.err);
     return 0;
   },
 };

@@ -14,11 +14,19 @@ interface Solved {
   bounds: VariableBounds[];
 }
 
-function solve(model: Model, fixed?: { variable: number; value: number }): Solved | { feasible: false; conflict: number[] } {
+/**
+ * Solves the model, or with one variable fixed; `only` names the variables whose bounds are read then
+ * (the re-solves for a row's pairs read just its change: a solver may skip the rest).
+ */
+function solve(
+  model: Model,
+  fixed?: { variable: number; value: number },
+  only?: readonly number[],
+): Solved | { feasible: false; conflict: number[] } {
   const variables = fixed
     ? model.variables.map((v, i) => (i === fixed.variable ? { ...v, lo: fixed.value, hi: fixed.value } : v))
     : model.variables;
-  const r = model.solver({ variables, constraints: model.constraints });
+  const r = model.solver({ variables, constraints: model.constraints, ...(only ? { only } : {}) });
   return r.feasible ? r : { feasible: false, conflict: r.conflict };
 }
 
@@ -68,6 +76,9 @@ function* span(r: Interval): Generator<number> {
   for (let v = r.lo; v <= r.hi; v++) yield v;
 }
 
+/** Per model: a change's range with the row's antall fixed to a value (see solvedPairRanges). */
+const changeGiven = new WeakMap<Model, Map<string, Interval | undefined>>();
+
 /** Exact pair ranges for a solved row: a suppressed antall is fixed value by value and re-solved. */
 function solvedPairRanges(
   model: Model,
@@ -79,11 +90,19 @@ function solvedPairRanges(
   const a = range(antall, bounds);
   if ("value" in antall || isPoint(a)) return pairRanges([a.lo], () => range(endring, bounds), withPercent);
   const variable = antall.variable;
+  // A row's change cell and its percent cell ask the same questions: each is solved once.
+  let memo = changeGiven.get(model);
+  if (!memo) changeGiven.set(model, (memo = new Map()));
+  const known = memo;
   return pairRanges(
     span(a),
     (value) => {
-      const r = solve(model, { variable, value });
-      return r.feasible ? range(endring, r.bounds) : undefined;
+      const key = `${variable}=${value}:${"variable" in endring ? endring.variable : `v${endring.value}`}`;
+      if (known.has(key)) return known.get(key);
+      const r = solve(model, { variable, value }, "variable" in endring ? [endring.variable] : []);
+      const got = r.feasible ? range(endring, r.bounds) : undefined;
+      known.set(key, got);
+      return got;
     },
     withPercent,
   );

@@ -25,9 +25,27 @@ import type { Highs } from "./milp.js";
 import { InternalError } from "../errors.js";
 
 /** A finite stand-in for "no upper bound" (HiGHS then never reports «Unbounded»). */
-const CAP = 100_000_000;
+export const CAP = 100_000_000;
 
 const OPTIONS = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0 } as const;
+
+/** The part of HiGHS's persistent model API the relaxations use. */
+interface LpModel {
+  options: { set(values: Record<string, unknown>): unknown };
+  run(): { modelStatus: number };
+  getSolution(): { colValue: Float64Array };
+  changeColCost(index: number, cost: number): unknown;
+  dispose(): void;
+}
+
+/** HiGHS's model status «Optimal» (highs.constants.modelStatus). */
+const LP_OPTIMAL = 7;
+
+function openModel(highs: Highs, text: string): LpModel {
+  const m = (highs as Highs & { createModel(source: { format: "lp"; data: string }): LpModel }).createModel({ format: "lp", data: text });
+  m.options.set({ output_flag: false });
+  return m;
+}
 
 /** The figures whose range must stay wide: "*" counts, and "*" changes whose last year's count is 1–3. */
 export function sensitive(model: FactModel): Fact[] {
@@ -35,7 +53,7 @@ export function sensitive(model: FactModel): Fact[] {
 }
 
 /** A reader's domain of an unknown figure (the symbols shown on its row say this much). */
-function domain(model: FactModel, f: Fact): Interval {
+export function domain(model: FactModel, f: Fact): Interval {
   if (f.kind === "count") return f.primary ? interval(1, 3) : interval(4, CAP);
   if (!f.hasPercent) return interval(0, 0);
   if (!f.primary) return interval(4, CAP);
@@ -135,31 +153,56 @@ export class FactAttacker {
       const d = domain(model, model.byId.get(id)!);
       return ` ${d.lo} <= x${i} <= ${d.hi}`;
     });
-    const body = [
-      "Subject To",
-      ...(rows.length > 0 ? rows : [" s_empty: 0 x0 >= 0"]),
-      "Bounds",
-      ...bounds,
-      "General",
-      ` ${vars.map((_, i) => `x${i}`).join(" ")}`,
-      "End",
-    ].join("\n");
+    const lp = ["Subject To", ...(rows.length > 0 ? rows : [" s_empty: 0 x0 >= 0"]), "Bounds", ...bounds];
+    const body = [...lp, "General", ` ${vars.map((_, i) => `x${i}`).join(" ")}`, "End"].join("\n");
+    // The relaxation as one persistent model (every column in the objective, in order, so column k
+    // is x_k): each bound is a change of objective and a warm-started re-solve.
+    const relaxed = ["Maximize", ` obj: ${vars.map((_, k) => `+ 0 x${k}`).join(" ")}`, ...lp, "End"].join("\n");
+    let lpModel: LpModel | undefined;
     // The raw figures are a solution: the starting witnesses.
     const min = vars.map((id) => model.byId.get(id)!.value);
     const max = min.slice();
-    const record = (cols: Record<string, { Primal: number }>): void => {
-      vars.forEach((_, i) => {
-        const x = Math.round(cols[`x${i}`]?.Primal ?? min[i]!);
-        if (x < min[i]!) min[i] = x;
-        if (x > max[i]!) max[i] = x;
+    const record = (value: (k: number) => number | undefined): void => {
+      vars.forEach((_, k) => {
+        const x = Math.round(value(k) ?? min[k]!);
+        if (x < min[k]!) min[k] = x;
+        if (x > max[k]!) max[k] = x;
       });
     };
     const optimise = (i: number, sense: "Minimize" | "Maximize"): void => {
       this.programs++;
+      // The sums are nearly a network, so the linear optimum is mostly a vertex with integer values:
+      // then it is the integer optimum too (no integer solution beats the relaxation), and the
+      // integer program is not needed.
+      lpModel ??= openModel(this.highs, relaxed);
+      lpModel.changeColCost(i, sense === "Maximize" ? 1 : -1);
+      const status = lpModel.run().modelStatus;
+      const x = status === LP_OPTIMAL ? lpModel.getSolution().colValue : undefined;
+      lpModel.changeColCost(i, 0);
+      if (x && x.every((v) => Math.abs(v - Math.round(v)) < 1e-7)) {
+        record((k) => x[k]);
+        return;
+      }
       const r = this.highs.solve(`${sense}\n obj: x${i}\n${body}`, OPTIONS);
       if (r.Status !== "Optimal") throw new InternalError("protection-failed", `Skjermingen: heltallsløseren svarte «${r.Status}».`);
-      record(r.Columns);
+      record((k) => r.Columns[`x${k}`]?.Primal);
     };
+    try {
+      return this.bounds(index, min, max, optimise, targets);
+    } finally {
+      lpModel?.dispose();
+    }
+  }
+
+  /** Pushes each sensitive figure's bounds as far as its target asks, then reads them off. */
+  private bounds(
+    index: ReadonlyMap<string, number>,
+    min: number[],
+    max: number[],
+    optimise: (i: number, sense: "Minimize" | "Maximize") => void,
+    targets?: ReadonlyMap<string, Interval>,
+  ): Map<string, Interval> {
+    const model = this.model;
     const out = new Map<string, Interval>();
     for (const f of this.sens) {
       const i = index.get(f.id);

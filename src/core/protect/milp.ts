@@ -123,7 +123,7 @@ export function milpBounds(highs: Highs, problem: DisclosureProblem, only?: read
       if (x > max[i]!) max[i] = x;
     });
   };
-  for (const v of only ?? problem.variables.flatMap((x, i) => (x.auxiliary ? [] : [i]))) {
+  for (const v of only ?? problem.only ?? problem.variables.flatMap((x, i) => (x.auxiliary ? [] : [i]))) {
     if (min[v]! > domain[v]!.lo) {
       const sol = run(highs, body, `x${v}`, "Minimize", n);
       if (sol) record(sol);
