@@ -4,7 +4,7 @@
 // The plugin's own `recommended` config is not used: it brings React, Prettier-as-a-lint-rule
 // and its own copy of the TypeScript parser. Only its rules are taken here, with the severities
 // its recommended config gives them, and they run on typescript-eslint's parser like every other
-// rule. test/lint.test.ts proves they really run, on a file with deliberate violations.
+// rule. test/build/lint.test.ts proves they really run, on a file with deliberate violations.
 import js from "@eslint/js";
 import officeAddins from "eslint-plugin-office-addins";
 import globals from "globals";
@@ -19,7 +19,7 @@ const officeAddinsRules = Object.fromEntries(
 
 export default tseslint.config(
   {
-    // test/lint-fixtures holds deliberate violations; test/lint.test.ts lints it on its own.
+    // test/lint-fixtures holds deliberate violations; test/build/lint.test.ts lints it on its own.
     ignores: ["node_modules/", "dist/", "lib/", "src/generated/", "test-artifacts/", "coverage/", "test/lint-fixtures/"],
   },
   js.configs.recommended,

@@ -168,7 +168,7 @@ export const IMPLEMENTATIONS: Readonly<Record<FunctionId | "VERSJON", (...args: 
 
 // No CustomFunctions.associate here: custom-functions-metadata-plugin appends one associate call
 // per @customfunction to this module when webpack bundles it, and a second association of an id
-// makes the runtime log DuplicatedName. test/functions-metadata.test.ts counts them in the bundle.
+// makes the runtime log DuplicatedName. test/functions/functions-metadata.test.ts counts them in the bundle.
 
 // Shared runtime: ask Office to reload functions.json when this add-in version is new to the
 // document, so new or changed functions reach users at once instead of after the metadata cache

@@ -3,10 +3,10 @@
 //
 // Bundle size: this module is only the view's frame. The exact bounds solver, the result tables
 // and the highlighter (disclosure-results.ts) are loaded with a dynamic import() the first time the
-// view is shown, as a chunk of their own. The budget in test/build.test.ts (60 KB gzip) is for what
+// view is shown, as a chunk of their own. The budget in test/build/build.test.ts (60 KB gzip) is for what
 // taskpane.html loads at startup, which is what every session pays: that page is also the shared
 // runtime that registers the custom functions whenever a workbook with the add-in opens, and most
-// sessions never open this view. The chunk is not free either, so test/taskpane-disclosure.test.ts
+// sessions never open this view. The chunk is not free either, so test/pane/taskpane-disclosure.test.ts
 // gives it a budget of its own, caps startup + chunk together, and checks that the startup bundle
 // does not carry the solver.
 

@@ -1,5 +1,5 @@
-// Reading and checking the add-in only (XML) manifest offline, for test/manifest.test.ts and
-// test/build.test.ts: a small XML reader (enough for a manifest: elements, attributes, text,
+// Reading and checking the add-in only (XML) manifest offline, for test/build/manifest.test.ts and
+// test/build/build.test.ts: a small XML reader (enough for a manifest: elements, attributes, text,
 // comments, the XML declaration) and the structural checks the XML Schemas cannot express.
 
 import { readdirSync, readFileSync } from "node:fs";

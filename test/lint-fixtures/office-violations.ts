@@ -1,4 +1,4 @@
-// Deliberate lint violations: test/lint.test.ts lints this file as if it were add-in code and
+// Deliberate lint violations: test/build/lint.test.ts lints this file as if it were add-in code and
 // expects each rule below to report it. `npm run lint` ignores this folder.
 
 export async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
