@@ -142,7 +142,7 @@ export function mountUserFile(container: HTMLElement, ctx: UserFileContext): voi
       h(
         "p",
         { class: "hint", id: "egen-fil-hint" },
-        "NAVs tekstfil for en måned tillegget ikke har (.txt). Filen kontrolleres som i kommandolinjen, leses bare på denne maskinen " +
+        "NAVs tekstfil for en måned tillegget ikke har (.txt), eller NAVs tidsserie-regneark (TILT100–TILT180, .xlsx). Filen kontrolleres som i kommandolinjen, leses bare på denne maskinen " +
           "og lagres i arbeidsboken, så Oppdater, tabellene og NAV-funksjonene bruker den. Et nytt valg erstatter det forrige.",
       ),
       inUse,

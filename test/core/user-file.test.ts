@@ -15,6 +15,7 @@ import { readUserFiles, withUserFiles, type UserFile } from "../../src/core/user
 import { decodeStore, encodeStore, USER_FILE_NAMESPACE } from "../../src/core/user-file/store.js";
 import { ADDED, DECEMBER, decemberDataset, decemberText, HOVEDGRUPPE, TILTAK } from "../helpers/december.js";
 import { bigPublication } from "../helpers/big-publication.js";
+import { CODES, fileName, writeWorkbook } from "../fixtures/tilt/generate.js";
 import { novemberRaw } from "../helpers/november-raw.js";
 import { publicationText } from "../helpers/publication.js";
 
@@ -83,13 +84,23 @@ describe("reading the user's files", () => {
     expect(r.findings[0]!.message).toMatch(/for stor/);
   });
 
-  it("routes a workbook (.xlsx) to the time-series reader, which answers clearly for now", () => {
+  it("reads NAV's time-series workbooks (.xlsx) with the CLI's reader: every month joins the bundled ones", async () => {
+    const files = await Promise.all(
+      CODES.map(async (code) => {
+        const spec = { code, year: 2025, last: 3, style: "compact" as const, totalWithTilrettelegging: true };
+        return { name: fileName(spec), bytes: await writeWorkbook(spec) };
+      }),
+    );
+    const r = withUserFiles(BUNDLED_DATASET, files);
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(r.accepted && r.dataset.periods.map((p) => p.period)).toEqual(["2016-11", "2025-01", "2025-02", "2025-03"]);
+  });
+
+  it("a broken workbook is refused with findings that name file and cell, and nothing is accepted", () => {
     const xlsx = { name: "202410_TILT100_Tidsserie_maaned.xlsx", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]) };
     const r = readUserFiles([xlsx]);
     expect(r.accepted).toBe(false);
-    expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]).toMatchObject({ code: "unsupported-layout", file: xlsx.name });
-    expect(r.findings[0]!.message).toContain("TILT100");
+    expect(r.findings[0]).toMatchObject({ severity: "error", file: xlsx.name });
   });
 
   it("a large consistent file (the benchmark's kind, here 200 kB) is accepted, its new names noted", () => {

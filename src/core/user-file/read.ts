@@ -10,7 +10,7 @@ import { MAX_FILE_BYTES, MAX_USER_FILES, tooLargeMessage } from "../limits.js";
 import { shorten } from "../text.js";
 import type { Dataset } from "../types.js";
 import { mergeDatasets } from "./merge.js";
-import { importWorkbooks, isWorkbook } from "./workbooks.js";
+import { looksLikeWorkbook } from "../tilt/names.js";
 
 /** One picked file: its name (no folder) and its bytes, as the browser's File gives them. */
 export interface UserFile {
@@ -62,32 +62,24 @@ function importAll(files: readonly UserFile[], options: Pick<ImportOptions, "ref
   if (files.length === 0) findings.push(error("empty-file", "Ingen fil er valgt."));
   if (files.length > MAX_USER_FILES)
     findings.push(error("too-large", `Velg høyst ${MAX_USER_FILES} filer om gangen (du valgte ${files.length}).`));
-  const workbooks: UserFile[] = [];
   for (const f of files.slice(0, MAX_USER_FILES)) {
     const name = shorten(f.name);
     // Bounded before anything is decoded or unpacked.
     const size = Math.max(f.size ?? 0, f.bytes.length);
     if (size > MAX_FILE_BYTES) findings.push(error("too-large", tooLargeMessage(name, size), name));
-    else if (isWorkbook(f)) workbooks.push({ name, bytes: f.bytes });
+    // NAV's time-series workbooks go to the same import as bytes (core/tilt), as in `nav-tiltak import`.
+    else if (looksLikeWorkbook(f.name, f.bytes)) texts.push({ file: name, text: "", bytes: f.bytes });
     else {
       const decoded = decodePublication(f.bytes);
       texts.push({ file: name, text: decoded.text, findings: decoded.findings });
     }
   }
+  // One import over text files and workbooks together, so a month in both is caught as in the CLI.
   // Raw counts are refused here as in the CLI (importPublications' default), with the `prikk` advice.
-  const fromText = texts.length > 0 ? attempt(() => importPublications(texts, options), findings) : undefined;
-  const fromWorkbooks = workbooks.length > 0 ? attempt(() => importWorkbooks(workbooks, options), findings) : undefined;
-  const parts = [fromText, fromWorkbooks].filter((p): p is ImportResult => p !== undefined);
-  for (const p of parts) findings.push(...p.findings);
-  if (findings.some((f) => f.severity === "error") || parts.length === 0) return { accepted: false, findings: capFindings(findings) };
-  if (parts.length === 1) return { accepted: true, dataset: parts[0]!.dataset, findings: capFindings(findings) };
-  // Text files and workbooks together: the same month in both is the same mistake as two text files.
-  const [a, b] = [parts[0]!.dataset, parts[1]!.dataset];
-  const twice = a.periods.filter((p) => b.periods.some((q) => q.period === p.period));
-  for (const p of twice)
-    findings.push(error("duplicate-period", `Perioden ${p.label} finnes både i en tekstfil og i et regneark. Fjern den ene filen.`));
-  if (twice.length > 0) return { accepted: false, findings: capFindings(findings) };
-  return { accepted: true, dataset: mergeDatasets(a, b).dataset, findings: capFindings(findings) };
+  const imported = texts.length > 0 ? attempt(() => importPublications(texts, options), findings) : undefined;
+  if (imported) findings.push(...imported.findings);
+  if (findings.some((f) => f.severity === "error") || !imported) return { accepted: false, findings: capFindings(findings) };
+  return { accepted: true, dataset: imported.dataset, findings: capFindings(findings) };
 }
 
 /**
