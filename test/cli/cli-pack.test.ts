@@ -53,7 +53,7 @@ describe("npm pack, installed globally on a clean prefix", () => {
     for (const dev of ["tsx", "typescript", "esbuild", "vitest", "webpack"]) expect(modules, dev).not.toContain(dev);
     expect(modules).toEqual(expect.arrayContaining(["exceljs", "highs", "@microsoft"]));
     const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as { dependencies: Record<string, string> };
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(["@microsoft/office-js", "exceljs", "highs"]);
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(["@microsoft/office-js", "exceljs", "fast-xml-parser", "fflate", "highs"]);
   });
 
   it("call, sheets and audit answer from the installed bin", async () => {

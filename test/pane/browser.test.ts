@@ -288,7 +288,7 @@ describe("task pane in Chromium (preview page)", () => {
     const forslag = panel.locator("#forslag");
     expect(await forslag.getByRole("heading", { level: 2 }).textContent()).toBe("Forslag til sikker prikking");
     expect(await forslag.locator("#forslag-oppsummering").textContent()).toBe(
-      "NAV måtte ha skjult 27 tall til (30 celler i arkene). Ingen trygg prikking klarer seg med færre enn 25 tall (nedre grense).",
+      "NAV måtte ha skjult 27 tall til (30 celler i arkene). Det er det færreste mulige.",
     );
     // The two units, explained.
     expect(await forslag.locator("#forslag-enheter").textContent()).toContain("telles da som ett tall");

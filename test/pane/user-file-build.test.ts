@@ -8,8 +8,14 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { buildOnce } from "../helpers/build.js";
 
-/** The two chunks together; counted in the pane's all-JavaScript budget too (taskpane-disclosure.test.ts). */
-const USER_FILE_BUDGET_GZIP = 16 * 1024;
+/**
+ * The two chunks together; counted in the pane's all-JavaScript budget too (taskpane-disclosure.test.ts).
+ * 16 KiB until the import learnt NAV's time-series workbooks: the audit chunk now also holds the TILT
+ * reader (core/tilt, about 7 KB gzip). The zip and XML libraries it uses (fflate, fast-xml-parser,
+ * about 24 KB gzip) are a chunk of their own that only this chunk loads, so a session that never
+ * picks a file pays for none of it.
+ */
+const USER_FILE_BUDGET_GZIP = 24 * 1024;
 
 describe("«Egen fil» in the production build", () => {
   it("is two lazy chunks within their budget; the audit is in neither startup bundle", async () => {
