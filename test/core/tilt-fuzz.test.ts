@@ -43,7 +43,8 @@ describe("a damaged workbook never ends in an unexpected error", () => {
           outcome(b);
         },
       ),
-      { numRuns: 60 },
+      // Fixed seed, so a run is repeatable; -344827075 found the «NaN» in a message once.
+      { numRuns: 200, seed: -344827075 },
     );
   });
 
@@ -69,7 +70,7 @@ describe("a damaged workbook never ends in an unexpected error", () => {
           outcome(damaged);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 60, seed: 20261208 },
     );
   });
 });

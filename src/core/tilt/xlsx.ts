@@ -155,7 +155,9 @@ function cellOf(c: Xml, row: number, col: number, strings: readonly string[]): S
       cell.error = raw ?? "#VALUE!";
       break;
     default:
-      cell.value = raw === undefined || raw === "" ? null : Number(raw);
+      // A number cell whose text is not a number (a damaged file) keeps its text, so the finding
+      // quotes what the cell holds instead of «NaN».
+      cell.value = raw === undefined || raw === "" ? null : Number.isFinite(Number(raw)) ? Number(raw) : raw;
   }
   return cell;
 }
@@ -199,7 +201,10 @@ export function openWorkbook(bytes: Uint8Array, limits: typeof XLSX_LIMITS = XLS
     return rel ? resolveTarget(wbPath, String(rel.Target)) : undefined;
   };
   // With namespace prefixes removed, the sheet's «r:id» reads as «id».
-  const sheets = arr((wb.sheets as Xml | undefined)?.sheet).map((s) => ({ name: String(s.name), path: target(s.id ?? s["r:id"]) }));
+  // A sheet entry without a name (a damaged file) is no sheet anyone can be told about: left out.
+  const sheets = arr((wb.sheets as Xml | undefined)?.sheet)
+    .filter((s) => typeof s.name === "string" || typeof s.name === "number")
+    .map((s) => ({ name: String(s.name), path: target(s.id ?? s["r:id"]) }));
   const external = [
     ...rels.filter((r) => String(r.Type).endsWith("/externalLink")).map((r) => String(r.Target)),
     ...zip.names.filter((n) => /^xl\/externalLinks\/[^/]+\.xml$/.test(n) && !rels.some((r) => String(r.Target).endsWith(n.slice(3)))),
