@@ -5,6 +5,7 @@
 
 import { FORMAT_COUNT, FORMAT_GENERAL, displayText, type CellValue, type TableBlock } from "./layout.js";
 import { statisticsNote } from "./notes.js";
+import { GROUP_OF_CODE } from "./tilt/names.js";
 import { notesWithSymbols, suppressCount } from "./suppression.js";
 import { formatInteger, periodLabel } from "./text.js";
 import type { Count, Dataset, SeriesTable } from "./types.js";
@@ -13,17 +14,8 @@ export const AVERAGE_HEADER = "Gjennomsnitt hittil i år";
 /** Averages are shown with one decimal at most (NAV's are whole; a derived one need not be). */
 export const FORMAT_AVERAGE = "#,##0.#";
 
-const GROUP_NAMES: Readonly<Record<number, string>> = {
-  100: "Tiltaksgrupper",
-  110: "Lønnstilskudd",
-  120: "Arbeidspraksis",
-  130: "Opplæring",
-  140: "Oppfølging",
-  150: "Avklaringstiltak",
-  160: "Arbeidsrettet rehabilitering",
-  170: "Tilrettelagt arbeid",
-  180: "Jobbskaping og egenetablering",
-};
+/** TILT100 lists the tiltaksgrupper; the other codes the tiltak of one group (tilt/names.ts). */
+const tableTitle = (code: number): string => (code === 100 ? "Tiltaksgrupper" : (GROUP_OF_CODE[code] ?? ""));
 
 export interface SeriesLayout {
   /** Worksheet name, ≤ 31 characters: «TILT130 2026». */
@@ -64,7 +56,7 @@ function layoutOf(ds: Dataset, table: SeriesTable): SeriesLayout {
     if (isBold) bold.push(cells.length - 1);
     return cells.length - 1;
   };
-  const tableName = `TILT${table.code} ${GROUP_NAMES[table.code] ?? ""}`.trim();
+  const tableName = `TILT${table.code} ${tableTitle(table.code)}`.trim();
   const last = table.periods[table.periods.length - 1]!;
   add([ds.title], [], true);
   add([tableName], [], true);

@@ -1,20 +1,11 @@
 // The exact disclosure audit checked against enumeration on random small systems.
 import { describe, expect, it } from "vitest";
 import { between, solveBounds } from "../../src/core/disclosure";
-import { auditTable, buildTableProblem, type AuditCell, type AuditTable, type TotalSpec } from "../helpers/table-audit.js";
+import { auditTable, buildTableProblem, type AuditCell, type AuditTable } from "../helpers/table-audit.js";
+import { marginTable } from "../helpers/margin-table.js";
 import { rng } from "../helpers/raw-dataset.js";
 
 const S = "*" as const;
-
-/** Columns [I alt, parts…] with column 0 the total of the others, rows [I alt, parts…] likewise. */
-function marginTable(columns: string[], rows: [string, ...AuditCell[]][], rowTotals?: TotalSpec[]): AuditTable {
-  return {
-    columns,
-    rows: rows.map(([label, ...cells]) => ({ label, cells })),
-    rowTotals: rowTotals ?? [{ total: 0, parts: rows.slice(1).map((_, i) => i + 1) }],
-    columnTotals: [{ total: 0, parts: columns.slice(1).map((_, i) => i + 1) }],
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Brute-force cross-checks on random small instances.

@@ -2,25 +2,10 @@
 import { describe, expect, it } from "vitest";
 
 import { auditTable, type AuditCell, type AuditTable, type TotalSpec } from "../helpers/table-audit.js";
+import { boundsByLabel, marginTable } from "../helpers/margin-table.js";
 
 const S = "*" as const;
 
-/** Map of "row label / col label" → [min, max] for compact assertions. */
-function boundsByLabel(table: AuditTable): Record<string, [number, number]> {
-  const res = auditTable(table);
-  if (!res.feasible) throw new Error(res.message);
-  return Object.fromEntries(res.cells.map((c) => [`${c.rowLabel} / ${c.colLabel}`, [c.min, c.max]]));
-}
-
-/** Columns [I alt, parts…] with column 0 the total of the others, rows [I alt, parts…] likewise. */
-function marginTable(columns: string[], rows: [string, ...AuditCell[]][], rowTotals?: TotalSpec[]): AuditTable {
-  return {
-    columns,
-    rows: rows.map(([label, ...cells]) => ({ label, cells })),
-    rowTotals: rowTotals ?? [{ total: 0, parts: rows.slice(1).map((_, i) => i + 1) }],
-    columnTotals: [{ total: 0, parts: columns.slice(1).map((_, i) => i + 1) }],
-  };
-}
 // "Tiltak og hovedgrupper", November 2016, as one logical table (the three pages joined).
 const COLUMNS = ["I alt", "Andre på tiltak", "Arbeidssøkere på tiltak", "Nedsatt arbeidsevne, på tiltak"];
 type Line = [string, AuditCell, AuditCell, AuditCell, AuditCell];

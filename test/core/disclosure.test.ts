@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { between, DisclosureSearchLimitError, equality, solveBounds, type DisclosureProblem } from "../../src/core/disclosure";
-import { auditTable, type AuditCell, type AuditTable, type TotalSpec } from "../helpers/table-audit.js";
+import { auditTable, type AuditCell, type AuditTable } from "../helpers/table-audit.js";
+import { boundsByLabel, marginTable } from "../helpers/margin-table.js";
 
 const S = "*" as const;
-
-/** Map of "row label / col label" → [min, max] for compact assertions. */
-function boundsByLabel(table: AuditTable): Record<string, [number, number]> {
-  const res = auditTable(table);
-  if (!res.feasible) throw new Error(res.message);
-  return Object.fromEntries(res.cells.map((c) => [`${c.rowLabel} / ${c.colLabel}`, [c.min, c.max]]));
-}
-
-/** Columns [I alt, parts…] with column 0 the total of the others, rows [I alt, parts…] likewise. */
-function marginTable(columns: string[], rows: [string, ...AuditCell[]][], rowTotals?: TotalSpec[]): AuditTable {
-  return {
-    columns,
-    rows: rows.map(([label, ...cells]) => ({ label, cells })),
-    rowTotals: rowTotals ?? [{ total: 0, parts: rows.slice(1).map((_, i) => i + 1) }],
-    columnTotals: [{ total: 0, parts: columns.slice(1).map((_, i) => i + 1) }],
-  };
-}
 
 describe("solveBounds", () => {
   it("propagates an equation with known terms folded in", () => {
