@@ -6,11 +6,11 @@ import type { Dataset } from "./types.js";
 import { PublicationError, capFindings, type Finding } from "./findings.js";
 import { labelFindings, type KnownNames } from "./label-checks.js";
 import { parsePublication } from "./parse.js";
-import { Audit } from "./period/audit.js";
-import { buildPeriod, type PeriodResult } from "./period/build.js";
+import { Audit } from "./period/interval-checks.js";
+import { buildPeriod, type PeriodResult } from "./period/period-data.js";
 import { rawCountsFinding } from "./raw-counts.js";
 import { deriveFigures } from "./tilt/derive.js";
-import { SERIES_NOTES, SERIES_TITLE, importWorkbooks, type SeriesImport } from "./tilt/import.js";
+import { SERIES_NOTES, SERIES_TITLE, importWorkbooks, type SeriesImport } from "./tilt/import-workbooks.js";
 
 export {
   FIGURE_HEADERS,

@@ -51,9 +51,9 @@ import {
   type DisclosureAudit,
   type RevealedCell,
   type TableAudit,
-} from "./disclosure-audit/types.js";
+} from "./disclosure-audit/audit-records.js";
 
-export * from "./disclosure-audit/types.js";
+export * from "./disclosure-audit/audit-records.js";
 
 /** Sheets with tables, in the order given. */
 function tableSheets(layouts: readonly SheetLayout[]): number[] {

@@ -5,7 +5,7 @@
 
 import { FORMAT_COUNT, FORMAT_GENERAL, displayText, type CellValue, type TableBlock } from "./layout.js";
 import { statisticsNote } from "./notes.js";
-import { GROUP_OF_CODE } from "./tilt/names.js";
+import { GROUP_OF_CODE } from "./tilt/tilt-names.js";
 import { notesWithSymbols, suppressCount } from "./suppression.js";
 import { formatInteger, periodLabel } from "./text.js";
 import type { Count, Dataset, SeriesTable } from "./types.js";

@@ -6,7 +6,7 @@ import { basename } from "node:path";
 import type { SourceFile } from "../core/dataset.js";
 import { decodePublication } from "../core/decode.js";
 import { MAX_FILE_BYTES, tooLargeMessage } from "../core/limits.js";
-import { looksLikeWorkbook } from "../core/tilt/names.js";
+import { looksLikeWorkbook } from "../core/tilt/tilt-names.js";
 import { shorten } from "../core/text.js";
 
 export { MAX_FILE_BYTES };

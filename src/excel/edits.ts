@@ -4,7 +4,7 @@
 import { contentHash, encodeRecord, freeSheetName, indexName, isBlank, type OwnershipRecord } from "./ownership.js";
 import type { Rect } from "@nav-tiltak/a1";
 import type { TargetPlan } from "./plan.js";
-import type { BlockContent } from "./read.js";
+import type { BlockContent } from "./read-workbook.js";
 
 /** An edited block to be saved as «<sheet> (endret)» before its sheet is rewritten. */
 export interface KeptCopy {

@@ -10,7 +10,7 @@ import type { KeptCopy } from "./edits.js";
 import { errorText } from "./capabilities.js";
 import { REQUEST_NAME, decodeRequest, requestDone } from "./ownership.js";
 import type { Plan } from "./plan.js";
-import type { WorkbookRead } from "./read.js";
+import type { WorkbookRead } from "./read-workbook.js";
 import type { ExcelRunner, Message } from "./operation-types.js";
 import type { BatchInput, Written } from "./write-batch.js";
 

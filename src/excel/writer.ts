@@ -19,7 +19,7 @@ import { planCopies, userEdited, type KeptCopy } from "./edits.js";
 import { explainFailure, type Batch } from "./outcome.js";
 import { REQUEST_NAME } from "./ownership.js";
 import { planTargets, type Mode, type Plan } from "./plan.js";
-import { queueExtraRead, queueRead, type WorkbookRead } from "./read.js";
+import { queueExtraRead, queueRead, type WorkbookRead } from "./read-workbook.js";
 import type {
   Capabilities,
   ExcelHost,

@@ -6,14 +6,14 @@
 
 import type { Finding } from "../core/findings.js";
 import type { Dataset } from "../core/types.js";
-import type { UserFile } from "../core/user-file/read.js";
+import type { UserFile } from "../core/user-file/read-user-files.js";
 import type { StoredFile } from "../core/user-file/store.js";
 import { recalculate, readStoredFiles, removeStoredFiles, storeFiles } from "../excel/user-file-store.js";
 import type { ExcelHost } from "../excel/operation-types.js";
 import { useDataset } from "../functions/dataset-source.js";
 
 /** The import and audit: a chunk of its own, loaded only when there is a file to check. */
-const audit = () => import(/* webpackChunkName: "egen-fil-kontroll" */ "../core/user-file/read.js");
+const audit = () => import(/* webpackChunkName: "egen-fil-kontroll" */ "../core/user-file/read-user-files.js");
 
 export interface UserFileOutcome {
   ok: boolean;

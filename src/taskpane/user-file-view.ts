@@ -8,7 +8,7 @@
 import { formatFinding, type Finding } from "../core/findings.js";
 import { MAX_FILE_BYTES } from "../core/limits.js";
 import type { Dataset } from "../core/types.js";
-import type { UserFile } from "../core/user-file/read.js";
+import type { UserFile } from "../core/user-file/read-user-files.js";
 import type { ExcelHost } from "../excel/operation-types.js";
 import { append, clear, h } from "./dom.js";
 import { removeUserFiles, restoreUserFiles, useUserFiles, type UserFileOutcome } from "./user-file-session.js";

@@ -24,7 +24,7 @@ import { buildTableProblem } from "../helpers/table-audit.js";
 import { loadHighs, milpSolver, type Highs } from "../../src/core/protect/milp.js";
 import { protect } from "../../src/core/protect/protect.js";
 import { cliStartFigures } from "./cli-start.js";
-import { readUserFiles } from "../../src/core/user-file/read.js";
+import { readUserFiles } from "../../src/core/user-file/read-user-files.js";
 import { bigPublication } from "../helpers/big-publication.js";
 import { importPublications } from "../../src/core/dataset.js";
 import { auditSeries } from "../../src/core/tilt/series-audit.js";

@@ -3,7 +3,7 @@
 // a missing heading or a missing sheet is reported with its place.
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../../src/core/bundled.js";
-import { buildAddinWorkbook } from "../../src/xlsx/build.js";
+import { buildAddinWorkbook } from "../../src/xlsx/addin-workbook.js";
 import { compareGrids, comparePublication, describeDifference, normalizeText } from "../libreoffice/compare.js";
 import { publicationText } from "../helpers/publication.js";
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../../src/core/bundled.js";
 import { formatRect } from "@nav-tiltak/a1";
 import { parseAddress, type CellFormat, type ViewCell, type WorkbookState } from "@nav-tiltak/excel-simulator";
-import { addinXlsx } from "../../src/xlsx/build.js";
+import { addinXlsx } from "../../src/xlsx/addin-workbook.js";
 import { pivotNote, pivotNotes } from "../../src/xlsx/export.js";
 
 let state: WorkbookState;

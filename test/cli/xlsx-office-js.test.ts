@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BUNDLED_DATASET } from "../../src/core/bundled.js";
 import { setDefaultClient, officeJs, officeJsClient } from "@nav-tiltak/excel-simulator";
-import { buildAddinWorkbook } from "../../src/xlsx/build.js";
+import { buildAddinWorkbook } from "../../src/xlsx/addin-workbook.js";
 
 describe("the xlsx command's workbook", () => {
   beforeEach(() => setDefaultClient(undefined));

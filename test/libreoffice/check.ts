@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import { loadProjectDataset } from "../../src/data/load.js";
-import { addinXlsx } from "../../src/xlsx/build.js";
+import { addinXlsx } from "../../src/xlsx/addin-workbook.js";
 import { pivotNotes } from "../../src/xlsx/export.js";
 import { publicationText } from "../helpers/publication.js";
 import { compareGrids, comparePublication, describeDifference, type Difference } from "./compare.js";

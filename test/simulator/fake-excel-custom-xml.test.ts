@@ -1,6 +1,6 @@
 // Custom XML parts in the simulator (ExcelApi 1.5), driven through Microsoft's own Excel client
 // library as the add-in drives them; what each member does is sourced in
-// packages/excel-simulator/src/state/custom-xml.ts. A fork of the workbook (a reopened file) keeps them.
+// packages/excel-simulator/src/state/custom-xml-record.ts. A fork of the workbook (a reopened file) keeps them.
 
 import { describe, expect, test } from "vitest";
 import { createFakeExcel, type FakeExcel } from "@nav-tiltak/excel-simulator";

@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { periodData } from "../../core/layout.js";
 import { loadProjectDataset } from "../../data/load.js";
-import { addinXlsx } from "../../xlsx/build.js";
+import { addinXlsx } from "../../xlsx/addin-workbook.js";
 import { periodOption, requirePeriod, shorten, UsageError } from "../contract.js";
 import { OVERWRITE_OPTION, writeOutputFile } from "../output-file.js";
 import { argsProblem, type Command } from "../io.js";

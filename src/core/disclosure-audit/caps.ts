@@ -5,7 +5,7 @@ import { HIDDEN, SUPPRESSED } from "../types.js";
 import { SUPPRESS_MAX } from "../suppression.js";
 import type { SheetLayout } from "../layout.js";
 import { blockShape, lastYearCap } from "./shape.js";
-import type { CellBounds, TableAudit } from "./types.js";
+import type { CellBounds, TableAudit } from "./audit-records.js";
 
 /**
  * A valid upper bound for every last-year count of the period: the overall total's last-year count

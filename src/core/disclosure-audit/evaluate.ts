@@ -6,7 +6,7 @@ import { SUPPRESS_MAX } from "../suppression.js";
 import type { VariableBounds } from "../disclosure.js";
 import type { CellMeta, Model, Operand, PercentCell } from "./model.js";
 import { anything, bounds as reported, isPoint, narrower, point, type Interval } from "../interval.js";
-import type { CellBounds } from "./types.js";
+import type { CellBounds } from "./audit-records.js";
 import { InternalError } from "../errors.js";
 
 interface Solved {

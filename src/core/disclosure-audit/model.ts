@@ -17,7 +17,7 @@ import {
   type LinearTerm,
 } from "../disclosure.js";
 import type { Interval } from "../interval.js";
-import type { CellBounds } from "./types.js";
+import type { CellBounds } from "./audit-records.js";
 import { InputRejectedError } from "../errors.js";
 
 /** A cell in a relation: a published number, or the variable of a suppressed cell. */

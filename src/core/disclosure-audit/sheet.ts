@@ -8,7 +8,7 @@ import { formatInteger } from "../text.js";
 import { label, showValue, type CellMeta, type Model, type Operand } from "./model.js";
 import { blockShape, colsText, entityOf, hgKeyOf, hovedgruppeOf, lastYearCap, rowsText, type BlockShape } from "./shape.js";
 import type { Interval } from "../interval.js";
-import type { CellKind } from "./types.js";
+import type { CellKind } from "./audit-records.js";
 import { InputRejectedError } from "../errors.js";
 
 /** A grid position, for naming a cell in messages. */

@@ -3,7 +3,7 @@
 
 import { ALL, type Figures, type HgKey, type Hovedgruppe, type Tiltaksgruppe } from "../types.js";
 import type { RawTable } from "../parse.js";
-import type { Audit, Located } from "./audit.js";
+import type { Audit, Located } from "./interval-checks.js";
 import type { CrossCells, CrossTable, TiltakTable } from "./read-cross.js";
 import type { FigureTable, PerHovedgruppe } from "./read-figures.js";
 import { TABLE_GRUPPER_OG_HG, TABLE_HOVEDGRUPPER, TABLE_TILTAK_OG_HG, TABLE_TILTAKSGRUPPER, TOTAL_LABEL, findHgById } from "./names.js";

@@ -6,7 +6,7 @@ import { ALL, type Count, type HgKey, type Hovedgruppe, type Tiltak } from "../t
 import { knownTypo } from "../known-typos.js";
 import type { RawPublication, RawRow, RawTable } from "../parse.js";
 import { shorten } from "../text.js";
-import type { Audit, Located } from "./audit.js";
+import type { Audit, Located } from "./interval-checks.js";
 import { findHovedgruppe, tablesNamed, type GroupResolver } from "./read-figures.js";
 import { TABLE_GRUPPER_OG_HG, TABLE_TILTAK_OG_HG, TOTAL_LABEL, findHgById, isTotalLabel, sameHeaders, tiltakId } from "./names.js";
 

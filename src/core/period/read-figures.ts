@@ -6,7 +6,7 @@ import type { Figures, Hovedgruppe, Tiltaksgruppe } from "../types.js";
 import { knownTypo } from "../known-typos.js";
 import type { RawPublication, RawRow, RawTable } from "../parse.js";
 import { normalizeName, parsePeriodLabel, shorten, slug } from "../text.js";
-import type { Audit, Located } from "./audit.js";
+import type { Audit, Located } from "./interval-checks.js";
 import {
   FIGURE_HEADERS,
   GROUP_ALIASES,

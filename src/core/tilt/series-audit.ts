@@ -13,7 +13,7 @@
 import { between, solveBounds, type DisclosureProblem, type DisclosureResult, type LinearTerm } from "../disclosure.js";
 import { periodLabel, slug } from "../text.js";
 import { SUPPRESSED, type Count, type Dataset, type SeriesCell, type SeriesTable } from "../types.js";
-import { GROUPS_CODE, GROUP_OF_CODE, TILRETTELEGGING, isTilretteleggingTiltak } from "./names.js";
+import { GROUPS_CODE, GROUP_OF_CODE, TILRETTELEGGING, isTilretteleggingTiltak } from "./tilt-names.js";
 
 /** A «*» cell of a time-series table with the exact range the table leaves it. */
 export interface SeriesCellBounds {

@@ -4,7 +4,7 @@
  */
 
 import { excelError } from "../excel-errors";
-import type { CustomXmlPartState, CustomXmlPartsState } from "../state/custom-xml";
+import type { CustomXmlPartState, CustomXmlPartsState } from "../state/custom-xml-record";
 import { type TypeDef, obj } from "./object-model";
 
 const API = "1.5";

@@ -9,7 +9,7 @@
 
 import type { FakeLocale } from "../text-format";
 import type { CalculationMode } from "../office-types";
-import { CustomXmlPartsState } from "./custom-xml";
+import { CustomXmlPartsState } from "./custom-xml-record";
 import type { NamedItemState, PivotState, SheetState, TableState } from "./records";
 
 export class WorkbookRecord {

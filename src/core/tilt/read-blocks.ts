@@ -20,8 +20,8 @@ import {
   isAverageHeader,
   isTilretteleggingTiltak,
   monthNumber,
-} from "./names.js";
-import { colLetters, type OpenedWorkbook, type SheetCell } from "./xlsx.js";
+} from "./tilt-names.js";
+import { colLetters, type OpenedWorkbook, type SheetCell } from "./xlsx-reader.js";
 
 export interface TiltCell {
   value: Count;

@@ -9,8 +9,8 @@ import { PublicationError, capFindings, type Finding } from "../findings.js";
 import { MAX_FILE_BYTES, MAX_USER_FILES, tooLargeMessage } from "../limits.js";
 import { shorten } from "../text.js";
 import type { Dataset } from "../types.js";
-import { mergeDatasets } from "./merge.js";
-import { looksLikeWorkbook } from "../tilt/names.js";
+import { mergeDatasets } from "./merge-over-bundle.js";
+import { looksLikeWorkbook } from "../tilt/tilt-names.js";
 
 /** One picked file: its name (no folder) and its bytes, as the browser's File gives them. */
 export interface UserFile {

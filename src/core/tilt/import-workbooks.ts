@@ -6,13 +6,13 @@
 import type { Finding } from "../findings.js";
 import { STATISTICS_NOTE } from "../notes.js";
 import type { Hovedgruppe, PeriodData, SeriesTable, Tiltak, Tiltaksgruppe } from "../types.js";
-import { checkFile } from "./checks.js";
-import { mergeFiles } from "./merge.js";
-import { FileFindings, readTiltWorkbook, type TiltFile } from "./read.js";
-import { openWorkbook } from "./xlsx.js";
+import { checkFile } from "./block-checks.js";
+import { mergeFiles } from "./merge-months.js";
+import { FileFindings, readTiltWorkbook, type TiltFile } from "./read-blocks.js";
+import { openWorkbook } from "./xlsx-reader.js";
 import { WorkbookProblem } from "./zip.js";
 
-export { looksLikeWorkbook } from "./names.js";
+export { looksLikeWorkbook } from "./tilt-names.js";
 
 export const SERIES_TITLE = "Deltakere i arbeidsrettede tiltak. Tidsserie måned";
 export const SERIES_NOTES: readonly string[] = [

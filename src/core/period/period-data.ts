@@ -5,7 +5,7 @@ import { ALL, type Count, type Figures, type HgKey, type Hovedgruppe, type Perio
 import type { SeenLabel } from "../label-checks.js";
 import { completeNotes } from "../notes.js";
 import type { RawPublication } from "../parse.js";
-import type { Audit, Located } from "./audit.js";
+import type { Audit, Located } from "./interval-checks.js";
 import { checkPeriod, type PeriodTables } from "./checks.js";
 import { readCrossTable, readTiltakTable } from "./read-cross.js";
 import { groupResolver, readHovedgrupper, readPeriod, readSubTables, readTiltaksgrupper } from "./read-figures.js";

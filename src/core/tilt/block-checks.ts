@@ -7,8 +7,8 @@
 import { interval, overlaps, point, sumOf, type Interval } from "../interval.js";
 import { formatInteger, periodLabel } from "../text.js";
 import { NOT_AVAILABLE, SUPPRESSED, type Count } from "../types.js";
-import { TILRETTELEGGING } from "./names.js";
-import type { FileFindings, TiltBlock, TiltCell, TiltFile, TiltRow } from "./read.js";
+import { TILRETTELEGGING } from "./tilt-names.js";
+import type { FileFindings, TiltBlock, TiltCell, TiltFile, TiltRow } from "./read-blocks.js";
 import { slug } from "../text.js";
 
 /** «*» is 1–3, empty is 0, «..» any count. */

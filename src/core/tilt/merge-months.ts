@@ -18,9 +18,9 @@ import {
   type Tiltak,
   type Tiltaksgruppe,
 } from "../types.js";
-import { countInterval, isTilretteleggingRow, showCell, showInterval } from "./checks.js";
-import { GROUPS_CODE, GROUP_OF_CODE, TILRETTELEGGING } from "./names.js";
-import type { TiltBlock, TiltFile } from "./read.js";
+import { countInterval, isTilretteleggingRow, showCell, showInterval } from "./block-checks.js";
+import { GROUPS_CODE, GROUP_OF_CODE, TILRETTELEGGING } from "./tilt-names.js";
+import type { TiltBlock, TiltFile } from "./read-blocks.js";
 
 const pad = (m: number) => String(m).padStart(2, "0");
 const newer = (a: TiltFile, b: TiltFile) => b.year - a.year || b.months[b.months.length - 1]! - a.months[a.months.length - 1]!;
