@@ -50,6 +50,8 @@ export const chartsView: PaneView = {
     };
     // Filled when the panel is shown (the shell toggles `hidden`); never if the view is not opened.
     new MutationObserver(fill).observe(root, { attributes: true, attributeFilter: ["hidden"] });
+    // Redrawn while shown (another period or dataset, app.ts): the shell has attached it by then.
+    setTimeout(fill, 0);
     return root;
   },
 };
