@@ -9,7 +9,9 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUNDLED_DATASET } from "../../src/core/bundled.js";
+import { fixtureSet } from "../fixtures/tilt/generate.js";
 import { openPreview, type PreviewSession } from "../helpers/browser.js";
+import { tiltFolder } from "../helpers/tilt.js";
 
 const GOOD = join(import.meta.dirname, "..", "fixtures", "user-file", "nav-tiltak-2016-12.txt");
 const november = BUNDLED_DATASET.periods.at(-1)!;
@@ -26,7 +28,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-type Preview = { fake: { state: { sheetText(name: string): string[][] } } };
+type Preview = { fake: { state: { sheetText(name: string): string[][]; sheetNames(): string[] } } };
 const sheet = (name: string) =>
   page.evaluate((n) => (globalThis as unknown as { navTiltakPreview: Preview }).navTiltakPreview.fake.state.sheetText(n), name);
 const text = async (selector: string) => (await page.locator(selector).textContent()) ?? "";
@@ -89,6 +91,33 @@ describe("the period picker", () => {
     await expect.poll(() => text("#prikk-oppsummering"), { timeout: 60_000 }).not.toBe("Regner ut …");
     // The bundled suggestion is November's; December's audit has none (renderSuggestion, by period).
     expect(await page.locator("#forslag").count()).toBe(0);
+    expect(session.errors).toEqual([]);
+  }, 120_000);
+
+  it("with NAV's time series (2026's workbooks): months grouped by year, and Diagrammer adds the line chart over months", async () => {
+    const { dir, files } = await tiltFolder(
+      fixtureSet().filter((f) => f.year === 2026),
+      false,
+    );
+    await page.getByLabel("Bruk egen fil").setInputFiles(files.map((f) => join(dir, f)));
+    await expect.poll(() => text("#egen-fil-status"), { timeout: 30_000 }).toContain("Mars 2026");
+    const picker = page.getByLabel("Periode");
+    const groups = await picker.evaluate((s: HTMLSelectElement) =>
+      [...s.querySelectorAll("optgroup")].map((g) => [g.label, [...g.querySelectorAll("option")].map((o) => o.value)]),
+    );
+    expect(groups).toEqual([
+      ["2026", ["2026-03", "2026-02", "2026-01"]],
+      ["2016", [november.period]],
+    ]);
+    await page.locator("#tab-diagrammer").click();
+    const item = page.locator('li[data-chart="diagram-maaneder"]');
+    await expect.poll(() => item.textContent(), { timeout: 20_000 }).toContain("måned for måned");
+    await page.locator("#sett-inn-diagrammer").click();
+    await expect.poll(() => text("#status-text"), { timeout: 30_000 }).toMatch(/ark satt inn/);
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { navTiltakPreview: Preview }).navTiltakPreview.fake.state.sheetNames()),
+    ).toContain("Diagram måneder");
+    expect(await axe()).toEqual([]);
     expect(session.errors).toEqual([]);
   }, 120_000);
 });
