@@ -3,20 +3,21 @@
 // suppression rule). A month where a figure is «*» or «..» cannot be drawn: the line has a gap there
 // and the note names it, as the other charts do.
 
+import { CHART_SHEET_NAMES, hasTimeSeries } from "./chart-names.js";
 import type { ChartData, OmittedCell } from "./charts.js";
 import { FunctionError } from "./lookup.js";
 import { NavFunctions } from "./functions.js";
 import { ALL, type Dataset } from "./types.js";
 import { periodLabel } from "./text.js";
 
-export const MONTHLY_CHART_SHEET = "Diagram måneder";
+export const MONTHLY_CHART_SHEET = CHART_SHEET_NAMES["diagram-maaneder"];
 
-/** ChartData of the line chart; its key is its own, so the two table charts' keys stay as they are. */
-export type MonthlyChartData = Omit<ChartData, "key"> & { key: "diagram-maaneder" };
+/** ChartData of the line chart. */
+export type MonthlyChartData = ChartData & { key: "diagram-maaneder" };
 
 /** Deltakere per tiltaksgruppe over every month of the dataset's time series (all months when it has none). */
 export function monthlyChart(ds: Dataset, hovedgruppe: string = ALL, fns: NavFunctions = new NavFunctions(ds)): MonthlyChartData {
-  const series = ds.periods.some((p) => p.source === "tidsserie") ? ds.periods.filter((p) => p.source === "tidsserie") : ds.periods;
+  const series = hasTimeSeries(ds) ? ds.periods.filter((p) => p.source === "tidsserie") : ds.periods;
   const groups = ds.tiltaksgrupper.filter((g) => series.some((p) => p.groups[g.id] !== undefined));
   const hgShort = hovedgruppe === ALL ? "I alt" : (ds.hovedgrupper.find((h) => h.id === hovedgruppe)?.short ?? hovedgruppe);
   const omitted: OmittedCell[] = [];

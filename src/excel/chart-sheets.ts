@@ -2,9 +2,12 @@
 // it. The figures come from core/charts.ts, which takes them from the sheets' layouts. Loaded on
 // demand (inserting charts, refresh), so the pane's startup bundle does not carry it.
 
+import { chartKeysFor } from "../core/chart-names.js";
 import { CHART_SHEET_NAMES, buildCharts, type ChartData, type ChartKey } from "../core/charts.js";
+import { monthlyChart } from "../core/series-chart.js";
 import type { Dataset } from "../core/types.js";
 import { FORMAT_COUNT, FORMAT_GENERAL } from "../core/layout.js";
+import type { ChartSpec } from "./chart-writer.js";
 import { charsToPoints, textSafeFormats, type SheetSpec, type StyleRun, type WriteValue } from "./sheet-specs.js";
 
 /** Row of the chart data's header row on a chart sheet (title, two notes and a blank row above). */
@@ -21,8 +24,12 @@ function chartName(key: ChartKey): string {
   return `NAV tiltak ${CHART_SHEET_NAMES[key].toLocaleLowerCase("nb-NO")}`;
 }
 
-/** One chart's sheet: title, notes, the data block, and the chart beside it. */
-export function chartSheet(c: ChartData): SheetSpec {
+/**
+ * One chart's sheet: title, notes, the data block, and the chart under it. A bar chart per
+ * category (the period's tables), a line chart over months (the time series: one line per column,
+ * a month that is not a number an empty cell, which Excel draws as a gap in the line).
+ */
+export function chartSheet(c: ChartData, type: ChartSpec["type"] = "BarClustered"): SheetSpec {
   const width = c.header.length;
   const pad = (row: WriteValue[]) => [...row, ...new Array<WriteValue>(width - row.length).fill("")];
   const values: WriteValue[][] = [
@@ -55,7 +62,7 @@ export function chartSheet(c: ChartData): SheetSpec {
     freezeRows: 0,
     chart: {
       name: chartName(c.key),
-      type: "BarClustered",
+      type,
       source: { row: DATA_HEADER_ROW, col: 0, rows: c.rows.length + 1, cols: width },
       title: c.title,
       categoryAxisTitle: c.categoryAxisTitle,
@@ -66,8 +73,11 @@ export function chartSheet(c: ChartData): SheetSpec {
   };
 }
 
-/** Both chart sheets for the newest period. */
-/** The chart sheets for one period (the default period when none is named). */
+/**
+ * The chart sheets: the bar charts of one period (the default period when none is named), and for a
+ * time series the line chart over all its months (core/chart-names.ts says which a dataset gets).
+ */
 export function chartSheets(ds: Dataset, period?: string): SheetSpec[] {
-  return buildCharts(ds, period).map(chartSheet);
+  const bars = buildCharts(ds, period).map((c) => chartSheet(c));
+  return chartKeysFor(ds).includes("diagram-maaneder") ? [...bars, chartSheet(monthlyChart(ds), "Line")] : bars;
 }

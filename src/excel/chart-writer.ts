@@ -1,8 +1,9 @@
 // The add-in's charts («Diagrammer») in the writer: each chart sheet is an add-in sheet like the
 // others (same ownership, refresh and protection rules in writer.ts and plan.ts) whose block holds
-// the chart's data (chart-sheets.ts builds it), with a clustered bar chart over it. This module is
-// the Office.js part, small enough for the pane's startup bundle. ExcelApi 1.1 chart calls, and
-// ChartAxis.reversePlotOrder (ExcelApi 1.7, the add-in's minimum) for the bars' order.
+// the chart's data (chart-sheets.ts builds it), with a clustered bar chart or a line chart over it.
+// This module is the Office.js part, small enough for the pane's startup bundle. ExcelApi 1.1 chart
+// calls (Excel.ChartType "BarClustered" and "Line" are both 1.1), and ChartAxis.reversePlotOrder
+// (ExcelApi 1.7, the add-in's minimum) for the bars' order.
 //
 // A chart is the add-in's by its name on an add-in sheet: a refresh updates that chart (source,
 // titles, place) and never touches any other chart on the sheet, such as one the user made.
@@ -12,7 +13,8 @@ import type { Rect } from "@nav-tiltak/a1";
 export interface ChartSpec {
   /** The chart object's name on its sheet: how a refresh finds the add-in's chart. */
   name: string;
-  type: "BarClustered";
+  /** A bar per category (a period's tables) or a line over months (the time series). */
+  type: "BarClustered" | "Line";
   /** The chart's data within the block (header row and label column included), from its top left. */
   source: Rect;
   title: string;
@@ -55,8 +57,9 @@ export function queueChart(ws: Excel.Worksheet, spec: ChartSpec, origin: Rect, e
   }
   // Excel draws a bar chart's first category at the bottom; the table beside it reads top-down.
   // Reversing the category axis draws the bars in the table's order (set on an update too, so a
-  // chart made before this is turned the right way).
-  chart.axes.categoryAxis.reversePlotOrder = true;
+  // chart made before this is turned the right way). A line over months runs left to right, oldest
+  // first, as the rows do: not reversed.
+  chart.axes.categoryAxis.reversePlotOrder = spec.type === "BarClustered";
   chart.title.text = spec.title;
   chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
   chart.axes.valueAxis.title.text = spec.valueAxisTitle;

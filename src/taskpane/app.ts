@@ -18,6 +18,7 @@ import type { ExcelHost } from "../excel/operation-types.js";
 import { activeDataset } from "../functions/dataset-source.js";
 import { rovingTabs, trackActions, uncover } from "./a11y.js";
 import { append, h } from "./dom.js";
+import { periodPicker } from "./period-picker.js";
 import { StatusArea } from "./status.js";
 import { PANE_VIEWS } from "./registry.js";
 import type { PaneServices, PaneView } from "./views.js";
@@ -91,6 +92,9 @@ const STYLES = `
 .nav-pane .message-warning .message-level { color: #8a5300; }
 .nav-pane .message-error { color: #c50f1f; font-weight: 600; }
 .nav-pane footer { margin: 12px 16px 12px; color: var(--neutral-foreground-rest, #242424); font-size: var(--type-ramp-minus-1-font-size, 12px); }
+.nav-pane .period { margin-top: 10px; }
+.nav-pane .period-select { font: inherit; width: 100%; padding: 4px 6px; color: inherit; background: var(--neutral-fill-input-rest, #fff); border: 1px solid #767676; border-radius: 4px; }
+.nav-pane .period-select:focus-visible { outline: 2px solid var(--focus-stroke-outer, #000); outline-offset: 1px; }
 .nav-pane .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 `;
 
@@ -123,22 +127,33 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
     return panel;
   });
 
-  const subtitle = h("p", { class: "subtitle" }, subtitleText(base));
-  append(pane, h("header", {}, h("h1", { id: "pane-title" }, "NAV tiltak"), subtitle));
-  if (views.length > 1) pane.appendChild(tabList(views, panels));
-  // «Egen fil» (user-file-view.ts, a lazy chunk): the user's own NAV file, kept in the workbook. A new
-  // dataset from it redraws the views (they read the dataset when they render) and the subtitle.
-  const userFile = h("div", { class: "user-file" });
-  const useDataset = (next: Dataset) => {
-    services.dataset = next;
-    services.period = defaultPeriod(next)?.period ?? "";
-    subtitle.textContent = subtitleText(next);
+  const subtitle = h("p", { class: "subtitle" }, subtitleText(base, services.period));
+  // Every view reads the dataset and the period when it renders: a new dataset («Egen fil») or a
+  // picked period redraws them all, here, keeping each panel's place, id and tab state.
+  const redraw = () => {
+    subtitle.textContent = subtitleText(services.dataset, services.period);
     panels.forEach((old, i) => {
       const fresh = views[i]!.render(services);
       for (const a of ["id", "role", "aria-labelledby", "hidden"]) if (old.hasAttribute(a)) fresh.setAttribute(a, old.getAttribute(a)!);
       old.replaceWith(fresh);
       panels[i] = fresh;
     });
+  };
+  const picker = periodPicker((period) => {
+    services.period = period;
+    redraw();
+  });
+  picker.show(base, services.period);
+  append(pane, h("header", {}, h("h1", { id: "pane-title" }, "NAV tiltak"), subtitle, picker.element));
+  if (views.length > 1) pane.appendChild(tabList(views, panels));
+  // «Egen fil» (user-file-view.ts, a lazy chunk): the user's own NAV file, kept in the workbook. A new
+  // dataset from it shows its newest period.
+  const userFile = h("div", { class: "user-file" });
+  const useDataset = (next: Dataset) => {
+    services.dataset = next;
+    services.period = defaultPeriod(next)?.period ?? "";
+    picker.show(next, services.period);
+    redraw();
   };
   void import(/* webpackChunkName: "egen-fil" */ "./user-file-view.js").then((m) =>
     m.mountUserFile(userFile, { host, base, onDataset: useDataset }),
@@ -163,8 +178,8 @@ export function startPane(root: HTMLElement, host: ExcelHost, options: PaneOptio
 }
 
 /** «Deltakere i arbeidsrettede tiltak · November 2016»: the publication and the period the pane shows. */
-function subtitleText(dataset: Dataset): string {
-  return `${dataset.title.replace(/\. Tiltak\. En måned$/, "")} · ${defaultPeriod(dataset)?.label ?? ""}`;
+function subtitleText(dataset: Dataset, period: string): string {
+  return `${dataset.title.replace(/\. Tiltak\. En måned$/, "")} · ${dataset.periods.find((p) => p.period === period)?.label ?? ""}`;
 }
 
 /** What the views get: the host, the figures and the period shown, and the way to run an operation. */

@@ -1,9 +1,10 @@
-// "Diagrammer": inserts the two chart sheets (a clustered bar chart each) and says what each chart
-// shows and what it leaves out. «Oppdater» in «Tabeller» redraws them with the other sheets.
+// "Diagrammer": inserts the chart sheets (a clustered bar chart each for the period shown, and for
+// NAV's time series a line chart over months) and says what each chart shows and what it leaves
+// out. «Oppdater» in «Tabeller» redraws them with the other sheets.
 // The chart data (core/charts.ts) is loaded when the view is first shown, as the writer loads the
 // chart sheets when it needs them: the pane's startup bundle carries neither.
 
-import { CHART_KEYS, CHART_SHEET_NAMES } from "../core/chart-names.js";
+import { CHART_SHEET_NAMES, chartKeysFor } from "../core/chart-names.js";
 import { insert } from "../excel/lazy-writer.js";
 import { append, h } from "./dom.js";
 import type { PaneServices, PaneView } from "./views.js";
@@ -23,7 +24,8 @@ export const chartsView: PaneView = {
         insert(host, { dataset, period, sheets: "charts" }, { onProgress }),
       );
     });
-    const items = new Map(CHART_KEYS.map((key) => [key, h("li", { "data-chart": key }, h("strong", {}, CHART_SHEET_NAMES[key]))]));
+    const keys = chartKeysFor(dataset);
+    const items = new Map(keys.map((key) => [key, h("li", { "data-chart": key }, h("strong", {}, CHART_SHEET_NAMES[key]))]));
     const root = h(
       "div",
       { class: "view" },
@@ -34,7 +36,7 @@ export const chartsView: PaneView = {
         h(
           "p",
           { class: "hint" },
-          "Setter inn to stolpediagrammer, hvert på sitt ark med tallene det bygger på. «Oppdater» under Tabeller tegner dem på nytt.",
+          `Setter inn to stolpediagrammer${keys.length > 2 ? " og et linjediagram over månedene" : ""}, hvert på sitt ark med tallene det bygger på. «Oppdater» under Tabeller tegner dem på nytt.`,
         ),
         h("ul", { class: "chart-list", id: "diagram-liste" }, ...items.values()),
         h("div", { class: "actions" }, insertButton),
@@ -44,12 +46,18 @@ export const chartsView: PaneView = {
     const fill = () => {
       if (filled || root.offsetParent === null) return;
       filled = true;
-      void import(/* webpackChunkName: "diagrammer" */ "../core/charts.js").then(({ buildCharts }) => {
-        for (const c of buildCharts(dataset, period)) append(items.get(c.key)!, ": ", c.title, ". ", c.notes[1] ?? "");
+      void Promise.all([
+        import(/* webpackChunkName: "diagrammer" */ "../core/charts.js"),
+        import(/* webpackChunkName: "diagrammer" */ "../core/series-chart.js"),
+      ]).then(([{ buildCharts }, { monthlyChart }]) => {
+        const charts = [...buildCharts(dataset, period), ...(items.has("diagram-maaneder") ? [monthlyChart(dataset)] : [])];
+        for (const c of charts) append(items.get(c.key)!, ": ", c.title, ". ", c.notes[1] ?? "");
       });
     };
     // Filled when the panel is shown (the shell toggles `hidden`); never if the view is not opened.
     new MutationObserver(fill).observe(root, { attributes: true, attributeFilter: ["hidden"] });
+    // Redrawn while shown (another period or dataset, app.ts): the shell has attached it by then.
+    setTimeout(fill, 0);
     return root;
   },
 };

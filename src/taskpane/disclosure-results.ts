@@ -154,16 +154,16 @@ function sheetTable(f: SheetFindings, index: number): HTMLElement {
 }
 
 export interface Computed {
-  /** The period audited (the dataset's newest). */
+  /** The period audited (the one the pane shows). */
   period: string;
   cells: Record<string, RevealedCell[]>;
   findings: SheetFindings[];
 }
 
-/** Audits the dataset's newest period, per table. Throws InfeasibleAuditError (Norwegian message). */
-export function compute(dataset: Dataset): Computed {
-  const cells = revealedCells(dataset);
-  const layouts = buildLayouts(dataset);
+/** Audits `period` (the one the pane shows), per table. Throws InfeasibleAuditError (Norwegian message). */
+export function compute(dataset: Dataset, period: string): Computed {
+  const cells = revealedCells(dataset, period);
+  const layouts = buildLayouts(dataset, period);
   return { period: layouts[0]?.period ?? "", cells, findings: findings(layouts, cells) };
 }
 

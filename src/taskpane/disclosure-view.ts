@@ -83,7 +83,7 @@ export const disclosureView: PaneView = {
   id: "prikkekontroll",
   title: "Prikkekontroll",
   render(services: PaneServices): HTMLElement {
-    const { host, dataset } = services;
+    const { host, dataset, period } = services;
     addStyles();
 
     const summary = h("p", { class: "prikk-summary", id: "prikk-oppsummering" }, "Regner ut …");
@@ -120,7 +120,7 @@ export const disclosureView: PaneView = {
     const load = async (): Promise<void> => {
       try {
         const mod = await import(/* webpackChunkName: "prikkekontroll" */ "./disclosure-results.js");
-        loaded = { mod, computed: mod.compute(dataset) };
+        loaded = { mod, computed: mod.compute(dataset, period) };
       } catch (error) {
         // A failed chunk load, or InfeasibleAuditError with a Norwegian message naming the equations.
         const text = error instanceof Error ? error.message : String(error);
@@ -160,13 +160,15 @@ export const disclosureView: PaneView = {
       if (!loaded) return;
       const { mod, computed } = loaded;
       void services.runOperation("Markerer avslørte celler", (onProgress) =>
-        mod.highlightRevealed(host, dataset, computed.cells, { onProgress }),
+        mod.highlightRevealed(host, dataset, computed.cells, { onProgress, period: computed.period }),
       );
     });
     unmark.addEventListener("click", () => {
       if (!loaded) return;
       const { mod, computed } = loaded;
-      void services.runOperation("Fjerner markeringen", (onProgress) => mod.clearHighlights(host, dataset, computed.cells, { onProgress }));
+      void services.runOperation("Fjerner markeringen", (onProgress) =>
+        mod.clearHighlights(host, dataset, computed.cells, { onProgress, period: computed.period }),
+      );
     });
 
     return root;

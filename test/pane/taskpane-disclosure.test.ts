@@ -11,8 +11,9 @@ import type { RevealedCell } from "../../src/core/disclosure-audit.js";
 import { columnText, compute, lastYearText, rowText, summaryText, totals, valueText } from "../../src/taskpane/disclosure-results.js";
 import { BUNDLED_SUGGESTION, UNITS_TEXT, suggestionBySheet, suggestionTsv } from "../../src/taskpane/suggestion-view.js";
 import { buildOnce } from "../helpers/build.js";
+import { decemberDataset } from "../helpers/december.js";
 
-const { cells, findings } = compute(BUNDLED_DATASET);
+const { cells, findings } = compute(BUNDLED_DATASET, BUNDLED_DATASET.periods.at(-1)!.period);
 const find = (sheet: string, row: string, col: string): RevealedCell =>
   cells[sheet]!.find((c) => c.rowLabel === row && c.colLabel === col)!;
 
@@ -71,6 +72,16 @@ describe("Prikkekontroll texts", () => {
     expect(valueText(cell({ kind: "change", min: -3, max: -1 }))).toBe("-3 til -1");
     expect(lastYearText(cell({ kind: "change", min: -3, max: -2, lastYear: { min: 2, max: 3, pinned: false } }))).toBe("i fjor: 2–3");
     expect(valueText(cell({ min: 2, max: 2, pinned: true }))).toBe("= 2");
+  });
+
+  it("audits the period the pane shows, not the newest", () => {
+    const december = decemberDataset().periods[0]!;
+    const both = { ...BUNDLED_DATASET, periods: [...BUNDLED_DATASET.periods, december] };
+    const november = BUNDLED_DATASET.periods.at(-1)!.period;
+    const shown = compute(both, november);
+    expect(shown.period).toBe(november);
+    expect(shown.findings).toEqual(findings);
+    expect(compute(both, december.period).period).toBe(december.period);
   });
 
   it("words the summary for every case", () => {
