@@ -26,8 +26,9 @@
 import { between, solveBounds, type DisclosureVariable, type LinearConstraint, type LinearTerm } from "../disclosure.js";
 import { InputRejectedError, InternalError } from "../errors.js";
 import { isSmall, SUPPRESS_MAX } from "../suppression.js";
-import { HIDDEN, SUPPRESSED, type Count, type SeriesBlock, type SeriesCell, type SeriesTable } from "../types.js";
+import { HIDDEN, SUPPRESSED, type Count, type Dataset, type SeriesBlock, type SeriesCell, type SeriesTable } from "../types.js";
 import { isTilretteleggingTiltak } from "./names.js";
+import { auditSeries, type SeriesCellBounds } from "./series-audit.js";
 
 /** Stand-in upper bound for a hidden figure: far above any count NAV publishes. */
 const CAP = 10_000_000;
@@ -57,6 +58,8 @@ export interface SeriesProtection {
   table: SeriesTable;
   primary: number;
   secondary: HiddenSeriesCell[];
+  /** The «*» narrower than 1–3 whatever is hidden («*» that add up among themselves), with their ranges. */
+  inherent: SeriesCellBounds[];
 }
 
 const keyOf = (row: number, month: number): string => `${row}:${month}`;
@@ -284,5 +287,46 @@ export function protectSeriesTable(table: SeriesTable): SeriesProtection {
       rows: block.rows.map((row, r) => ({ ...row, average: cell(row.average, r, -1), months: row.months.map((c, i) => cell(c, r, i)) })),
     };
   });
-  return { table: { ...table, blocks }, primary, secondary };
+  const result = { ...table, blocks };
+  return { table: result, primary, secondary, inherent: verify(result) };
+}
+
+/** Every figure that is not «*» hidden («:»): the widest any protection can leave a «*». */
+function everythingHidden(t: SeriesTable): SeriesTable {
+  const hide = (c: SeriesCell): SeriesCell => (typeof c.value === "number" || c.value === HIDDEN ? { ...c, value: HIDDEN } : c);
+  return {
+    ...t,
+    blocks: t.blocks.map((b) => ({ ...b, rows: b.rows.map((r) => ({ ...r, average: hide(r.average), months: r.months.map(hide) })) })),
+  };
+}
+
+/**
+ * The result checked by the series audit (series-audit.ts, which reads only the published table and
+ * knows nothing of the facts or the search): every «*» must span what hiding every other figure
+ * would leave it. Returns the «*» that stay narrower than 1–3 even so (they add up among themselves).
+ */
+function verify(result: SeriesTable): SeriesCellBounds[] {
+  const ds = (t: SeriesTable): Dataset => ({
+    title: "",
+    notes: [],
+    hovedgrupper: [],
+    crossOrder: [],
+    tiltaksgrupper: [],
+    tiltak: [],
+    periods: [],
+    series: [t],
+  });
+  const [got] = auditSeries(ds(result));
+  const [best] = auditSeries(ds(everythingHidden(result)));
+  const widest = new Map(best!.cells.map((c) => [`${c.hovedgruppe}|${c.cell}`, c]));
+  const short = got!.cells.filter((c) => {
+    const b = widest.get(`${c.hovedgruppe}|${c.cell}`)!;
+    return c.min > b.min || c.max < Math.min(b.max, SUPPRESS_MAX);
+  });
+  if (got!.infeasible || short.length > 0)
+    throw new InternalError(
+      "protection-failed",
+      `Skjermingen av «${result.file}» består ikke prikkekontrollen (${short.map((c) => c.cell).join(", ")}).`,
+    );
+  return got!.cells.filter((c) => c.narrowed);
 }
