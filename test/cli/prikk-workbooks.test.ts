@@ -92,6 +92,18 @@ describe("prikk on raw TILT workbooks", () => {
     expect(readFileSync(target).length).toBe(before.length);
   }, 120_000);
 
+  it("with several workbooks, one target taken means none is written (exit 2)", async () => {
+    const raw = await rawFiles(join(root, "e"));
+    const out = join(root, "e-ut");
+    mkdirSync(out);
+    writeFileSync(join(out, fileName(SPECS[1]!)), "mine");
+    const r = await cli(["prikk", ...raw, "--ut", out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/finnes allerede/);
+    expect(existsSync(join(out, fileName(SPECS[0]!)))).toBe(false);
+    expect(readFileSync(join(out, fileName(SPECS[1]!)), "utf8")).toBe("mine");
+  }, 60_000);
+
   it("several workbooks need an existing folder, and --ut is required (exit 2)", async () => {
     const raw = await rawFiles(join(root, "c"));
     const noFolder = await cli(["prikk", ...raw, "--ut", join(root, "c-finnes-ikke")]);
