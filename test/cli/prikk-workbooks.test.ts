@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { importWorkbooks } from "../../src/core/tilt/import.js";
 import { auditSeries } from "../../src/core/tilt/series-audit.js";
 import { HIDDEN, SUPPRESSED, type Dataset, type SeriesTable } from "../../src/core/types.js";
-import { fileName, writeWorkbook, type TiltFileSpec } from "../fixtures/tilt/generate.js";
+import { CODES, fileName, writeWorkbook, type TiltFileSpec } from "../fixtures/tilt/generate.js";
 import { cli } from "../helpers/cli.js";
 
 const root = mkdtempSync(join(tmpdir(), "nav-tiltak-prikk-xlsx-"));
@@ -90,6 +90,27 @@ describe("prikk on raw TILT workbooks", () => {
     expect(readFileSync(target, "utf8")).toBe("mine");
     expect((await cli(["prikk", first!, "--ut", target, "--overskriv"])).code).toBe(0);
     expect(readFileSync(target).length).toBe(before.length);
+  }, 120_000);
+
+  it("a year's whole set: each file is protected alone, and what TILT100 read with the others gives away is named (warning)", async () => {
+    const dir = join(root, "f");
+    mkdirSync(dir);
+    const specs: TiltFileSpec[] = CODES.map((code) => ({
+      code,
+      year: 2026,
+      last: 3,
+      style: "compact",
+      raw: true,
+      totalWithTilrettelegging: false,
+    }));
+    for (const spec of specs) writeFileSync(join(dir, fileName(spec)), await writeWorkbook(spec));
+    const out = join(root, "f-ut");
+    mkdirSync(out);
+    const r = await cli(["prikk", ...specs.map((s) => join(dir, fileName(s))), "--ut", out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/Advarsel: hver arbeidsbok er skjermet for seg\. Leses de sammen .* kan \d+ «\*» snevres inn/);
+    expect(r.err).toMatch(new RegExp(`«${fileName(specs[0]!)}» [A-Z]+\\d+ «[^»]+» \\(Andre, (Januar|Februar|Mars)\\): \\d–\\d`));
+    for (const spec of specs) expect(existsSync(join(out, fileName(spec)))).toBe(true);
   }, 120_000);
 
   it("with several workbooks, one target taken means none is written (exit 2)", async () => {

@@ -9,6 +9,8 @@ import { formatFinding } from "../../core/findings.js";
 import { InputRejectedError } from "../../core/errors.js";
 import { formatInteger, shorten } from "../../core/text.js";
 import { importWorkbooks } from "../../core/tilt/import.js";
+import { auditSeries } from "../../core/tilt/series-audit.js";
+import type { Dataset, Hovedgruppe } from "../../core/types.js";
 import { protectSeriesTable, type SeriesProtection } from "../../core/tilt/protect-series.js";
 import { FileProblem } from "../../data/files.js";
 import { protectedWorkbook } from "../../xlsx/tilt-protected.js";
@@ -42,8 +44,34 @@ function targets(sources: readonly WorkbookSource[], out: string | undefined, us
   return [out];
 }
 
+/**
+ * Each table is protected on its own (as its reader sees it). Read together, TILT100's group rows are
+ * the other tables' «I alt» (and TILT180's rows), which that protection does not take into account:
+ * the combined series audit names every «*» the set then gives away, so the user is not left to trust
+ * files that are safe only one by one.
+ */
+function warnCombined(done: readonly { protection: SeriesProtection; hovedgrupper: Hovedgruppe[] }[], io: CliIO): void {
+  if (done.length < 2) return;
+  const ds: Dataset = {
+    title: "",
+    notes: [],
+    hovedgrupper: done[0]!.hovedgrupper,
+    crossOrder: [],
+    tiltaksgrupper: [],
+    tiltak: [],
+    periods: [],
+    series: done.map((d) => d.protection.table),
+  };
+  const cells = auditSeries(ds, { mode: "combined" }).flatMap((a) => a.cells.filter((c) => c.narrowed));
+  if (cells.length === 0) return;
+  io.err(
+    `Advarsel: hver arbeidsbok er skjermet for seg. Leses de sammen (TILT100 mot de andre tabellene), kan ${cells.length} «*» snevres inn; skjul flere celler for hånd før dere publiserer dem samlet:\n`,
+  );
+  for (const c of cells) io.err(`  «${c.file}» ${c.cell} «${c.tiltak}» (${c.hovedgruppe}, ${c.column}): ${c.min}–${c.max}\n`);
+}
+
 /** One workbook read and protected; undefined (after saying why) when it is rejected. */
-function protectOne(source: WorkbookSource, io: CliIO): SeriesProtection | undefined {
+function protectOne(source: WorkbookSource, io: CliIO): { protection: SeriesProtection; hovedgrupper: Hovedgruppe[] } | undefined {
   const read = importWorkbooks([source]);
   const errors = read.findings.filter((f) => f.severity === "error");
   if (errors.length > 0 || read.series.length !== 1) {
@@ -52,7 +80,7 @@ function protectOne(source: WorkbookSource, io: CliIO): SeriesProtection | undef
     return undefined;
   }
   try {
-    return protectSeriesTable(read.series[0]!);
+    return { protection: protectSeriesTable(read.series[0]!), hovedgrupper: read.hovedgrupper };
   } catch (e) {
     if (!(e instanceof InputRejectedError)) throw e;
     io.err(`${e.message} Ingenting ble prikket.\n`);
@@ -79,11 +107,11 @@ export async function prikkWorkbooks(
 ): Promise<number> {
   const paths = targets(sources, out, usage, io);
   if (!paths) return 2;
-  const done: { path: string; bytes: Uint8Array; file: string; protection: SeriesProtection }[] = [];
+  const done: { path: string; bytes: Uint8Array; file: string; protection: SeriesProtection; hovedgrupper: Hovedgruppe[] }[] = [];
   for (const [i, source] of sources.entries()) {
-    const protection = protectOne(source, io);
-    if (!protection) return 1;
-    done.push({ path: paths[i]!, bytes: await protectedWorkbook(source.bytes, protection.table), file: source.file, protection });
+    const one = protectOne(source, io);
+    if (!one) return 1;
+    done.push({ path: paths[i]!, bytes: await protectedWorkbook(source.bytes, one.protection.table), file: source.file, ...one });
   }
   try {
     refuseExisting(
@@ -99,5 +127,6 @@ export async function prikkWorkbooks(
     io.err(`${e.message}\n`);
     return 2;
   }
+  warnCombined(done, io);
   return 0;
 }
