@@ -76,6 +76,17 @@ function linkOrRename(temp: string, file: string): void {
 }
 
 /**
+ * Before writing several files: throws FileProblem (as writeOutputFile would) if one of them exists
+ * and may not be replaced, so that none is written when one would be refused. writeOutputFile still
+ * checks each in one step when it writes.
+ */
+export function refuseExisting(files: readonly string[], overwrite: boolean): void {
+  if (overwrite) return;
+  const taken = files.find((f) => existsSync(f));
+  if (taken !== undefined) throw exists(taken);
+}
+
+/**
  * Writes `bytes` to `file`. Without `overwrite`, an existing file (or folder) of that name is left as
  * it is and FileProblem is thrown (CLI exit 2). Other problems are FileProblem too, in Norwegian.
  */

@@ -192,10 +192,10 @@ describe("import of a broken TILT workbook", () => {
     expect(r.err).toMatch(/celle C7\): «Fag- og yrkesopplæring» i 1\. måned er «mange», verken et tall, «\*» eller tom\./);
   });
 
-  it("prikk refuses a workbook: NAV's time series are published already suppressed", async () => {
-    const r = await cli(["prikk", join(dir, T130)]);
+  it("prikk refuses a workbook already suppressed (NAV's published time series): it needs raw figures", async () => {
+    const r = await cli(["prikk", join(dir, T130), "--ut", join(dir, "prikket.xlsx")]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/er en Excel-arbeidsbok\. NAVs tidsserier er allerede prikket/);
+    expect(r.err).toMatch(/trenger rå tall, men «.*» har «\*» i celle [A-Z]+\d+/);
     expect(r.out).toBe("");
   });
 });

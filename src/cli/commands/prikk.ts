@@ -1,6 +1,7 @@
 // `nav-tiltak prikk <rå fil> [--ut <fil>]`: protects a file of raw counts (primary "*" for 1–3,
 // secondary ":" so that no "*" can be worked out) and writes it in the publication's text format.
-// The raw file is the publication's text format or the long CSV (core/long-csv.ts).
+// The raw file is the publication's text format or the long CSV (core/long-csv.ts). Raw TILT
+// workbooks (one or more) go to prikk-workbooks.ts and come back as workbooks in the same layout.
 import { setFlagsFromString } from "node:v8";
 import { parseArgs } from "node:util";
 import { BUNDLED_DATASET } from "../../core/bundled.js";
@@ -16,9 +17,10 @@ import { formatInteger } from "../../core/text.js";
 import type { Dataset } from "../../core/types.js";
 import { FileProblem, readPublicationFile } from "../../data/files.js";
 import { argsProblem, type CliIO, type Command } from "../io.js";
+import { prikkWorkbooks } from "./prikk-workbooks.js";
 import { OVERWRITE_OPTION, writeOutputFile } from "../output-file.js";
 
-const USAGE = "nav-tiltak prikk <rå fil> [--ut <fil>] [--overskriv]";
+const USAGE = "nav-tiltak prikk <rå fil> [--ut <fil>] [--overskriv]  |  nav-tiltak prikk <rå.xlsx>… --ut <mappe | fil.xlsx> [--overskriv]";
 
 function range(r: { min: number; max: number }): string {
   return r.min === r.max ? formatInteger(r.min) : `${formatInteger(r.min)}–${formatInteger(r.max)}`;
@@ -52,38 +54,40 @@ export const prikk: Command = {
   usage: USAGE,
   help:
     "--ut <fil>     skriv den prikkede filen hit (ellers til standard ut, og rapporten til standard feil)\n" +
+    "               arbeidsbøker (TILT100–TILT180 med rå tall): --ut er en mappe (filene får sine egne navn)\n" +
+    "               eller, for én arbeidsbok, et filnavn\n" +
     "--overskriv    erstatt --ut-filen hvis den finnes (ellers avbrytes det med exit-status 2)",
   async run(args: string[], io: CliIO) {
-    let file: string | undefined;
+    let files: string[] = [];
     let out: string | undefined;
     let overwrite = false;
     try {
       const options = { ut: { type: "string" }, [OVERWRITE_OPTION]: { type: "boolean" } } as const;
       const parsed = parseArgs({ args, options, allowPositionals: true });
-      if (parsed.positionals.length !== 1) throw Object.assign(new Error("positionals"), { code: "USAGE" });
-      file = parsed.positionals[0];
+      if (parsed.positionals.length === 0) throw Object.assign(new Error("positionals"), { code: "USAGE" });
+      files = parsed.positionals;
       out = parsed.values.ut;
       overwrite = parsed.values[OVERWRITE_OPTION] === true;
     } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code === "USAGE" ? "Oppgi én rå fil." : argsProblem(e, () => "«--ut» trenger et filnavn.");
+      const why = (e as NodeJS.ErrnoException).code === "USAGE" ? "Oppgi en rå fil." : argsProblem(e, () => "«--ut» trenger et filnavn.");
       io.err(`${why}\nBruk: ${USAGE}\n`);
       return 2;
     }
-    let source: SourceFile;
+    let sources: SourceFile[];
     try {
-      source = readPublicationFile(file!);
+      sources = files.map((f) => readPublicationFile(f));
     } catch (e) {
       if (!(e instanceof FileProblem)) throw e;
       io.err(`${e.message}\nBruk: ${USAGE}\n`);
       return 2;
     }
-    // NAV's time-series workbooks are published already suppressed: there is nothing raw to protect.
-    if (source.bytes) {
-      io.err(
-        `«${source.file}» er en Excel-arbeidsbok. NAVs tidsserier er allerede prikket; prikk tar en tekstfil med rå tall (NAVs tekstformat eller lang CSV). Kontroller arbeidsboken med nav-tiltak import og nav-tiltak audit.\n`,
-      );
-      return 1;
+    const workbooks = sources.flatMap((s) => (s.bytes ? [{ file: s.file, bytes: s.bytes }] : []));
+    if (workbooks.length === sources.length) return prikkWorkbooks(workbooks, out, overwrite, USAGE, io);
+    if (sources.length !== 1) {
+      io.err(`Flere filer går bare for Excel-arbeidsbøker (TILT); en tekstfil prikkes alene.\nBruk: ${USAGE}\n`);
+      return 2;
     }
+    const source = sources[0]!;
     const text = source.text;
     let dataset;
     try {

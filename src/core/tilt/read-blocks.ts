@@ -7,7 +7,7 @@ import type { Finding, FindingCode } from "../findings.js";
 import { officialName } from "../known-typos.js";
 import { tiltakId } from "../period/names.js";
 import { normalizeName, shorten, slug } from "../text.js";
-import { NOT_AVAILABLE, SUPPRESSED, type Count, type Hovedgruppe } from "../types.js";
+import { HIDDEN, NOT_AVAILABLE, SUPPRESSED, type Count, type Hovedgruppe } from "../types.js";
 import {
   AVERAGE_HEADER,
   DATA_SHEET,
@@ -102,7 +102,7 @@ export function dataSheet(names: readonly string[], out: FileFindings): string |
   return found[0];
 }
 
-/** A cell's figure: a whole count ≥ 0, «*», «..», «-» (none) or empty; undefined (with a finding) otherwise. */
+/** A cell's figure: a whole count ≥ 0, «*», «:», «..», «-» (none) or empty; undefined (with a finding) otherwise. */
 function figure(c: SheetCell | undefined, out: FileFindings, what: string, whole: boolean): Count | undefined {
   if (!c || c.value === null) return null;
   if (c.error) return (out.error("bad-number", `${what} er en feilverdi («${shorten(c.error)}»), ikke et tall.`, c.ref), undefined);
@@ -113,6 +113,8 @@ function figure(c: SheetCell | undefined, out: FileFindings, what: string, whole
     const t = c.value.replace(/[\s\u00a0\u202f]/g, "");
     if (t === "") return null;
     if (t === SUPPRESSED) return SUPPRESSED;
+    // «:» (hidden to protect a «*»): NAV's own files have none, but `prikk` writes it.
+    if (t === HIDDEN) return HIDDEN;
     if (t === NOT_AVAILABLE) return NOT_AVAILABLE;
     if (t === "-" || t === "\u2013") return null;
     if (!/^\d+(,\d+)?$/.test(t))
