@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { importWorkbooks } from "../../src/core/tilt/import.js";
+import { importWorkbooks } from "../../src/core/tilt/import-workbooks.js";
 import { auditSeries } from "../../src/core/tilt/series-audit.js";
 import { HIDDEN, SUPPRESSED, type Dataset, type SeriesTable } from "../../src/core/types.js";
 import { CODES, fileName, writeWorkbook, type TiltFileSpec } from "../fixtures/tilt/generate.js";

@@ -8,7 +8,7 @@ import { basename, join } from "node:path";
 import { formatFinding } from "../../core/findings.js";
 import { InputRejectedError } from "../../core/errors.js";
 import { formatInteger, shorten } from "../../core/text.js";
-import { importWorkbooks } from "../../core/tilt/import.js";
+import { importWorkbooks } from "../../core/tilt/import-workbooks.js";
 import { auditSeries } from "../../core/tilt/series-audit.js";
 import type { Dataset, Hovedgruppe } from "../../core/types.js";
 import { protectSeriesTable, type SeriesProtection } from "../../core/tilt/protect-series.js";

@@ -27,7 +27,7 @@ import { between, solveBounds, type DisclosureVariable, type LinearConstraint, t
 import { InputRejectedError, InternalError } from "../errors.js";
 import { isSmall, SUPPRESS_MAX } from "../suppression.js";
 import { HIDDEN, SUPPRESSED, type Count, type Dataset, type SeriesBlock, type SeriesCell, type SeriesTable } from "../types.js";
-import { isTilretteleggingTiltak } from "./names.js";
+import { isTilretteleggingTiltak } from "./tilt-names.js";
 import { auditSeries, type SeriesCellBounds } from "./series-audit.js";
 
 /** Stand-in upper bound for a hidden figure: far above any count NAV publishes. */
