@@ -5,7 +5,7 @@
 // in one Norwegian line and exit 70, with the stack only when NAV_TILTAK_DEBUG=1.
 import { readFileSync } from "node:fs";
 import type { Dataset } from "../core/types.js";
-import { usePrebuiltDataset, type PrebuiltSources } from "../data/load.js";
+import { usePrebuiltDataset, type PrebuiltSources } from "../data/prebuilt.js";
 import { EXIT, unexpectedErrorText } from "./contract.js";
 import { main } from "./main.js";
 

@@ -7,6 +7,20 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import type { Finding } from "../core/findings.js";
+import type { Dataset } from "../core/types.js";
+import { packageRoot } from "./package-root.js";
+
+/** The publications bundled with the project (text and workbooks). */
+export const PUBLICATIONS_DIR = join(packageRoot(), "src", "data", "publications");
+
+/**
+ * The folder the CLI reads: NAV_TILTAK_DATA when set (to try other publication files, e.g. next
+ * month's before it is added), else the bundled publications.
+ */
+export function dataDir(): string {
+  return process.env.NAV_TILTAK_DATA || PUBLICATIONS_DIR;
+}
 
 /** One file of the data folder as the build saw it. */
 export interface SourceFingerprint {
@@ -44,4 +58,27 @@ export function folderFingerprint(dir: string): SourceFingerprint[] | undefined 
 export function sameFingerprint(a: readonly SourceFingerprint[] | undefined, b: readonly SourceFingerprint[] | undefined): boolean {
   if (!a || !b || a.length !== b.length) return false;
   return a.every((f, i) => f.name === b[i]!.name && f.sha256 === b[i]!.sha256);
+}
+
+/** What the build wrote beside the dataset (src/build/generate-dataset.ts): the folder it read, and its warnings. */
+export interface PrebuiltSources {
+  files: SourceFingerprint[];
+  findings: Finding[];
+}
+
+let prebuilt: { dataset: Dataset; sources: PrebuiltSources } | undefined;
+
+/**
+ * The compiled CLI hands over the dataset the build generated, so a command answers without
+ * parsing the folder. It is used only while the bundled folder still holds exactly the files it was
+ * built from; otherwise the folder is parsed as before.
+ */
+export function usePrebuiltDataset(dataset: Dataset | undefined, sources?: PrebuiltSources): void {
+  prebuilt = dataset && sources ? { dataset, sources } : undefined;
+}
+
+/** The generated dataset when `dir` is the bundled folder and unchanged since the build; else undefined. */
+export function prebuiltFor(dir: string): { dataset: Dataset; findings: Finding[] } | undefined {
+  if (!prebuilt || dir !== PUBLICATIONS_DIR || !sameFingerprint(prebuilt.sources.files, folderFingerprint(dir))) return undefined;
+  return { dataset: prebuilt.dataset, findings: prebuilt.sources.findings };
 }

@@ -5,7 +5,7 @@ import { importPublications } from "../../core/dataset.js";
 import { formatInteger } from "../../core/text.js";
 import type { Dataset } from "../../core/types.js";
 import { auditSeries, type SeriesCellBounds, type SeriesTableAudit } from "../../core/tilt/series-audit.js";
-import { loadProjectDataset } from "../../data/load.js";
+import { projectDataset } from "../../data/project-dataset.js";
 import { EXIT, periodOption, readPublicationFile, requirePeriod, UsageError } from "../contract.js";
 import { argsProblem, type CliIO, type Command } from "../io.js";
 
@@ -71,7 +71,7 @@ export const audit: Command = {
     "hver celle nevner perioden, filen, arket og cellen.\n" +
     "fil …      kontroller disse publikasjonsfilene i stedet for de medfølgende\n" +
     "Exit 1 når tallene ikke går opp eller en fil avvises.",
-  run(args: string[], io: CliIO) {
+  async run(args: string[], io: CliIO) {
     let values: { json?: boolean; samlet?: boolean; periode?: string };
     let files: string[];
     try {
@@ -95,7 +95,7 @@ export const audit: Command = {
 
     // The bundled publications, or the given files (to check tables before they are published).
     const sources = files.map(readPublicationFile);
-    const dataset = sources.length > 0 ? importPublications(sources).dataset : loadProjectDataset().dataset;
+    const dataset = sources.length > 0 ? importPublications(sources).dataset : (await projectDataset()).dataset;
     requirePeriod(dataset, values.periode);
     const mode: AuditMode = values.samlet ? "combined" : "per-table";
     const { textPeriods, series } = auditPlan(dataset, values.periode);

@@ -10,7 +10,7 @@ import {
   type ArrayCell,
 } from "../../core/functions.js";
 import { callFunction, isArrayFunction } from "../../core/table-functions.js";
-import { loadProjectDataset } from "../../data/load.js";
+import { projectDataset } from "../../data/project-dataset.js";
 import { EXIT, shorten } from "../contract.js";
 import type { CliIO, Command } from "../io.js";
 
@@ -41,7 +41,7 @@ export const call: Command = {
       "#VALUE! og #N/A skrives til stderr, med exit-status 2."
     );
   },
-  run(args, io) {
+  async run(args, io) {
     const [name, ...rest] = args;
     if (name === undefined) return usage(io, "Mangler funksjonsnavn.");
     const id = functionId(name);
@@ -58,7 +58,7 @@ export const call: Command = {
       );
     }
 
-    const result = callFunction(new NavFunctions(loadProjectDataset().dataset), id, rest);
+    const result = callFunction(new NavFunctions((await projectDataset()).dataset), id, rest);
     if (result.error) {
       io.err(`${EXCEL_ERROR_TEXT[result.error.kind]} ${result.error.message}\n`);
       return EXIT_EXCEL_ERROR;

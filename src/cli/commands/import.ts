@@ -5,14 +5,14 @@ import { importPublications, type ImportOptions } from "../../core/dataset.js";
 import { formatFinding } from "../../core/findings.js";
 import { ALL, type Dataset } from "../../core/types.js";
 import { formatInteger, periodLabel } from "../../core/text.js";
-import { loadProjectDataset } from "../../data/load.js";
+import { projectDataset } from "../../data/project-dataset.js";
 import { EXIT, readPublicationFile, UsageError } from "../contract.js";
 import type { Command } from "../io.js";
 
 /** The bundled months' names, to report a label the file renames; none when they cannot be read. */
-function bundledNames(): ImportOptions["reference"] {
+async function bundledNames(): Promise<ImportOptions["reference"]> {
   try {
-    return loadProjectDataset().dataset;
+    return (await projectDataset()).dataset;
   } catch {
     return undefined;
   }
@@ -51,11 +51,11 @@ export const importCommand: Command = {
     "Finnes en måned i to arbeidsbøker, brukes den nyeste (med en merknad). Alle filene kontrolleres mot hverandre.\n" +
     "En fil med rå tall (1–3 som ikke er prikket) avvises; prikk den først med nav-tiltak prikk.\n" +
     "Avvises en fil, blir ingenting importert.",
-  run(args, io) {
+  async run(args, io) {
     if (args.length === 0) throw new UsageError("Mangler filnavn.");
     const sources = args.map(readPublicationFile);
     // A PublicationError (rejected) is reported by the contract, with exit 1.
-    const { dataset, findings } = importPublications(sources, { reference: bundledNames() });
+    const { dataset, findings } = importPublications(sources, { reference: await bundledNames() });
     for (const f of findings) io.out(`${formatFinding(f)}\n`);
     io.out(summary(dataset, sources.length));
     return EXIT.OK;

@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { buildLayouts, layoutText } from "../../core/layout.js";
 import { seriesLayouts, seriesLayoutText } from "../../core/series-layout.js";
-import { loadProjectDataset } from "../../data/load.js";
+import { projectDataset } from "../../data/project-dataset.js";
 import { EXIT, periodOption, requirePeriod, UsageError } from "../contract.js";
 import { argsProblem, type Command } from "../io.js";
 
@@ -14,7 +14,7 @@ export const sheets: Command = {
     "--periode     måneden som skal skrives (ÅÅÅÅ-MM); nyeste om den utelates\n" +
     "--tidsserier  skriv i stedet NAVs tidsserietabeller slik NAV setter dem opp (månedene som kolonner,\n" +
     "              «Gjennomsnitt hittil i år»), én per TILT-tabell og år; med --periode bare det året",
-  run(args, io) {
+  async run(args, io) {
     let values: { tsv?: boolean; periode?: string; tidsserier?: boolean };
     try {
       values = parseArgs({
@@ -26,7 +26,7 @@ export const sheets: Command = {
     }
     if (!values.tsv) throw new UsageError("Bare --tsv støttes foreløpig: nav-tiltak sheets --tsv");
     const period = periodOption(values.periode);
-    const { dataset } = loadProjectDataset();
+    const { dataset } = await projectDataset();
     requirePeriod(dataset, period);
     if (values.tidsserier) {
       const layouts = seriesLayouts(dataset, period ? Number(period.slice(0, 4)) : undefined);

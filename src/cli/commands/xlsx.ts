@@ -3,7 +3,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { periodData } from "../../core/layout.js";
-import { loadProjectDataset } from "../../data/load.js";
+import { projectDataset } from "../../data/project-dataset.js";
 import { addinXlsx } from "../../xlsx/addin-workbook.js";
 import { periodOption, requirePeriod, shorten, UsageError } from "../contract.js";
 import { OVERWRITE_OPTION, writeOutputFile } from "../output-file.js";
@@ -33,7 +33,7 @@ export const xlsx: Command = {
       throw new UsageError(`Filnavnet «${shorten(values.ut)}» må slutte på .xlsx, ellers vil ikke Excel åpne filen.`);
     }
 
-    const { dataset } = loadProjectDataset();
+    const { dataset } = await projectDataset();
     requirePeriod(dataset, values.periode);
     const period = periodData(dataset, values.periode);
     const file = resolve(io.cwd ?? process.cwd(), values.ut ?? `nav-tiltak-${period.period}.xlsx`);
