@@ -138,7 +138,9 @@ const LAZY_BUDGET_GZIP = 14 * 1024;
 // rule and the layouts: about 0.7 KB gzip. Reading them in «Egen fil» adds the TILT reader to its
 // audit chunk and the zip and XML libraries (fflate, fast-xml-parser: about 24 KB gzip) as a chunk
 // only that one loads: «Egen fil» is 48 KiB of this budget, all of it loaded only with a file.
-const ALL_PANE_JS_BUDGET_GZIP = 82 * 1024 + 48 * 1024;
+// The line chart over months (the series data in the Diagrammer chunk, 3.6 KB) and the period
+// picker at start-up (0.5 KB) add 4 KiB more.
+const ALL_PANE_JS_BUDGET_GZIP = 82 * 1024 + 48 * 1024 + 4 * 1024;
 
 describe("Prikkekontroll in the production build", () => {
   const gz = (dist: string, file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
