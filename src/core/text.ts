@@ -2,18 +2,37 @@
 
 /** Folds case, diacritics-insensitive spacing and punctuation spacing so "  arbeidstrening " matches "Arbeidstrening". */
 export function normalizeName(name: string): string {
-  // toLowerCase, not toLocaleLowerCase: identical for Norwegian letters and much faster (no ICU).
-  return name.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+  // A file names each tiltak in several tables and every check looks names up again: remembering
+  // the answers makes a 5 MB file's import several times faster. Bounded, so a file of endless new
+  // labels cannot grow it without limit.
+  let known = normalized.get(name);
+  if (known === undefined) {
+    // toLowerCase, not toLocaleLowerCase: identical for Norwegian letters and much faster (no ICU).
+    known = name.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+    if (normalized.size >= MEMO_LIMIT) normalized.clear();
+    normalized.set(name, known);
+  }
+  return known;
 }
+
+const MEMO_LIMIT = 100_000;
+const normalized = new Map<string, string>();
+const slugs = new Map<string, string>();
 
 const SLUG_MAP: Record<string, string> = { æ: "ae", ø: "o", å: "a", é: "e" };
 
 /** Stable ASCII id for a published name, e.g. "Arbeidssøkere" → "arbeidssokere". */
 export function slug(name: string): string {
-  return normalizeName(name)
-    .replace(/[æøåé]/g, (c) => SLUG_MAP[c] ?? c)
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  let known = slugs.get(name);
+  if (known === undefined) {
+    known = normalizeName(name)
+      .replace(/[æøåé]/g, (c) => SLUG_MAP[c] ?? c)
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+    if (slugs.size >= MEMO_LIMIT) slugs.clear();
+    slugs.set(name, known);
+  }
+  return known;
 }
 
 /**
