@@ -32,6 +32,22 @@ import type { Highs } from "./milp.js";
 /** Safety margin of a capacity cut's coefficients against floating-point error. */
 const EPS = 1e-7;
 
+/**
+ * The published sums that touch the LP's columns (`column`: fact id → x index), as signed terms
+ * (total −1, parts +1; the multipliers of a cut are read per row) and as LP-format rows `s<k>: … = 0`
+ * over the columns only (a fact outside them is fixed, and folded in by the caller's bounds).
+ */
+export function sumRows(model: FactModel, column: ReadonlyMap<string, number>): { rows: [string, number][][]; lines: string[] } {
+  const rows = model.sums
+    .filter((s) => s.some((id) => column.has(id)))
+    .map(([total, ...parts]) => [[total!, -1] as [string, number], ...parts.map((id) => [id, 1] as [string, number])]);
+  const lines = rows.map((r, k) => {
+    const terms = r.filter(([id]) => column.has(id)).map(([id, s]) => `${s < 0 ? "-" : "+"} x${column.get(id)}`);
+    return ` s${k}: ${terms.join(" ")} = 0`;
+  });
+  return { rows, lines };
+}
+
 export interface SystemLp {
   vars: string[];
   /** Sums touching the system, each as [fact id, sign] (−1 for the total, +1 for a part). */
@@ -46,13 +62,7 @@ export interface SystemLp {
 function systemLp(model: FactModel, hidden: ReadonlySet<string>, p: string): SystemLp {
   const vars = systemOf(model, hidden, p);
   const index = new Map(vars.map((id, i) => [id, i]));
-  const rows = model.sums
-    .filter((s) => s.some((id) => index.has(id)))
-    .map(([total, ...parts]) => [[total!, -1] as [string, number], ...parts.map((id) => [id, 1] as [string, number])]);
-  const lines = rows.map((r, k) => {
-    const terms = r.filter(([id]) => index.has(id)).map(([id, s]) => `${s < 0 ? "-" : "+"} x${index.get(id)}`);
-    return ` s${k}: ${terms.join(" ")} = 0`;
-  });
+  const { rows, lines } = sumRows(model, index);
   const bounds = vars.map((id, i) => {
     const f = model.byId.get(id)!;
     const d = domain(model, f);

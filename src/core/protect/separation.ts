@@ -9,7 +9,7 @@
 
 import { domain } from "./attack.js";
 import type { Exposure } from "./checker.js";
-import { cutFromMultipliers, lhsAt } from "./cuts.js";
+import { cutFromMultipliers, lhsAt, sumRows } from "./cuts.js";
 import type { FactModel } from "./facts.js";
 import type { Cut } from "./master.js";
 import type { Highs } from "./milp.js";
@@ -37,13 +37,7 @@ function relaxation(
 ): { text: string; column: Map<string, number>; rows: [string, number][][] } {
   const vars = model.facts.filter((f) => f.primary || (x.get(f.id) ?? 0) > 1e-9);
   const column = new Map(vars.map((f, i) => [f.id, i]));
-  const rows = model.sums
-    .filter((s) => s.some((id) => column.has(id)))
-    .map(([total, ...parts]) => [[total!, -1] as [string, number], ...parts.map((id) => [id, 1] as [string, number])]);
-  const lines = rows.map((r, k) => {
-    const terms = r.filter(([id]) => column.has(id)).map(([id, s]) => `${s < 0 ? "-" : "+"} x${column.get(id)}`);
-    return ` s${k}: ${terms.join(" ")} = 0`;
-  });
+  const { rows, lines } = sumRows(model, column);
   const bounds = vars.map((f, i) => {
     const d = domain(model, f);
     if (f.primary) return ` ${d.lo - f.value} <= x${i} <= ${d.hi - f.value}`;
