@@ -47,6 +47,21 @@ export function formatInteger(n: number): string {
   return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 }
 
+/**
+ * Formats a figure that may have decimals (an average NAV stored unrounded, a mean of months) in
+ * nb-NO: grouped like formatInteger, a decimal comma, at most `decimals` digits, trailing zeros
+ * dropped. Integers read exactly as formatInteger writes them.
+ */
+export function formatDecimal(n: number, decimals = 2): string {
+  if (!Number.isFinite(n)) return formatInteger(n);
+  const scale = 10 ** decimals;
+  const rounded = Math.round(Math.abs(n) * scale) / scale;
+  const whole = Math.trunc(rounded);
+  const fraction = (rounded - whole).toFixed(decimals).slice(2).replace(/0+$/, "");
+  const sign = n < 0 && rounded !== 0 ? "-" : "";
+  return sign + formatInteger(whole) + (fraction ? `,${fraction}` : "");
+}
+
 const MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
 
 /** "November 2016" → "2016-11"; null when the text is not a Norwegian month and year. */

@@ -62,6 +62,23 @@ describe("import of a broken TILT workbook", () => {
     );
   });
 
+  it("an average stored with decimals: the finding shows them, so the two figures never read alike", async () => {
+    // B6's average moved 1.2 off the months' mean: rejected, and the message must not read «x, men … x».
+    const path = brokenCopy(dir, T130, (p) => {
+      const part = dataSheetPart(p);
+      const v = Number(/<c r="B6"[^>]*><v>([^<]*)<\/v>/.exec(p[part]!)![1]);
+      return setNumber(p, "B6", v + 1.2);
+    });
+    const r = await rejected(path);
+    expect(r.code).toBe(1);
+    const m =
+      /celle B6\): «Gjennomsnitt hittil i år» for «[^»]+» er ([\d ]+,\d+), men gjennomsnittet av de 3 månedene er ([\d ]+(?:,\d+)?) \(avvik/.exec(
+        r.err,
+      );
+    expect(m, r.err).not.toBeNull();
+    expect(m![1]).not.toBe(m![2]);
+  });
+
   it("TILT100's group row that disagrees with TILT130's «I alt»: both files named", async () => {
     // TILT100, Arbeidssøkere block: row 8 is Opplæring; D, E = February, March. 10 moves from February
     // to March in the row and in its «I alt» (row 5), so TILT100 alone still adds up, averages included.

@@ -5,7 +5,7 @@
 // is said in a «Merk»). Across files (merge.ts): TILT100's group rows = the other files' «I alt».
 
 import { interval, overlaps, point, sumOf, type Interval } from "../interval.js";
-import { formatInteger, periodLabel } from "../text.js";
+import { formatDecimal, formatInteger, periodLabel } from "../text.js";
 import { NOT_AVAILABLE, SUPPRESSED, type Count } from "../types.js";
 import { TILRETTELEGGING } from "./tilt-names.js";
 import type { FileFindings, TiltBlock, TiltCell, TiltFile, TiltRow } from "./read-blocks.js";
@@ -73,11 +73,12 @@ function averages(file: TiltFile, block: TiltBlock, out: FileFindings): void {
     if (row.average.cell === "" || averageFits(row.average.value, row.months)) continue;
     const s = sumOf(row.months.map((m) => countInterval(m.value)));
     const k = row.months.length;
-    const mean =
-      s.lo === s.hi ? formatInteger(Math.round((s.lo / k) * 10) / 10) : `mellom ${(s.lo / k).toFixed(1)} og ${(s.hi / k).toFixed(1)}`;
+    // Decimals shown: a mean of 16 124,67 against a published 16 125,3 must not read «16 125 vs 16 125».
+    const mean = s.lo === s.hi ? formatDecimal(s.lo / k) : `mellom ${formatDecimal(s.lo / k)} og ${formatDecimal(s.hi / k)}`;
+    const published = typeof row.average.value === "number" ? formatDecimal(row.average.value) : showCell(row.average.value);
     out.error(
       "average-mismatch",
-      `«Gjennomsnitt hittil i år» for «${row.label}» er ${showCell(row.average.value)}, men gjennomsnittet av de ${k} månedene er ${mean} (avvik over 0,5).`,
+      `«Gjennomsnitt hittil i år» for «${row.label}» er ${published}, men gjennomsnittet av de ${k} månedene er ${mean} (avvik over 0,5).`,
       row.average.cell,
     );
   }
