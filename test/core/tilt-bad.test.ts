@@ -35,7 +35,7 @@ describe("import of a broken TILT workbook", () => {
   it("accepts the unbroken file, so each case below fails for its own reason", async () => {
     const r = await cli(["import", join(dir, T130)]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Godkjent: 1 fil, 3 måneder \(Januar 2026 – Mars 2026\)/);
+    expect(r.out).toMatch(/Godkjent: 1 fil, 3 måneder \(Januar 2026 – Mars 2026\), 3 hovedgrupper, 1 tiltaksgruppe, 4 tiltak\./);
   });
 
   it("a block «I alt» that is not the sum of its rows: the cell, the month and both figures", async () => {

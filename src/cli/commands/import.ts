@@ -31,7 +31,12 @@ export function periodRanges(periods: readonly string[]): string {
 }
 
 function summary(dataset: Dataset, files: number): string {
-  const dims = `${dataset.hovedgrupper.length} hovedgrupper, ${dataset.tiltaksgrupper.length} tiltaksgrupper, ${dataset.tiltak.length} tiltak`;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const dims = [
+    count(dataset.hovedgrupper.length, "hovedgruppe", "hovedgrupper"),
+    count(dataset.tiltaksgrupper.length, "tiltaksgruppe", "tiltaksgrupper"),
+    count(dataset.tiltak.length, "tiltak", "tiltak"),
+  ].join(", ");
   if (dataset.periods.length === 1 && files === 1) {
     const p = dataset.periods[0]!;
     const total = p.total[ALL]!.antall;
