@@ -20,7 +20,7 @@
 
 import { interval, type Interval } from "../interval.js";
 import { isSmall } from "../suppression.js";
-import type { Fact, FactModel } from "./facts.js";
+import { activeRanges, type Fact, type FactSystem, type RangeRelation } from "./facts.js";
 import type { Highs } from "./milp.js";
 import { InternalError } from "../errors.js";
 
@@ -48,12 +48,14 @@ function openModel(highs: Highs, text: string): LpModel {
 }
 
 /** The figures whose range must stay wide: "*" counts, and "*" changes whose last year's count is 1–3. */
-export function sensitive(model: FactModel): Fact[] {
-  return model.facts.filter((f) => f.primary && (f.kind === "count" || isSmall(f.value)));
+export function sensitive(model: FactSystem): Fact[] {
+  return model.facts.filter((f) => f.primary && (f.kind === "count" || (f.kind === "change" && isSmall(f.value))));
 }
 
 /** A reader's domain of an unknown figure (the symbols shown on its row say this much). */
-export function domain(model: FactModel, f: Fact): Interval {
+export function domain(model: FactSystem, f: Fact): Interval {
+  // An average is in no sum: it only says whether its range relation holds (never an unknown).
+  if (f.kind === "average") return interval(0, CAP);
   if (f.kind === "count") return f.primary ? interval(1, 3) : interval(4, CAP);
   if (!f.hasPercent) return interval(0, 0);
   if (!f.primary) return interval(4, CAP);
@@ -64,8 +66,8 @@ export function domain(model: FactModel, f: Fact): Interval {
   return interval(1, 3);
 }
 
-/** Groups the unknown figures that share a sum (union–find): each group is an independent system. */
-function components(model: FactModel, unknown: ReadonlySet<string>): string[][] {
+/** Groups the unknown figures that share a relation (union–find): each group is an independent system. */
+function components(model: FactSystem, unknown: ReadonlySet<string>, ranges: readonly RangeRelation[]): string[][] {
   const parent = new Map([...unknown].map((id) => [id, id]));
   const find = (id: string): string => {
     let r = id;
@@ -73,7 +75,7 @@ function components(model: FactModel, unknown: ReadonlySet<string>): string[][] 
     parent.set(id, r);
     return r;
   };
-  for (const sum of model.sums) {
+  for (const sum of [...model.sums, ...ranges.map((r) => r.ids)]) {
     const us = sum.filter((id) => unknown.has(id));
     for (const u of us.slice(1)) parent.set(find(u), find(us[0]!));
   }
@@ -87,10 +89,14 @@ function components(model: FactModel, unknown: ReadonlySet<string>): string[][] 
   return [...groups.values()].map((g) => g.sort());
 }
 
+/** The figures a reader does not see: every primary one and the hidden ones (an average is never a figure of a system). */
+function unknowns(model: FactSystem, hidden: ReadonlySet<string>): Set<string> {
+  return new Set(model.facts.filter((f) => f.kind !== "average" && (f.primary || hidden.has(f.id))).map((f) => f.id));
+}
+
 /** The unknown figures in one system with `id` when the figures in `hidden` (and every primary one) are unknown. */
-export function systemOf(model: FactModel, hidden: ReadonlySet<string>, id: string): string[] {
-  const unknown = new Set(model.facts.filter((f) => f.primary || hidden.has(f.id)).map((f) => f.id));
-  return components(model, unknown).find((c) => c.includes(id)) ?? [id];
+export function systemOf(model: FactSystem, hidden: ReadonlySet<string>, id: string): string[] {
+  return components(model, unknowns(model, hidden), activeRanges(model, hidden)).find((c) => c.includes(id)) ?? [id];
 }
 
 export class FactAttacker {
@@ -103,7 +109,7 @@ export class FactAttacker {
   /** Integer programs solved, for the report. */
   programs = 0;
   constructor(
-    private readonly model: FactModel,
+    private readonly model: FactSystem,
     private readonly highs: Highs,
   ) {
     this.sens = sensitive(model);
@@ -115,15 +121,19 @@ export class FactAttacker {
    * "is it narrower?" matters), which saves most programs.
    */
   ranges(hidden: ReadonlySet<string>, targets?: ReadonlyMap<string, Interval>): Map<string, Interval> {
-    const unknown = new Set(this.model.facts.filter((f) => f.primary || hidden.has(f.id)).map((f) => f.id));
+    const unknown = unknowns(this.model, hidden);
+    const active = activeRanges(this.model, hidden);
     const sens = new Set(this.sens.map((f) => f.id));
     const out = new Map<string, Interval>();
-    for (const vars of components(this.model, unknown)) {
+    for (const vars of components(this.model, unknown, active)) {
       if (!vars.some((id) => sens.has(id))) continue;
-      const key = `${targets ? "t" : "x"}|${vars.join(",")}`;
+      const inSystem = new Set(vars);
+      // A system is its unknowns and the relations on them: a range relation shown or hidden changes it.
+      const ranges = active.filter((r) => r.ids.some((id) => inSystem.has(id)));
+      const key = `${targets ? "t" : "x"}|${vars.join(",")}|${ranges.map((r) => this.model.ranges.indexOf(r)).join(",")}`;
       let got = this.cache.get(key);
       if (!got) {
-        got = this.solveSystem(vars, targets);
+        got = this.solveSystem(vars, ranges, targets);
         this.cache.set(key, got);
       }
       for (const [id, r] of got) out.set(id, r);
@@ -132,7 +142,7 @@ export class FactAttacker {
   }
 
   /** One system: its sensitive figures' ranges. */
-  private solveSystem(vars: string[], targets?: ReadonlyMap<string, Interval>): Map<string, Interval> {
+  private solveSystem(vars: string[], ranges: readonly RangeRelation[], targets?: ReadonlyMap<string, Interval>): Map<string, Interval> {
     const model = this.model;
     const index = new Map(vars.map((id, i) => [id, i]));
     const rows: string[] = [];
@@ -148,6 +158,16 @@ export class FactAttacker {
       add(total!, -1);
       for (const p of parts) add(p, 1);
       rows.push(` s${r}: ${terms.join(" ")} = ${-constant}`);
+    });
+    ranges.forEach((range, r) => {
+      let known = 0;
+      const terms: string[] = [];
+      for (const id of range.ids) {
+        const i = index.get(id);
+        if (i === undefined) known += model.byId.get(id)!.value;
+        else terms.push(`+ x${i}`);
+      }
+      rows.push(` r${r}l: ${terms.join(" ")} >= ${range.lo - known}`, ` r${r}h: ${terms.join(" ")} <= ${range.hi - known}`);
     });
     const bounds = vars.map((id, i) => {
       const d = domain(model, model.byId.get(id)!);

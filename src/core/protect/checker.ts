@@ -9,7 +9,7 @@
 import { interval, narrower, type Interval } from "../interval.js";
 import { SUPPRESS_MAX } from "../suppression.js";
 import { domain, FactAttacker, sensitive } from "./attack.js";
-import type { FactModel } from "./facts.js";
+import type { FactSystem } from "./facts.js";
 import { shownHidden } from "./master.js";
 import type { Highs } from "./milp.js";
 
@@ -43,7 +43,7 @@ export class Checker {
   /** Checks run, for the report. */
   runs = 0;
   constructor(
-    private readonly model: FactModel,
+    private readonly model: FactSystem,
     highs: Highs,
   ) {
     this.attacker = new FactAttacker(model, highs);

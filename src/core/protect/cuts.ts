@@ -24,7 +24,7 @@
  */
 
 import { CAP, domain, systemOf } from "./attack.js";
-import type { Fact, FactModel } from "./facts.js";
+import { activeRanges, type Fact, type FactSystem, type RangeRelation } from "./facts.js";
 import type { Cut } from "./master.js";
 import { shownHidden } from "./master.js";
 import type { Highs } from "./milp.js";
@@ -33,25 +33,55 @@ import type { Highs } from "./milp.js";
 const EPS = 1e-7;
 
 /**
- * The published sums that touch the LP's columns (`column`: fact id → x index), as signed terms
- * (total −1, parts +1; the multipliers of a cut are read per row) and as LP-format rows `s<k>: … = 0`
- * over the columns only (a fact outside them is fixed, and folded in by the caller's bounds).
+ * One row of the attacker's relaxation in deviations: a ≤ Σ sign·d ≤ b. A published sum is a row with
+ * a = b = 0 (total −1, parts +1); a range relation (an average) has its slack around the raw sum, and
+ * its guard (when the average may be hidden) is what a cut pays to drop the row.
  */
-export function sumRows(model: FactModel, column: ReadonlyMap<string, number>): { rows: [string, number][][]; lines: string[] } {
-  const rows = model.sums
-    .filter((s) => s.some((id) => column.has(id)))
-    .map(([total, ...parts]) => [[total!, -1] as [string, number], ...parts.map((id) => [id, 1] as [string, number])]);
+export interface DeviationRow {
+  terms: [string, number][];
+  a: number;
+  b: number;
+  guard?: string;
+}
+
+/**
+ * The relations that touch the LP's columns (`column`: fact id → x index), as rows (the multipliers of
+ * a cut are read per row) and as LP-format lines over the columns only (a fact outside them is fixed,
+ * and folded in by the caller's bounds). A range row gets a slack column y<k> in [a, b] (LP text has
+ * no two-sided rows); `bounds` holds those slacks' bounds.
+ */
+export function sumRows(
+  model: FactSystem,
+  column: ReadonlyMap<string, number>,
+  ranges: readonly RangeRelation[] = [],
+): { rows: DeviationRow[]; lines: string[]; bounds: string[] } {
+  const touches = (ids: readonly string[]): boolean => ids.some((id) => column.has(id));
+  const rows: DeviationRow[] = model.sums
+    .filter(touches)
+    .map(([total, ...parts]) => ({
+      terms: [[total!, -1] as [string, number], ...parts.map((id) => [id, 1] as [string, number])],
+      a: 0,
+      b: 0,
+    }));
+  const sums = rows.length;
+  for (const r of ranges.filter((x) => touches(x.ids))) {
+    const raw = r.ids.reduce((s, id) => s + model.byId.get(id)!.value, 0);
+    rows.push({ terms: r.ids.map((id) => [id, 1]), a: r.lo - raw, b: r.hi - raw, ...(r.guard ? { guard: r.guard } : {}) });
+  }
+  const bounds: string[] = [];
   const lines = rows.map((r, k) => {
-    const terms = r.filter(([id]) => column.has(id)).map(([id, s]) => `${s < 0 ? "-" : "+"} x${column.get(id)}`);
-    return ` s${k}: ${terms.join(" ")} = 0`;
+    const terms = r.terms.filter(([id]) => column.has(id)).map(([id, s]) => `${s < 0 ? "-" : "+"} x${column.get(id)}`);
+    if (k < sums) return ` s${k}: ${terms.join(" ")} = 0`;
+    bounds.push(` ${r.a} <= y${k} <= ${r.b}`);
+    return ` s${k}: ${terms.join(" ")} - y${k} = 0`;
   });
-  return { rows, lines };
+  return { rows, lines, bounds };
 }
 
 export interface SystemLp {
   vars: string[];
-  /** Sums touching the system, each as [fact id, sign] (−1 for the total, +1 for a part). */
-  rows: [string, number][][];
+  /** Relations touching the system. */
+  rows: DeviationRow[];
   text: (objective: string) => string;
 }
 
@@ -59,15 +89,16 @@ export interface SystemLp {
  * The attacker's relaxation around figure p at an integer point: its system (every unknown figure
  * linked to it by sums) as LP text in deviations.
  */
-function systemLp(model: FactModel, hidden: ReadonlySet<string>, p: string): SystemLp {
+function systemLp(model: FactSystem, hidden: ReadonlySet<string>, p: string): SystemLp {
   const vars = systemOf(model, hidden, p);
   const index = new Map(vars.map((id, i) => [id, i]));
-  const { rows, lines } = sumRows(model, index);
+  const { rows, lines, bounds: slacks } = sumRows(model, index, activeRanges(model, hidden));
   const bounds = vars.map((id, i) => {
     const f = model.byId.get(id)!;
     const d = domain(model, f);
     return ` ${d.lo - f.value} <= x${i} <= ${d.hi - f.value}`;
   });
+  bounds.push(...slacks);
   const text = (objective: string): string =>
     [
       "Maximize",
@@ -82,14 +113,14 @@ function systemLp(model: FactModel, hidden: ReadonlySet<string>, p: string): Sys
 }
 
 /** The deviation bounds a fact's hidden domain allows: how far down (L) and up (U) from its raw value. */
-function spread(model: FactModel, f: Fact): { down: number; up: number } {
+function spread(model: FactSystem, f: Fact): { down: number; up: number } {
   const d = domain(model, f);
   return { down: f.value - d.lo, up: Math.min(d.hi, CAP) - f.value };
 }
 
 /** The cut that the multipliers λ give (see the file comment); undefined when it cannot be violated. */
 export function cutFromMultipliers(
-  model: FactModel,
+  model: FactSystem,
   lp: Pick<SystemLp, "rows">,
   lambda: number[],
   p: string,
@@ -97,12 +128,18 @@ export function cutFromMultipliers(
   need: number,
 ): Cut | undefined {
   const r = new Map<string, number>([[p, sign]]);
-  lp.rows.forEach((row, k) => {
-    const l = lambda[k] ?? 0;
-    if (l !== 0) for (const [id, s] of row) r.set(id, (r.get(id) ?? 0) - l * s);
-  });
   let constant = 0;
   const coefs: { id: string; coef: number }[] = [];
+  lp.rows.forEach((row, k) => {
+    const l = lambda[k] ?? 0;
+    if (Math.abs(l) < 1e-12) return;
+    for (const [id, s] of row.terms) r.set(id, (r.get(id) ?? 0) - l * s);
+    // The row's slack (a column in [a, b] with reduced cost l): while the row holds it adds at most
+    // max(l, 0)·b − max(−l, 0)·a; a hidden guard drops the row, and then nothing bounds it, so the
+    // guard's own x satisfies the cut alone (its coefficient is cut down to the right side below).
+    constant += Math.max(l, 0) * row.b - Math.max(-l, 0) * row.a;
+    if (row.guard) coefs.push({ id: row.guard, coef: Infinity });
+  });
   for (const [id, rf] of r) {
     if (Math.abs(rf) < 1e-12) continue;
     const f = model.byId.get(id)!;
@@ -119,7 +156,9 @@ export function cutFromMultipliers(
   }
   const rhs = need - constant;
   if (rhs <= EPS) return undefined;
-  const terms = coefs.filter((c) => c.coef > 0).map((c) => ({ id: c.id, coef: Math.min(c.coef, rhs) / rhs + EPS }));
+  const merged = new Map<string, number>();
+  for (const c of coefs) merged.set(c.id, (merged.get(c.id) ?? 0) + c.coef);
+  const terms = [...merged].filter(([, coef]) => coef > 0).map(([id, coef]) => ({ id, coef: Math.min(coef, rhs) / rhs + EPS }));
   return { terms, rhs: 1 - EPS, kind: "capacity" };
 }
 
@@ -127,7 +166,7 @@ export const lhsAt = (cut: Cut, x: (id: string) => number): number => cut.terms.
 
 /** Solves the relaxation for p in direction `sign` and turns its row multipliers into a cut violated at x. */
 function separate(
-  model: FactModel,
+  model: FactSystem,
   highs: Highs,
   lp: SystemLp,
   x: (id: string) => number,
@@ -164,7 +203,7 @@ function separate(
  * attack shows the exposure.
  */
 export function capacityCut(
-  model: FactModel,
+  model: FactSystem,
   highs: Highs,
   chosen: ReadonlySet<string>,
   p: string,
@@ -179,10 +218,10 @@ export function capacityCut(
  * A system cut: Σ x(add) + Σ (1 − x(keep)) ≥ 1 — at least one candidate beside the exposed figure's
  * system is hidden, or one of the hidden cells that make up the system is shown again.
  * Valid for every safe set: a set that keeps the system's hidden cells and hides nothing beside it
- * has exactly the same system (the same unknowns, sums, known values and domains), so the same figure
- * is exposed in it.
+ * has exactly the same system (the same unknowns, sums, range relations, known values and domains), so
+ * the same figure is exposed in it.
  */
-export function systemCut(model: FactModel, chosen: ReadonlySet<string>, exposedId: string): Cut {
+export function systemCut(model: FactSystem, chosen: ReadonlySet<string>, exposedId: string): Cut {
   const hidden = shownHidden(model, chosen);
   const system = new Set(systemOf(model, hidden, exposedId));
   // Why a fact is unknown, or could become so: its own ":" or its row's count's.
@@ -193,11 +232,14 @@ export function systemCut(model: FactModel, chosen: ReadonlySet<string>, exposed
     return count && model.byId.get(count)!.candidate ? [...own, count] : own;
   };
   const add = new Set<string>();
-  for (const sum of model.sums) {
-    if (!sum.some((id) => system.has(id))) continue;
-    for (const id of sum) if (!system.has(id)) reasons(id).forEach((c) => add.add(c));
-  }
   const keep = new Set<string>();
+  for (const ids of [...model.sums, ...model.ranges.map((r) => r.ids)]) {
+    if (!ids.some((id) => system.has(id))) continue;
+    for (const id of ids) if (!system.has(id)) reasons(id).forEach((c) => add.add(c));
+  }
+  // A range relation on the system changes it when its average is hidden (a shown one) or shown
+  // again (a hidden one).
+  for (const r of model.ranges) if (r.guard && r.ids.some((id) => system.has(id))) (chosen.has(r.guard) ? keep : add).add(r.guard);
   for (const id of system)
     reasons(id)
       .filter((c) => chosen.has(c))

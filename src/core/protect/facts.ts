@@ -16,13 +16,17 @@ import { isSmall } from "../suppression.js";
 import { periodData } from "../layout.js";
 import { InputRejectedError } from "../errors.js";
 
-export type FactKind = "count" | "change";
+/**
+ * "average": a row's «Gjennomsnitt hittil i år» (the time series). It is in no sum; it is the guard of
+ * a range relation (below): shown, it bounds its months' sum; hidden («:»), that relation is gone.
+ */
+export type FactKind = "count" | "change" | "average";
 
 export interface Fact {
   id: string;
   kind: FactKind;
-  /** Where it lives in PeriodData. */
-  ref: { level: "tiltak" | "group" | "total"; id: string; hg: HgKey };
+  /** Where it lives in PeriodData (the text publication's facts only). */
+  ref?: { level: "tiltak" | "group" | "total"; id: string; hg: HgKey };
   /** The count, or for a change last year's count. 0 for an empty cell. */
   value: number;
   /** A change only: is a percent published (last year's count > 0)? */
@@ -35,14 +39,37 @@ export interface Fact {
   label: string;
 }
 
-export interface FactModel {
-  period: PeriodData;
+/**
+ * lo ≤ Σ ids ≤ hi: what a shown average says of its months (the sum of k months lies within
+ * (average ± 0.5)·k). With a guard (an average that may be hidden), the relation holds only while the
+ * guard is shown; without one it always holds (a «*» average: 1–3 still bounds the sum).
+ */
+export interface RangeRelation {
+  ids: string[];
+  lo: number;
+  hi: number;
+  guard?: string;
+}
+
+/** What the search (master, cuts, attack) sees: facts and the relations that tie them. */
+export interface FactSystem {
   facts: Fact[];
   byId: Map<string, Fact>;
   /** Each sum as fact ids: [total, ...parts]. */
   sums: string[][];
+  /** Inequalities over sums of facts, some guarded by a fact that hiding removes. */
+  ranges: RangeRelation[];
   /** Change fact id → the count fact on its row (hiding the count hides the change). */
   rowCount: Map<string, string>;
+}
+
+/** The range relations a reader has when the facts in `hidden` are not shown. */
+export function activeRanges(model: FactSystem, hidden: ReadonlySet<string>): RangeRelation[] {
+  return model.ranges.filter((r) => r.guard === undefined || !hidden.has(r.guard));
+}
+
+export interface FactModel extends FactSystem {
+  period: PeriodData;
 }
 
 const num = (c: Count): number => {
@@ -98,7 +125,7 @@ export function factModel(ds: Dataset, period?: string): FactModel {
     }
   }
 
-  return { period: p, facts, byId, sums: factSums(ds, p, hgs, byId), rowCount };
+  return { period: p, facts, byId, sums: factSums(ds, p, hgs, byId), ranges: [], rowCount };
 }
 
 /** The published sums over the facts, as ids: [total, ...parts]; a part not shown is left out. */

@@ -14,7 +14,7 @@
  */
 
 import { InternalError } from "../errors.js";
-import type { Fact, FactModel } from "./facts.js";
+import type { Fact, FactSystem } from "./facts.js";
 import type { Highs } from "./milp.js";
 
 export interface Cost {
@@ -40,13 +40,13 @@ export interface MasterResult {
 }
 
 /** The ":" cells a set of chosen facts shows: the chosen ones and the changes of hidden counts. */
-export function shownHidden(model: FactModel, chosen: ReadonlySet<string>): Set<string> {
+export function shownHidden(model: FactSystem, chosen: ReadonlySet<string>): Set<string> {
   const out = new Set(chosen);
   for (const [e, a] of model.rowCount) if (chosen.has(a) && !model.byId.get(e)!.primary) out.add(e);
   return out;
 }
 
-export function costOf(model: FactModel, hidden: ReadonlySet<string>): Cost {
+export function costOf(model: FactSystem, hidden: ReadonlySet<string>): Cost {
   const facts = [...hidden].map((id) => model.byId.get(id)!).filter((f) => !f.primary);
   return { cells: facts.length, sum: facts.reduce((s, f) => s + Math.max(0, f.value), 0) };
 }
@@ -64,7 +64,7 @@ export const better = (a: Cost, b: Cost): boolean => a.cells < b.cells || (a.cel
  *   reader's system the same (same feasible tables) at a lower cost.
  * - r: a hidden count hides its change (the change cell shows ":" whenever its count does).
  */
-function fixedRows(model: FactModel, x: (id: string) => string | undefined, pinned: ReadonlySet<string>): string[] {
+function fixedRows(model: FactSystem, x: (id: string) => string | undefined, pinned: ReadonlySet<string>): string[] {
   const rows: string[] = [];
   const unknown = (id: string): { vars: string[]; constant: number } => {
     const f = model.byId.get(id)!;
@@ -106,7 +106,7 @@ const coefText = (c: number): string => (c < 0 ? `- ${-c}` : `+ ${c}`);
 
 /** The master program as LP text; every candidate is a column, in `cands` order (x0, x1, …). */
 function masterLp(
-  model: FactModel,
+  model: FactSystem,
   cands: readonly Fact[],
   cuts: readonly Cut[],
   big: number,
@@ -158,7 +158,7 @@ const TIME_LIMIT = 13;
  */
 export function solveMaster(
   highs: Highs,
-  model: FactModel,
+  model: FactSystem,
   cuts: readonly Cut[],
   pinned: ReadonlySet<string>,
   timeLimit: number,
@@ -204,7 +204,7 @@ export class MasterRelaxation {
   private readonly cands: Fact[];
   private readonly index: Map<string, number>;
   private readonly lp: RelaxationModel | undefined;
-  constructor(highs: Highs, model: FactModel, pinned: ReadonlySet<string>) {
+  constructor(highs: Highs, model: FactSystem, pinned: ReadonlySet<string>) {
     this.cands = model.facts.filter((f) => f.candidate);
     this.index = new Map(this.cands.map((f, i) => [f.id, i]));
     if (this.cands.length === 0) return;

@@ -29,14 +29,14 @@ export interface InherentNarrowing {
 /** A fact's row and column as the publication names them. */
 export function publishedName(ds: Dataset, f: Fact): { row: string; hovedgruppe: string } {
   const hg = (k: HgKey): string => (k === ALL ? "I alt" : (ds.hovedgrupper.find((h) => h.id === k)?.name ?? k));
-  const { level, id } = f.ref;
+  const { level, id } = f.ref!;
   const row =
     level === "tiltak"
       ? (ds.tiltak.find((t) => t.id === id)?.name ?? id)
       : level === "group"
         ? (ds.tiltaksgrupper.find((g) => g.id === id)?.name ?? id)
         : "I alt";
-  return { row, hovedgruppe: hg(f.ref.hg) };
+  return { row, hovedgruppe: hg(f.ref!.hg) };
 }
 
 export const nameText = (n: { row: string; hovedgruppe: string }, kind: Fact["kind"] = "count"): string =>

@@ -7,15 +7,16 @@
 
 import { InternalError } from "../errors.js";
 import type { Checker } from "./checker.js";
-import type { FactModel } from "./facts.js";
+import type { FactSystem } from "./facts.js";
 import { shownHidden } from "./master.js";
 
-/** Sums a fact is in. */
-function sumsOf(model: FactModel, id: string): string[][] {
-  return model.sums.filter((s) => s.includes(id));
+/** The relations a fact is in, as the facts that hiding could loosen them by (a range's average too). */
+function sumsOf(model: FactSystem, id: string): string[][] {
+  const ranges = model.ranges.filter((r) => r.ids.includes(id)).map((r) => (r.guard ? [...r.ids, r.guard] : r.ids));
+  return [...model.sums.filter((s) => s.includes(id)), ...ranges];
 }
 
-export function repair(model: FactModel, checker: Checker, start: ReadonlySet<string>): Set<string> {
+export function repair(model: FactSystem, checker: Checker, start: ReadonlySet<string>): Set<string> {
   const chosen = new Set(start);
   let exposedIds = checker.exposed(shownHidden(model, chosen));
   for (let round = 0; exposedIds.length > 0; round++) {

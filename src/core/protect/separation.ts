@@ -9,8 +9,8 @@
 
 import { domain } from "./attack.js";
 import type { Exposure } from "./checker.js";
-import { cutFromMultipliers, lhsAt, sumRows } from "./cuts.js";
-import type { FactModel } from "./facts.js";
+import { cutFromMultipliers, lhsAt, sumRows, type DeviationRow } from "./cuts.js";
+import type { FactSystem } from "./facts.js";
 import type { Cut } from "./master.js";
 import type { Highs } from "./milp.js";
 
@@ -32,12 +32,15 @@ const OPTIMAL = 7;
 
 /** The relaxation's LP text at point x (candidate id → share), its columns and its rows. */
 function relaxation(
-  model: FactModel,
+  model: FactSystem,
   x: ReadonlyMap<string, number>,
-): { text: string; column: Map<string, number>; rows: [string, number][][] } {
-  const vars = model.facts.filter((f) => f.primary || (x.get(f.id) ?? 0) > 1e-9);
+): { text: string; column: Map<string, number>; rows: DeviationRow[] } {
+  const vars = model.facts.filter((f) => f.kind !== "average" && (f.primary || (x.get(f.id) ?? 0) > 1e-9));
   const column = new Map(vars.map((f, i) => [f.id, i]));
-  const { rows, lines } = sumRows(model, column);
+  // A range relation whose average is more hidden than shown at x is left out: any multipliers give a
+  // valid cut (cuts.ts), so this only chooses which cuts are looked for.
+  const ranges = model.ranges.filter((r) => r.guard === undefined || (x.get(r.guard) ?? 0) < 0.5);
+  const { rows, lines, bounds: slacks } = sumRows(model, column, ranges);
   const bounds = vars.map((f, i) => {
     const d = domain(model, f);
     if (f.primary) return ` ${d.lo - f.value} <= x${i} <= ${d.hi - f.value}`;
@@ -52,13 +55,14 @@ function relaxation(
     ...(lines.length > 0 ? lines : [" s_empty: 0 x0 >= 0"]),
     "Bounds",
     ...bounds,
+    ...slacks,
     "End",
   ].join("\n");
   return { text, column, rows };
 }
 
 /** Capacity cuts violated at the fractional point x, one at most per demand (figure and direction). */
-export function fractionalCuts(highs: Highs, model: FactModel, x: ReadonlyMap<string, number>, demands: readonly Exposure[]): Cut[] {
+export function fractionalCuts(highs: Highs, model: FactSystem, x: ReadonlyMap<string, number>, demands: readonly Exposure[]): Cut[] {
   const lp = relaxation(model, x);
   if (lp.column.size === 0) return [];
   const m = (highs as HighsWithModels).createModel({ format: "lp", data: lp.text });
