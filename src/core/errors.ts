@@ -15,6 +15,8 @@ export type ErrorCode =
   | "bad-cell"
   /** The published figures cannot all hold (the disclosure audit found no solution). */
   | "contradictory-figures"
+  /** Two time-series tables of the same TILT code and year given to be protected together. */
+  | "duplicate-table"
   | "unknown-period"
   | "no-periods"
   /** No free sheet name is left for a new sheet. */

@@ -20,7 +20,15 @@ import { argsProblem, type CliIO, type Command } from "../io.js";
 import { prikkWorkbooks } from "./prikk-workbooks.js";
 import { OVERWRITE_OPTION, writeOutputFile } from "../output-file.js";
 
-const USAGE = "nav-tiltak prikk <rå fil> [--ut <fil>] [--overskriv]  |  nav-tiltak prikk <rå.xlsx>… --ut <mappe | fil.xlsx> [--overskriv]";
+const USAGE =
+  "nav-tiltak prikk <rå fil> [--ut <fil>] [--overskriv] [--tidsgrense <sekunder>]  |  nav-tiltak prikk <rå.xlsx>… --ut <mappe | fil.xlsx> [--overskriv] [--tidsgrense <sekunder>]";
+
+/** «--tidsgrense» in seconds as milliseconds; undefined when not given; null when it is not a positive number. */
+function timeLimit(text: string | undefined): number | undefined | null {
+  if (text === undefined) return undefined;
+  const s = Number(text.replace(",", "."));
+  return Number.isFinite(s) && s > 0 && s <= 86_400 ? Math.round(s * 1000) : null;
+}
 
 function range(r: { min: number; max: number }): string {
   return r.min === r.max ? formatInteger(r.min) : `${formatInteger(r.min)}–${formatInteger(r.max)}`;
@@ -56,23 +64,39 @@ export const prikk: Command = {
     "--ut <fil>     skriv den prikkede filen hit (ellers til standard ut, og rapporten til standard feil)\n" +
     "               arbeidsbøker (TILT100–TILT180 med rå tall): --ut er en mappe (filene får sine egne navn)\n" +
     "               eller, for én arbeidsbok, et filnavn\n" +
-    "--overskriv    erstatt --ut-filen hvis den finnes (ellers avbrytes det med exit-status 2)",
+    "--overskriv    erstatt --ut-filen hvis den finnes (ellers avbrytes det med exit-status 2)\n" +
+    "--tidsgrense <sekunder>\n" +
+    "               hvor lenge det eksakte søket får bruke (standard 10); stopper det før optimum er bevist,\n" +
+    "               brukes den beste trygge prikkingen, og rapporten sier hvor mange celler som minst trengs.\n" +
+    "               Flere arbeidsbøker fra samme år prikkes sammen, slik de leses sammen (TILT100 mot de andre).",
   async run(args: string[], io: CliIO) {
     let files: string[] = [];
     let out: string | undefined;
     let overwrite = false;
+    let limit: number | undefined | null;
     try {
-      const options = { ut: { type: "string" }, [OVERWRITE_OPTION]: { type: "boolean" } } as const;
+      const options = { ut: { type: "string" }, [OVERWRITE_OPTION]: { type: "boolean" }, tidsgrense: { type: "string" } } as const;
       const parsed = parseArgs({ args, options, allowPositionals: true });
       if (parsed.positionals.length === 0) throw Object.assign(new Error("positionals"), { code: "USAGE" });
       files = parsed.positionals;
       out = parsed.values.ut;
       overwrite = parsed.values[OVERWRITE_OPTION] === true;
+      limit = timeLimit(parsed.values.tidsgrense);
     } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code === "USAGE" ? "Oppgi en rå fil." : argsProblem(e, () => "«--ut» trenger et filnavn.");
+      const why =
+        (e as NodeJS.ErrnoException).code === "USAGE"
+          ? "Oppgi en rå fil."
+          : argsProblem(e, (o) =>
+              o?.includes("tidsgrense") ? "«--tidsgrense» trenger et antall sekunder." : "«--ut» trenger et filnavn.",
+            );
       io.err(`${why}\nBruk: ${USAGE}\n`);
       return 2;
     }
+    if (limit === null) {
+      io.err(`«--tidsgrense» må være et antall sekunder større enn 0 (høyst ett døgn).\nBruk: ${USAGE}\n`);
+      return 2;
+    }
+    const limitOption = limit === undefined ? {} : { timeLimitMs: limit };
     let sources: SourceFile[];
     try {
       sources = files.map((f) => readPublicationFile(f));
@@ -82,7 +106,7 @@ export const prikk: Command = {
       return 2;
     }
     const workbooks = sources.flatMap((s) => (s.bytes ? [{ file: s.file, bytes: s.bytes }] : []));
-    if (workbooks.length === sources.length) return prikkWorkbooks(workbooks, out, overwrite, USAGE, io);
+    if (workbooks.length === sources.length) return prikkWorkbooks(workbooks, out, { overwrite, ...limitOption }, USAGE, io);
     if (sources.length !== 1) {
       io.err(`Flere filer går bare for Excel-arbeidsbøker (TILT); en tekstfil prikkes alene.\nBruk: ${USAGE}\n`);
       return 2;
@@ -107,7 +131,7 @@ export const prikk: Command = {
     // only concerns WebAssembly compiled after it, so it must precede loading the solver.
     setFlagsFromString("--liftoff-only");
     const { protect } = await import("../../core/protect/protect.js");
-    const result = await protect(dataset);
+    const result = await protect(dataset, undefined, undefined, limitOption);
     const published = writePublication(result.dataset, result.period);
     if (out) {
       try {

@@ -56,7 +56,8 @@ export function sensitive(model: FactSystem): Fact[] {
 export function domain(model: FactSystem, f: Fact): Interval {
   // An average is in no sum: it only says whether its range relation holds (never an unknown).
   if (f.kind === "average") return interval(0, CAP);
-  if (f.kind === "count") return f.primary ? interval(1, 3) : interval(4, CAP);
+  // A count that may be 0 or at least 4: [0, CAP] here, the hole (1–3) is the attacker's (solveSystem).
+  if (f.kind === "count") return f.primary ? interval(1, 3) : f.hole ? interval(0, CAP) : interval(4, CAP);
   if (!f.hasPercent) return interval(0, 0);
   if (!f.primary) return interval(4, CAP);
   const count = model.byId.get(model.rowCount.get(f.id)!)!;
@@ -97,6 +98,35 @@ function unknowns(model: FactSystem, hidden: ReadonlySet<string>): Set<string> {
 /** The unknown figures in one system with `id` when the figures in `hidden` (and every primary one) are unknown. */
 export function systemOf(model: FactSystem, hidden: ReadonlySet<string>, id: string): string[] {
   return components(model, unknowns(model, hidden), activeRanges(model, hidden)).find((c) => c.includes(id)) ?? [id];
+}
+
+/** A system's relations as LP rows over its unknowns x<k> (`index`), the known figures folded in. */
+function systemRows(model: FactSystem, index: ReadonlyMap<string, number>, ranges: readonly RangeRelation[]): string[] {
+  const rows: string[] = [];
+  model.sums.forEach(([total, ...parts], r) => {
+    if (![total!, ...parts].some((id) => index.has(id))) return;
+    const terms: string[] = [];
+    let constant = 0;
+    const add = (id: string, sign: number): void => {
+      const i = index.get(id);
+      if (i === undefined) constant += sign * model.byId.get(id)!.value;
+      else terms.push(`${sign < 0 ? "-" : "+"} x${i}`);
+    };
+    add(total!, -1);
+    for (const p of parts) add(p, 1);
+    rows.push(` s${r}: ${terms.join(" ")} = ${-constant}`);
+  });
+  ranges.forEach((range, r) => {
+    let known = 0;
+    const terms: string[] = [];
+    for (const id of range.ids) {
+      const i = index.get(id);
+      if (i === undefined) known += model.byId.get(id)!.value;
+      else terms.push(`+ x${i}`);
+    }
+    rows.push(` r${r}l: ${terms.join(" ")} >= ${range.lo - known}`, ` r${r}h: ${terms.join(" ")} <= ${range.hi - known}`);
+  });
+  return rows;
 }
 
 export class FactAttacker {
@@ -145,36 +175,26 @@ export class FactAttacker {
   private solveSystem(vars: string[], ranges: readonly RangeRelation[], targets?: ReadonlyMap<string, Interval>): Map<string, Interval> {
     const model = this.model;
     const index = new Map(vars.map((id, i) => [id, i]));
-    const rows: string[] = [];
-    model.sums.forEach(([total, ...parts], r) => {
-      if (![total!, ...parts].some((id) => index.has(id))) return;
-      const terms: string[] = [];
-      let constant = 0;
-      const add = (id: string, sign: number): void => {
-        const i = index.get(id);
-        if (i === undefined) constant += sign * model.byId.get(id)!.value;
-        else terms.push(`${sign < 0 ? "-" : "+"} x${i}`);
-      };
-      add(total!, -1);
-      for (const p of parts) add(p, 1);
-      rows.push(` s${r}: ${terms.join(" ")} = ${-constant}`);
-    });
-    ranges.forEach((range, r) => {
-      let known = 0;
-      const terms: string[] = [];
-      for (const id of range.ids) {
-        const i = index.get(id);
-        if (i === undefined) known += model.byId.get(id)!.value;
-        else terms.push(`+ x${i}`);
-      }
-      rows.push(` r${r}l: ${terms.join(" ")} >= ${range.lo - known}`, ` r${r}h: ${terms.join(" ")} <= ${range.hi - known}`);
-    });
+    const rows = systemRows(model, index, ranges);
+    // A hidden figure that is 0 or at least 4: a binary z says which (x ≤ CAP·z, x ≥ 4·z).
+    const holes = vars.flatMap((id, k) => (model.byId.get(id)!.hole && !model.byId.get(id)!.primary ? [k] : []));
+    const holeRows = holes.flatMap((k) => [` h${k}a: x${k} - 4 z${k} >= 0`, ` h${k}b: x${k} - ${CAP} z${k} <= 0`]);
+    const inHole = (v: number): boolean => v > 0.5 && v < 3.5;
     const bounds = vars.map((id, i) => {
       const d = domain(model, model.byId.get(id)!);
       return ` ${d.lo} <= x${i} <= ${d.hi}`;
     });
     const lp = ["Subject To", ...(rows.length > 0 ? rows : [" s_empty: 0 x0 >= 0"]), "Bounds", ...bounds];
-    const body = [...lp, "General", ` ${vars.map((_, i) => `x${i}`).join(" ")}`, "End"].join("\n");
+    const binary = holes.length > 0 ? ["Binary", ` ${holes.map((k) => `z${k}`).join(" ")}`] : [];
+    const body = [
+      ...lp.slice(0, 1),
+      ...holeRows,
+      ...lp.slice(1),
+      "General",
+      ` ${vars.map((_, i) => `x${i}`).join(" ")}`,
+      ...binary,
+      "End",
+    ].join("\n");
     // The relaxation as one persistent model (every column in the objective, in order, so column k
     // is x_k): each bound is a change of objective and a warm-started re-solve.
     const relaxed = ["Maximize", ` obj: ${vars.map((_, k) => `+ 0 x${k}`).join(" ")}`, ...lp, "End"].join("\n");
@@ -193,17 +213,19 @@ export class FactAttacker {
       this.programs++;
       // The sums are nearly a network, so the linear optimum is mostly a vertex with integer values:
       // then it is the integer optimum too (no integer solution beats the relaxation), and the
-      // integer program is not needed.
+      // integer program is not needed (a figure in its hole, 1–3, makes the relaxation's point no table).
       lpModel ??= openModel(this.highs, relaxed);
       lpModel.changeColCost(i, sense === "Maximize" ? 1 : -1);
       const status = lpModel.run().modelStatus;
       const x = status === LP_OPTIMAL ? lpModel.getSolution().colValue : undefined;
       lpModel.changeColCost(i, 0);
-      if (x && x.every((v) => Math.abs(v - Math.round(v)) < 1e-7)) {
+      if (x && x.every((v) => Math.abs(v - Math.round(v)) < 1e-7) && !holes.some((k) => inHole(x[k]!))) {
         record((k) => x[k]);
         return;
       }
-      const r = this.highs.solve(`${sense}\n obj: x${i}\n${body}`, OPTIONS);
+      // HiGHS's presolve has been seen to call the holes' big-M rows infeasible where a table exists
+      // (a hand-checked system of 19 figures): without presolve it finds it.
+      const r = this.highs.solve(`${sense}\n obj: x${i}\n${body}`, holes.length > 0 ? { ...OPTIONS, presolve: "off" } : OPTIONS);
       if (r.Status !== "Optimal") throw new InternalError("protection-failed", `Skjermingen: heltallsløseren svarte «${r.Status}».`);
       record((k) => r.Columns[`x${k}`]?.Primal);
     };

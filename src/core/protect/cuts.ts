@@ -56,13 +56,11 @@ export function sumRows(
   ranges: readonly RangeRelation[] = [],
 ): { rows: DeviationRow[]; lines: string[]; bounds: string[] } {
   const touches = (ids: readonly string[]): boolean => ids.some((id) => column.has(id));
-  const rows: DeviationRow[] = model.sums
-    .filter(touches)
-    .map(([total, ...parts]) => ({
-      terms: [[total!, -1] as [string, number], ...parts.map((id) => [id, 1] as [string, number])],
-      a: 0,
-      b: 0,
-    }));
+  const rows: DeviationRow[] = model.sums.filter(touches).map(([total, ...parts]) => ({
+    terms: [[total!, -1] as [string, number], ...parts.map((id) => [id, 1] as [string, number])],
+    a: 0,
+    b: 0,
+  }));
   const sums = rows.length;
   for (const r of ranges.filter((x) => touches(x.ids))) {
     const raw = r.ids.reduce((s, id) => s + model.byId.get(id)!.value, 0);

@@ -31,6 +31,11 @@ export interface Fact {
   value: number;
   /** A change only: is a percent published (last year's count > 0)? */
   hasPercent?: boolean;
+  /**
+   * A hidden figure of this fact is 0 or at least 4 (the time series: a «:» could stand where another
+   * publication had nothing); without it, a hidden count is at least 4.
+   */
+  hole?: boolean;
   /** Primary ("*"): a count of 1–3, or a change whose last year's count or this year's count is 1–3. */
   primary: boolean;
   /** Could be hidden with ":" to protect others: not primary, and its value is at least 4. */

@@ -40,7 +40,7 @@ import { factModel, type Fact } from "./facts.js";
 import { better, costOf, shownHidden, type Cost } from "./master.js";
 import { loadHighs, type Highs } from "./milp.js";
 import { inherentNarrowings, type InherentNarrowing } from "./narrowing.js";
-import { search, type SearchStats } from "./search.js";
+import { DEFAULT_TIME_LIMIT_MS, search, type SearchStats } from "./search.js";
 import { sheetCheck } from "./sheet-check.js";
 
 export type { Cost } from "./master.js";
@@ -80,8 +80,6 @@ export interface ProtectOptions {
   /** Time for the exact search, in milliseconds (default 10 000); after it the best set is repaired. */
   timeLimitMs?: number;
 }
-
-export const DEFAULT_TIME_LIMIT_MS = 10_000;
 
 /** Protects one period (newest by default) of a raw dataset. */
 export async function protect(ds: Dataset, period?: string, highs?: Highs, options: ProtectOptions = {}): Promise<ProtectionResult> {

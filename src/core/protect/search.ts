@@ -12,6 +12,9 @@ import type { Highs } from "./milp.js";
 import { repair } from "./repair.js";
 import { fractionalCuts } from "./separation.js";
 
+/** Time for the exact search, in milliseconds, unless the caller says otherwise. */
+export const DEFAULT_TIME_LIMIT_MS = 10_000;
+
 /** What the search did, for the report. */
 export interface SearchStats {
   rootRounds: number;

@@ -1,48 +1,28 @@
-// Secondary suppression for one raw time-series table (a TILT workbook's data sheet, all figures
-// shown): which further cells to hide («:») so that no «*» can be worked out from what the table
-// publishes. One fact per published cell: every month × row (the block's «I alt» row too) and every
-// row's «Gjennomsnitt hittil i år». Primary («*») are the figures of 1–3 (an average of 1–3 too).
+// Secondary suppression for NAV's raw time-series tables (TILT workbooks, all figures shown): which
+// further cells to hide («:») so that no «*» can be worked out from what the tables publish — all of
+// one year's tables read together, as the combined series audit reads them.
 //
-// The relations a reader has, per block (the same the series audit reads, built here from the raw
-// figures so that the audit stays an independent check of the result):
-// - every month: «I alt» = the sum of the rows (TILT180: the rows its «I alt» counts; none when the
-//   file does not tell);
-// - every row whose average is shown: the months' sum lies within the average ± 0.5 times the
-//   number of months. That is an inequality, so the average is a fact of its own: hiding it («:»)
-//   removes the relation, showing it adds it.
+// One fact system per year (series-facts.ts: every month × row, every «Gjennomsnitt hittil i år», the
+// blocks' sums, TILT100 against the other tables, the averages as guarded inequalities), solved by the
+// same exact search as the text publication (protect/search.ts: HiGHS master, capacity and system
+// cuts, the exact integer attack): the fewest hidden cells, then the smallest hidden sum, proven
+// optimal (gap 0) unless the time limit stops it; then the best found and the proven lower bound.
 //
-// The attacker is at least as strong as the audit: a «:» is 0 or at least 4 here (a figure of 1–3
-// would have been «*»; disclosure.ts's hole), the audit allows any count. A set safe against the
-// stronger reader is safe against the audit's. (Not «at least 4»: a reader cannot tell a «:» from a
-// cell hidden because it was empty in another publication, and the target of every «*» would shrink
-// with it — two «:» and a «*» under a «*» average of 3 would leave it 1–2 whatever is hidden.)
-//
-// Search: greedy then pruned. Starting from the «*» cells, while a «*» is narrowed beyond its target
-// (its range with every other figure of the block hidden: less than 1–3 only where «*» cells add up
-// among themselves), hide the candidate (a figure ≥ 4 on its month, on its row, or its row's average)
-// that leaves the fewest exposures, the smallest on a tie; then unhide every «:» the result does not
-// need, largest first. The set is minimal (no «:» can be dropped), not proven optimal.
+// What the attack assumes a reader knows (protect/attack.ts): a «*» is 1–3, a «:» at least 4 (only
+// figures of 4 or more are ever hidden). That is more than the series audit assumes («:» any count), so
+// a set the attack accepts is safe for the audit too; the result is checked by that audit (which knows
+// nothing of the facts or the search) before it is returned.
 
-import { between, solveBounds, type DisclosureVariable, type LinearConstraint, type LinearTerm } from "../disclosure.js";
 import { InputRejectedError, InternalError } from "../errors.js";
-import { isSmall, SUPPRESS_MAX } from "../suppression.js";
-import { HIDDEN, SUPPRESSED, type Count, type Dataset, type SeriesBlock, type SeriesCell, type SeriesTable } from "../types.js";
-import { isTilretteleggingTiltak } from "./tilt-names.js";
+import { Checker, goalOf } from "../protect/checker.js";
+import { costOf, shownHidden, better, type Cost } from "../protect/master.js";
+import { loadHighs, milpSolver, type Highs } from "../protect/milp.js";
+import { DEFAULT_TIME_LIMIT_MS, search, type SearchStats } from "../protect/search.js";
+import { interval } from "../interval.js";
+import { HIDDEN, SUPPRESSED, type Dataset, type SeriesCell, type SeriesTable } from "../types.js";
 import { auditSeries, type SeriesCellBounds } from "./series-audit.js";
-
-/** Stand-in upper bound for a hidden figure: far above any count NAV publishes. */
-const CAP = 10_000_000;
-
-/** A published cell of one block: a month (`month` ≥ 0) or the row's average (`month` = -1). */
-interface SeriesFact {
-  key: string;
-  row: number;
-  month: number;
-  /** The raw figure; null for an empty cell (0, never hidden). */
-  value: number | null;
-  primary: boolean;
-  candidate: boolean;
-}
+import { factId, seriesFactModel, type SeriesFactModel } from "./series-facts.js";
+import { AVERAGE_HEADER } from "./tilt-names.js";
 
 export interface HiddenSeriesCell {
   file: string;
@@ -53,247 +33,84 @@ export interface HiddenSeriesCell {
   value: number;
 }
 
+/** A «*» that cannot be shown wider than this, whatever is hidden, and why. */
+export interface InherentSeriesCell extends SeriesCellBounds {
+  reason: string;
+}
+
 export interface SeriesProtection {
   /** The table with «*» for every 1–3 and «:» for every cell hidden to protect them. */
   table: SeriesTable;
   primary: number;
   secondary: HiddenSeriesCell[];
-  /** The «*» narrower than 1–3 whatever is hidden («*» that add up among themselves), with their ranges. */
-  inherent: SeriesCellBounds[];
+  /** The «*» narrower than 1–3 whatever is hidden, with their ranges and the reason. */
+  inherent: InherentSeriesCell[];
 }
 
-const keyOf = (row: number, month: number): string => `${row}:${month}`;
-
-function rawValue(c: SeriesCell, file: string): number | null {
-  if (c.value === null) return null;
-  if (typeof c.value !== "number")
-    throw new InputRejectedError("not-raw", `Skjermingen trenger rå tall, men «${file}» har «${c.value}» i celle ${c.cell}.`);
-  return c.value;
+/** One year's tables, protected together. */
+export interface SeriesYearProtection {
+  year: number;
+  tables: SeriesProtection[];
+  /** Hidden cells («:») and their sum. */
+  cost: Cost;
+  /** Proven: no safe set hides fewer cells (or as few with a smaller sum, when `optimal`). */
+  lowerBound: Cost;
+  optimal: boolean;
+  search: SearchStats;
 }
 
-/** The block's facts, by key. */
-function blockFacts(block: SeriesBlock, file: string): Map<string, SeriesFact> {
-  const facts = new Map<string, SeriesFact>();
-  block.rows.forEach((row, r) => {
-    const cells: [number, SeriesCell][] = [[-1, row.average], ...row.months.map((c, i): [number, SeriesCell] => [i, c])];
-    for (const [month, c] of cells) {
-      const value = rawValue(c, file);
-      const primary = value !== null && isSmall(value);
-      facts.set(keyOf(r, month), {
-        key: keyOf(r, month),
-        row: r,
-        month,
-        value,
-        primary,
-        candidate: value !== null && value > SUPPRESS_MAX,
-      });
-    }
-  });
-  return facts;
+export interface SeriesProtectOptions {
+  highs?: Highs;
+  /** Time for the exact search per year, in milliseconds (default 10 000). */
+  timeLimitMs?: number;
 }
 
-/** The rows its «I alt» counts, or null when the file does not tell (TILT180 «either»). */
-function countedRows(table: SeriesTable, block: SeriesBlock): number[] | null {
-  if (table.code === 180 && table.totalScope === "either") return null;
-  return block.rows
-    .map((row, r) => ({ row, r }))
-    .filter(({ row, r }) => r > 0 && (table.code !== 180 || table.totalScope !== "without" || !isTilretteleggingTiltak(row.label)))
-    .map(({ r }) => r);
-}
-
-/** The average's relation on the months' sum, as the audit reads it (k months, n of them non-empty). */
-function averageRange(avg: number, k: number, n: number): [number, number] {
-  const [a, c] = isSmall(avg) ? [1, SUPPRESS_MAX] : [avg, avg];
-  return [Math.ceil(Math.min(k, n || k) * (a - 0.5) - 1e-9), Math.floor(k * (c + 0.5) + 1e-9)];
-}
-
-type Range = { lo: number; hi: number };
-
-/** The exact attack on one block: integer bounds of every «*» month given a hidden set. */
-class BlockAttacker {
-  readonly primaries: SeriesFact[];
-  constructor(
-    private readonly table: SeriesTable,
-    private readonly block: SeriesBlock,
-    private readonly facts: Map<string, SeriesFact>,
-  ) {
-    this.primaries = [...facts.values()].filter((f) => f.primary && f.month >= 0);
-    this.checkTruth();
-  }
-
-  /** The raw figures must satisfy every relation, or the file is not what it claims (named by cell). */
-  private checkTruth(): void {
-    const v = (r: number, i: number) => this.facts.get(keyOf(r, i))!.value ?? 0;
-    const counted = countedRows(this.table, this.block);
-    this.table.periods.forEach((_, i) => {
-      if (counted && v(0, i) !== counted.reduce((s, r) => s + v(r, i), 0))
-        throw new InputRejectedError(
-          "contradictory-figures",
-          `«${this.table.file}»: «${this.block.rows[0]!.label}» i celle ${this.block.rows[0]!.months[i]!.cell} er ikke summen av radene.`,
-        );
-    });
-    this.block.rows.forEach((row, r) => {
-      const avg = this.facts.get(keyOf(r, -1))!.value;
-      if (avg === null) return;
-      const sum = row.months.reduce((s, _, i) => s + v(r, i), 0);
-      const [lo, hi] = averageRange(avg, row.months.length, row.months.filter((m) => m.value !== null).length);
-      if (sum < lo || sum > hi)
-        throw new InputRejectedError(
-          "contradictory-figures",
-          `«${this.table.file}»: «Gjennomsnitt hittil i år» i celle ${row.average.cell} stemmer ikke med månedene.`,
-        );
-    });
-  }
-
-  /** Each «*» month's exact range when the cells in `hidden` (and every «*») are not shown. */
-  ranges(hidden: ReadonlySet<string>): Map<string, Range> {
-    const variables: DisclosureVariable[] = [];
-    const index = new Map<string, number>();
-    const operand = (f: SeriesFact): number | { v: number } => {
-      if (f.value === null) return 0;
-      if (!f.primary && !hidden.has(f.key)) return f.value;
-      let i = index.get(f.key);
-      if (i === undefined) {
-        i = variables.length;
-        index.set(f.key, i);
-        variables.push(f.primary ? { lo: 1, hi: SUPPRESS_MAX } : { lo: 0, hi: CAP, exclude: { lo: 1, hi: SUPPRESS_MAX }, auxiliary: true });
-      }
-      return { v: i };
-    };
-    const constraints: LinearConstraint[] = [];
-    const add = (parts: { f: SeriesFact; sign: number }[], lo: number, hi: number): void => {
-      const terms: LinearTerm[] = [];
-      let known = 0;
-      for (const { f, sign } of parts) {
-        const o = operand(f);
-        if (typeof o === "number") known += sign * o;
-        else terms.push({ variable: o.v, coef: sign });
-      }
-      if (terms.length > 0) constraints.push(between(terms, lo - known, hi - known));
-    };
-    const at = (r: number, i: number) => this.facts.get(keyOf(r, i))!;
-    this.primaries.forEach((f) => operand(f));
-    const counted = countedRows(this.table, this.block);
-    if (counted)
-      this.table.periods.forEach((_, i) => add([{ f: at(0, i), sign: 1 }, ...counted.map((r) => ({ f: at(r, i), sign: -1 }))], 0, 0));
-    this.block.rows.forEach((row, r) => {
-      const avg = at(r, -1);
-      // A «*» average still tells the reader the mean is 1–3; only a «:» average says nothing.
-      if (avg.value === null || (!avg.primary && hidden.has(avg.key))) return;
-      const [lo, hi] = averageRange(avg.value, row.months.length, row.months.filter((m) => m.value !== null).length);
-      add(
-        row.months.map((_, i) => ({ f: at(r, i), sign: 1 })),
-        lo,
-        hi,
+/** The tables grouped by year; two tables for the same code and year cannot be published together. */
+function byYear(tables: readonly SeriesTable[]): SeriesTable[][] {
+  const years = new Map<number, SeriesTable[]>();
+  for (const t of tables) {
+    const same = years.get(t.year)?.find((x) => x.code === t.code);
+    if (same)
+      throw new InputRejectedError(
+        "duplicate-table",
+        `«${same.file}» og «${t.file}» er begge TILT${t.code} for ${t.year}: prikk én arbeidsbok per tabell og år sammen.`,
       );
-    });
-    const result = solveBounds({ variables, constraints, only: this.primaries.map((f) => index.get(f.key)!) });
-    if (!result.feasible)
-      throw new InputRejectedError("contradictory-figures", `Tallene i «${this.table.file}» går ikke opp: ${result.message}.`);
-    return new Map(
-      this.primaries.map((f) => [f.key, { lo: result.bounds[index.get(f.key)!]!.min, hi: result.bounds[index.get(f.key)!]!.max }]),
-    );
+    years.set(t.year, [...(years.get(t.year) ?? []), t]);
   }
+  return [...years.values()];
 }
 
-/** The «*» months narrowed beyond their target. */
-function exposedBy(attacker: BlockAttacker, hidden: ReadonlySet<string>, target: ReadonlyMap<string, Range>): string[] {
-  return [...attacker.ranges(hidden)].filter(([k, r]) => r.lo > target.get(k)!.lo || r.hi < target.get(k)!.hi).map(([k]) => k);
-}
+const seriesDataset = (tables: SeriesTable[]): Dataset => ({
+  title: "",
+  notes: [],
+  hovedgrupper: [],
+  crossOrder: [],
+  tiltaksgrupper: [],
+  tiltak: [],
+  periods: [],
+  series: tables,
+});
 
-/** The cells that can help the exposed «*» at `key`: its row's average, the other figures of its month and of its row. */
-function helpers(facts: Map<string, SeriesFact>, key: string, hidden: ReadonlySet<string>): SeriesFact[] {
-  const f = facts.get(key)!;
-  return [...facts.values()]
-    .filter((c) => c.candidate && !hidden.has(c.key) && (c.row === f.row || c.month === f.month))
-    .sort((a, b) => a.value! - b.value!);
-}
-
-/** Of `cells`, the one whose hiding leaves the fewest exposures (the first, i.e. smallest, on a tie). */
-function bestHelper(
-  attacker: BlockAttacker,
-  hidden: ReadonlySet<string>,
-  target: ReadonlyMap<string, Range>,
-  cells: readonly SeriesFact[],
-): { key: string; left: string[] } | undefined {
-  let best: { key: string; left: string[] } | undefined;
-  for (const c of cells) {
-    const left = exposedBy(attacker, new Set([...hidden, c.key]), target);
-    if (!best || left.length < best.left.length) best = { key: c.key, left };
-    if (left.length === 0) break;
-  }
-  return best;
-}
-
-/** The hidden set of one block (primaries included). */
-function protectBlock(table: SeriesTable, block: SeriesBlock): Set<string> {
-  const facts = blockFacts(block, table.file);
-  const attacker = new BlockAttacker(table, block, facts);
-  const hidden = new Set([...facts.values()].filter((f) => f.primary).map((f) => f.key));
-  if (attacker.primaries.length === 0) return hidden;
-  const all = new Set([...facts.values()].filter((f) => f.primary || f.candidate).map((f) => f.key));
-  const target = new Map([...attacker.ranges(all)].map(([k, r]) => [k, { lo: r.lo, hi: Math.min(r.hi, SUPPRESS_MAX) }]));
-  for (let exposed = exposedBy(attacker, hidden, target); exposed.length > 0;) {
-    const near = helpers(facts, exposed[0]!, hidden);
-    let best = bestHelper(attacker, hidden, target, near);
-    // A relation away from its row and month (another row's average, which ties that row's months to
-    // this month's «I alt») may be what narrows it: then every candidate of the block is tried.
-    if (!best || best.left.length >= exposed.length)
-      best =
-        bestHelper(
-          attacker,
-          hidden,
-          target,
-          [...facts.values()].filter((c) => c.candidate && !hidden.has(c.key)).sort((a, b) => a.value! - b.value!),
-        ) ?? best;
-    // No helper left means the target (every figure hidden) would not narrow it: cannot happen.
-    if (!best) throw new InternalError("protection-failed", `Skjermingen av «${table.file}» fant ingen celle å skjule.`);
-    hidden.add(best.key);
-    exposed = best.left;
-  }
-  const secondary = [...hidden].filter((k) => !facts.get(k)!.primary).sort((a, b) => facts.get(b)!.value! - facts.get(a)!.value!);
-  for (const k of secondary) {
-    hidden.delete(k);
-    if (exposedBy(attacker, hidden, target).length > 0) hidden.add(k);
-  }
-  return hidden;
-}
-
-const symbolFor = (c: SeriesCell, primary: boolean, hidden: boolean): Count => (primary ? SUPPRESSED : hidden ? HIDDEN : c.value);
-
-/** Protects one raw table: every block on its own, as the table's reader sees it. */
-export function protectSeriesTable(table: SeriesTable): SeriesProtection {
-  const secondary: HiddenSeriesCell[] = [];
-  let primary = 0;
-  const blocks = table.blocks.map((block) => {
-    const hidden = protectBlock(table, block);
-    const cell = (c: SeriesCell, r: number, i: number): SeriesCell => {
-      const value = typeof c.value === "number" ? c.value : null;
-      const isPrimary = value !== null && isSmall(value);
-      const isHidden = hidden.has(keyOf(r, i));
-      if (isPrimary) primary++;
-      else if (isHidden && value !== null)
-        secondary.push({
-          file: table.file,
-          cell: c.cell,
-          row: block.rows[r]!.label,
-          column: i < 0 ? "Gjennomsnitt hittil i år" : table.periods[i]!,
-          value,
-        });
-      return { ...c, value: symbolFor(c, isPrimary, isHidden) };
-    };
-    return {
+/** The tables with «*» and «:» written in for the hidden set (every primary figure is «*»). */
+function publish(model: SeriesFactModel, hidden: ReadonlySet<string>): SeriesTable[] {
+  return model.tables.map((table, t) => ({
+    ...table,
+    blocks: table.blocks.map((block, b) => ({
       ...block,
-      rows: block.rows.map((row, r) => ({ ...row, average: cell(row.average, r, -1), months: row.months.map((c, i) => cell(c, r, i)) })),
-    };
-  });
-  const result = { ...table, blocks };
-  return { table: result, primary, secondary, inherent: verify(result) };
+      rows: block.rows.map((row, r) => {
+        const cell = (c: SeriesCell, month: number): SeriesCell => {
+          const f = model.byId.get(factId({ table: t, block: b, row: r, month }))!;
+          return { ...c, value: f.primary ? SUPPRESSED : hidden.has(f.id) ? HIDDEN : c.value };
+        };
+        return { ...row, average: cell(row.average, -1), months: row.months.map((c, i) => cell(c, i)) };
+      }),
+    })),
+  }));
 }
 
-/** Every figure that is not «*» hidden («:»): the widest any protection can leave a «*». */
+/** Every figure that is not «*» hidden: the widest the audit can see a «*» whatever is hidden. */
 function everythingHidden(t: SeriesTable): SeriesTable {
-  const hide = (c: SeriesCell): SeriesCell => (typeof c.value === "number" || c.value === HIDDEN ? { ...c, value: HIDDEN } : c);
+  const hide = (c: SeriesCell): SeriesCell => (typeof c.value === "number" ? { ...c, value: HIDDEN } : c);
   return {
     ...t,
     blocks: t.blocks.map((b) => ({ ...b, rows: b.rows.map((r) => ({ ...r, average: hide(r.average), months: r.months.map(hide) })) })),
@@ -301,32 +118,88 @@ function everythingHidden(t: SeriesTable): SeriesTable {
 }
 
 /**
- * The result checked by the series audit (series-audit.ts, which reads only the published table and
- * knows nothing of the facts or the search): every «*» must span what hiding every other figure
- * would leave it. Returns the «*» that stay narrower than 1–3 even so (they add up among themselves).
+ * The result checked by the combined series audit: no «*» narrower than the widest any protection can
+ * give it (the attack's target). Returns per table the «*» narrower than 1–3, with the reason.
  */
-function verify(result: SeriesTable): SeriesCellBounds[] {
-  const ds = (t: SeriesTable): Dataset => ({
-    title: "",
-    notes: [],
-    hovedgrupper: [],
-    crossOrder: [],
-    tiltaksgrupper: [],
-    tiltak: [],
-    periods: [],
-    series: [t],
+function verify(highs: Highs, model: SeriesFactModel, published: SeriesTable[], checker: Checker): InherentSeriesCell[][] {
+  // The audit's own exact bounds, with the integer program where its search would take too long.
+  const solve = milpSolver(highs);
+  const got = auditSeries(seriesDataset(published), { mode: "combined", solve });
+  const best = auditSeries(seriesDataset(published.map(everythingHidden)), { mode: "combined", solve });
+  const idOf = new Map<string, string>();
+  for (const [id, p] of model.place) {
+    const row = model.tables[p.table]!.blocks[p.block]!.rows[p.row]!;
+    if (p.month >= 0) idOf.set(`${p.table}|${row.months[p.month]!.cell}`, id);
+  }
+  return got.map((audit, t) => {
+    if (audit.infeasible) throw new InternalError("protection-failed", `Skjermingen: ${audit.infeasible.message}`);
+    const widest = new Map(best[t]!.cells.map((c) => [c.cell, c]));
+    const short: string[] = [];
+    const inherent = audit.cells
+      .filter((c) => c.narrowed)
+      .map((c) => {
+        const target = checker.target.get(idOf.get(`${t}|${c.cell}`)!);
+        const goal = goalOf(target ?? interval(1, 3));
+        if (c.min > goal.lo || c.max < goal.hi) short.push(`${audit.file} ${c.cell}`);
+        const w = widest.get(c.cell);
+        const self = w !== undefined && (w.min > 1 || w.max < 3);
+        return {
+          ...c,
+          reason: self ? "«*»-cellene summerer seg selv" : "selv med alle andre tall skjult, siden et skjult tall («:») er minst 4",
+        };
+      });
+    if (short.length > 0) throw new InternalError("protection-failed", `Skjermingen består ikke prikkekontrollen (${short.join(", ")}).`);
+    return inherent;
   });
-  const [got] = auditSeries(ds(result));
-  const [best] = auditSeries(ds(everythingHidden(result)));
-  const widest = new Map(best!.cells.map((c) => [`${c.hovedgruppe}|${c.cell}`, c]));
-  const short = got!.cells.filter((c) => {
-    const b = widest.get(`${c.hovedgruppe}|${c.cell}`)!;
-    return c.min > b.min || c.max < Math.min(b.max, SUPPRESS_MAX);
+}
+
+/** The report's view of each table: its «*» count and its «:» cells. */
+function perTable(model: SeriesFactModel, published: SeriesTable[], hidden: ReadonlySet<string>, inherent: InherentSeriesCell[][]) {
+  return published.map((table, t): SeriesProtection => {
+    const facts = [...model.place].filter(([, p]) => p.table === t).map(([id]) => model.byId.get(id)!);
+    const secondary = facts
+      .filter((f) => hidden.has(f.id) && !f.primary)
+      .map((f): HiddenSeriesCell => {
+        const p = model.place.get(f.id)!;
+        const row = model.tables[t]!.blocks[p.block]!.rows[p.row]!;
+        const c = p.month < 0 ? row.average : row.months[p.month]!;
+        return {
+          file: table.file,
+          cell: c.cell,
+          row: row.label,
+          column: p.month < 0 ? AVERAGE_HEADER : table.periods[p.month]!,
+          value: c.value as number,
+        };
+      });
+    return { table, primary: facts.filter((f) => f.primary).length, secondary, inherent: inherent[t]! };
   });
-  if (got!.infeasible || short.length > 0)
-    throw new InternalError(
-      "protection-failed",
-      `Skjermingen av «${result.file}» består ikke prikkekontrollen (${short.map((c) => c.cell).join(", ")}).`,
-    );
-  return got!.cells.filter((c) => c.narrowed);
+}
+
+/** Protects one year's tables together. */
+function protectYear(highs: Highs, tables: SeriesTable[], timeLimitMs: number): SeriesYearProtection {
+  const model = seriesFactModel(tables);
+  const checker = new Checker(model, highs);
+  const s = search(highs, model, checker, timeLimitMs);
+  const hidden = shownHidden(model, s.chosen);
+  const cost = costOf(model, hidden);
+  if (better(cost, s.lowerBound))
+    throw new InternalError("protection-failed", "Skjermingen: en trygg prikking kostet mindre enn den nedre grensen (feil i modellen).");
+  if (checker.exposed(hidden).length > 0) throw new InternalError("protection-failed", "Skjermingen fant ingen trygg prikking.");
+  const published = publish(model, hidden);
+  const inherent = verify(highs, model, published, checker);
+  const lowerBound = s.proven ? cost : s.lowerBound;
+  return {
+    year: tables[0]!.year,
+    tables: perTable(model, published, hidden, inherent),
+    cost,
+    lowerBound,
+    optimal: s.proven || (cost.cells === lowerBound.cells && cost.sum === lowerBound.sum),
+    search: s.search,
+  };
+}
+
+/** Protects raw time-series tables: each year's tables together, in the order the years first occur. */
+export async function protectSeries(tables: readonly SeriesTable[], options: SeriesProtectOptions = {}): Promise<SeriesYearProtection[]> {
+  const highs = options.highs ?? (await loadHighs());
+  return byYear(tables).map((year) => protectYear(highs, year, options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS));
 }
