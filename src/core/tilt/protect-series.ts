@@ -8,10 +8,10 @@
 // cuts, the exact integer attack): the fewest hidden cells, then the smallest hidden sum, proven
 // optimal (gap 0) unless the time limit stops it; then the best found and the proven lower bound.
 //
-// What the attack assumes a reader knows (protect/attack.ts): a «*» is 1–3, a «:» at least 4 (only
-// figures of 4 or more are ever hidden). That is more than the series audit assumes («:» any count), so
-// a set the attack accepts is safe for the audit too; the result is checked by that audit (which knows
-// nothing of the facts or the search) before it is returned.
+// What the attack assumes a reader knows (protect/attack.ts): a «*» is 1–3, a «:» is 0 or at least 4
+// (a reader cannot tell a hidden 0 from a hidden 4). That is more than the series audit assumes («:»
+// any count), so a set the attack accepts is safe for the audit too; the result is checked by that
+// audit (which knows nothing of the facts or the search) before it is returned.
 
 import { InputRejectedError, InternalError } from "../errors.js";
 import { Checker, goalOf } from "../protect/checker.js";
@@ -145,7 +145,7 @@ function verify(highs: Highs, model: SeriesFactModel, published: SeriesTable[], 
         const self = w !== undefined && (w.min > 1 || w.max < 3);
         return {
           ...c,
-          reason: self ? "«*»-cellene summerer seg selv" : "selv med alle andre tall skjult, siden et skjult tall («:») er minst 4",
+          reason: self ? "«*»-cellene summerer seg selv" : "selv med alle andre tall skjult, siden et skjult tall («:») er 0 eller minst 4",
         };
       });
     if (short.length > 0) throw new InternalError("protection-failed", `Skjermingen består ikke prikkekontrollen (${short.join(", ")}).`);

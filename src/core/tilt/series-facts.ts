@@ -2,9 +2,9 @@
 // published cell once, and every relation a reader of all the tables together has.
 //
 // Facts: every month × row cell (the blocks' «I alt» rows too) and every row's «Gjennomsnitt hittil i
-// år». A month of 1–3 is primary («*»); a figure of at least 4 may be hidden («:»); an empty cell is 0
-// and stays empty; a «:» is 0 or at least 4 to a reader (as to the series audit's strictest reader). An average of 1–3 is «*» too, but it is not itself protected: what it gives away is
-// its months, which the relation below covers.
+// år». A figure of 1–3 is primary («*»); any other figure may be hidden («:»), a 0 too; an empty cell
+// is 0 and stays empty; a «:» is 0 or at least 4 to a reader. An average of 1–3 is «*» too, but it is
+// not itself protected: what it gives away is its months, which the relation below covers.
 //
 // Relations, as the combined series audit reads the published tables (series-audit.ts; built here from
 // the raw figures so that the audit stays an independent check of the result):
@@ -85,7 +85,9 @@ class Builder {
       // A decimal average weighs its rounded value in the cost (the master's weights are whole).
       value: p.month < 0 ? Math.round(value) : value,
       primary: isSmall(value),
-      candidate: value > SUPPRESS_MAX,
+      // Any figure shown but 1–3 may be hidden: a 0 too (a «:» is 0 or at least 4), and an average
+      // below 1 (an average of 0 over months with a «*» says the «*» is small).
+      candidate: c.value !== null && !isSmall(value),
       // A reader cannot tell a «:» from a cell that was empty in another publication: 0 or at least 4.
       hole: true,
       label: `«${table.file}» ${c.cell} «${row.label}», ${column}`,
