@@ -35,7 +35,7 @@ const readBack = (path: string): SeriesTable => {
   expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
   return r.series[0]!;
 };
-const ds = (t: SeriesTable): Dataset => ({
+const dsOf = (series: SeriesTable[]): Dataset => ({
   title: "",
   notes: [],
   hovedgrupper: [],
@@ -43,8 +43,9 @@ const ds = (t: SeriesTable): Dataset => ({
   tiltaksgrupper: [],
   tiltak: [],
   periods: [],
-  series: [t],
+  series,
 });
+const ds = (t: SeriesTable): Dataset => dsOf([t]);
 const values = (t: SeriesTable) => t.blocks.flatMap((b) => b.rows.flatMap((r) => [r.average.value, ...r.months.map((c) => c.value)]));
 
 describe("prikk on raw TILT workbooks", () => {
@@ -92,7 +93,7 @@ describe("prikk on raw TILT workbooks", () => {
     expect(readFileSync(target).length).toBe(before.length);
   }, 120_000);
 
-  it("a year's whole set: each file is protected alone, and what TILT100 read with the others gives away is named (warning)", async () => {
+  it("a year's whole set is protected together: read back and audited combined (TILT100 against the others), no «*» is narrowed; the optimum is proven", async () => {
     const dir = join(root, "f");
     mkdirSync(dir);
     const specs: TiltFileSpec[] = CODES.map((code) => ({
@@ -106,12 +107,27 @@ describe("prikk on raw TILT workbooks", () => {
     for (const spec of specs) writeFileSync(join(dir, fileName(spec)), await writeWorkbook(spec));
     const out = join(root, "f-ut");
     mkdirSync(out);
-    const r = await cli(["prikk", ...specs.map((s) => join(dir, fileName(s))), "--ut", out]);
+    const r = await cli(["prikk", ...specs.map((s) => join(dir, fileName(s))), "--ut", out, "--tidsgrense", "60"]);
+    expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/Advarsel: hver arbeidsbok er skjermet for seg\. Leses de sammen .* kan \d+ «\*» snevres inn/);
-    expect(r.err).toMatch(new RegExp(`«${fileName(specs[0]!)}» [A-Z]+\\d+ «[^»]+» \\(Andre, (Januar|Februar|Mars)\\): \\d–\\d`));
-    for (const spec of specs) expect(existsSync(join(out, fileName(spec)))).toBe(true);
-  }, 120_000);
+    expect(r.out).toMatch(/^2026: \d+ celler skjult \(optimum\)/m);
+    const tables = specs.map((spec) => readBack(join(out, fileName(spec))));
+    const combined = auditSeries(dsOf(tables), { mode: "combined" });
+    expect(combined.every((a) => a.infeasible === undefined)).toBe(true);
+    expect(combined.flatMap((a) => a.cells).length).toBeGreaterThan(0);
+    expect(combined.flatMap((a) => a.cells.filter((c) => c.narrowed).map((c) => `${a.file} ${c.cell}`))).toEqual([]);
+  }, 180_000);
+
+  it("--tidsgrense must be a number of seconds (exit 2)", async () => {
+    const raw = await rawFiles(join(root, "g"));
+    const r = await cli(["prikk", raw[0]!, "--ut", join(root, "g-ut.xlsx"), "--tidsgrense", "snart"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/«--tidsgrense» må være et antall sekunder/);
+    const missing = await cli(["prikk", raw[0]!, "--ut", join(root, "g-ut.xlsx"), "--tidsgrense"]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/«--tidsgrense» trenger et antall sekunder/);
+    expect(existsSync(join(root, "g-ut.xlsx"))).toBe(false);
+  }, 60_000);
 
   it("with several workbooks, one target taken means none is written (exit 2)", async () => {
     const raw = await rawFiles(join(root, "e"));

@@ -138,11 +138,16 @@ export class FactAttacker {
   private readonly cache = new Map<string, Map<string, Interval>>();
   /** Integer programs solved, for the report. */
   programs = 0;
+  /**
+   * `holes: false` reads a hidden figure that may be 0 as any count (the series audit's reader);
+   * `only` limits the figures whose ranges are wanted.
+   */
   constructor(
     private readonly model: FactSystem,
     private readonly highs: Highs,
+    private readonly options: { holes?: boolean; only?: ReadonlySet<string> } = {},
   ) {
-    this.sens = sensitive(model);
+    this.sens = sensitive(model).filter((f) => !options.only || options.only.has(f.id));
   }
 
   /**
@@ -177,7 +182,8 @@ export class FactAttacker {
     const index = new Map(vars.map((id, i) => [id, i]));
     const rows = systemRows(model, index, ranges);
     // A hidden figure that is 0 or at least 4: a binary z says which (x ≤ CAP·z, x ≥ 4·z).
-    const holes = vars.flatMap((id, k) => (model.byId.get(id)!.hole && !model.byId.get(id)!.primary ? [k] : []));
+    const holes =
+      this.options.holes === false ? [] : vars.flatMap((id, k) => (model.byId.get(id)!.hole && !model.byId.get(id)!.primary ? [k] : []));
     const holeRows = holes.flatMap((k) => [` h${k}a: x${k} - 4 z${k} >= 0`, ` h${k}b: x${k} - ${CAP} z${k} <= 0`]);
     const inHole = (v: number): boolean => v > 0.5 && v < 3.5;
     const bounds = vars.map((id, i) => {

@@ -39,6 +39,15 @@ export interface Exposure {
 
 export class Checker {
   private readonly attacker: FactAttacker;
+  /** What the attacker must leave each figure: the widest it can (every other figure hidden). */
+  private readonly own: Map<string, Interval>;
+  /**
+   * Where a hidden figure may be 0 or at least 4 (the time series), a reader who takes «:» for any
+   * count is checked too, for the figures that reader's widest range is wider for (the series audit's
+   * reader: a promise to it must hold as well).
+   */
+  private readonly loose?: { attacker: FactAttacker; target: Map<string, Interval> };
+  /** The promise per protected figure: the wider of the two readers' widest ranges. */
   readonly target: Map<string, Interval>;
   /** Checks run, for the report. */
   runs = 0;
@@ -50,12 +59,26 @@ export class Checker {
     const all = new Set(model.facts.filter((f) => f.candidate).map((f) => f.id));
     // Only 1–3 is promised, so the target need not be pushed past 3: whether it reaches 3 is enough.
     const promised = new Map(sensitive(model).map((f) => [f.id, goalOf(domain(model, f))]));
-    this.target = this.attacker.ranges(shownHidden(model, all), promised);
+    this.own = this.attacker.ranges(shownHidden(model, all), promised);
+    this.target = new Map(this.own);
+    if (!model.facts.some((f) => f.hole && f.candidate)) return;
+    const loose = new FactAttacker(model, highs, { holes: false }).ranges(shownHidden(model, all), promised);
+    const wider = new Map([...loose].filter(([id, t]) => narrower(goalOf(this.own.get(id)!), goalOf(t))));
+    if (wider.size === 0) return;
+    for (const [id, t] of wider) this.target.set(id, t);
+    this.loose = { attacker: new FactAttacker(model, highs, { holes: false, only: new Set(wider.keys()) }), target: wider };
+  }
+
+  /** Each reader's ranges against its own target. */
+  private readings(hidden: ReadonlySet<string>): { ranges: Map<string, Interval>; target: ReadonlyMap<string, Interval> }[] {
+    const out = [{ ranges: this.attacker.ranges(hidden, this.own), target: this.own }];
+    if (this.loose) out.push({ ranges: this.loose.attacker.ranges(hidden, this.loose.target), target: this.loose.target });
+    return out;
   }
 
   exposed(hidden: ReadonlySet<string>): string[] {
     this.runs++;
-    return exposedOf(this.attacker.ranges(hidden, this.target), this.target);
+    return [...new Set(this.readings(hidden).flatMap((r) => exposedOf(r.ranges, r.target)))];
   }
 
   /** The protected figures that even the best protection leaves at one value ("*" that fix one another). */
@@ -86,14 +109,15 @@ export class Checker {
   exposures(hidden: ReadonlySet<string>): Exposure[] {
     this.runs++;
     const out: Exposure[] = [];
-    for (const [id, r] of this.attacker.ranges(hidden, this.target)) {
-      const t = this.target.get(id);
-      if (!t) continue;
-      const goal = goalOf(t);
-      const raw = this.model.byId.get(id)!.value;
-      if (r.hi < goal.hi) out.push({ id, sign: 1, need: goal.hi - raw });
-      if (r.lo > goal.lo) out.push({ id, sign: -1, need: raw - goal.lo });
-    }
+    for (const { ranges, target } of this.readings(hidden))
+      for (const [id, r] of ranges) {
+        const t = target.get(id);
+        if (!t) continue;
+        const goal = goalOf(t);
+        const raw = this.model.byId.get(id)!.value;
+        if (r.hi < goal.hi) out.push({ id, sign: 1, need: goal.hi - raw });
+        if (r.lo > goal.lo) out.push({ id, sign: -1, need: raw - goal.lo });
+      }
     return out;
   }
 }

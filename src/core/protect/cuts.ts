@@ -231,7 +231,9 @@ export function systemCut(model: FactSystem, chosen: ReadonlySet<string>, expose
   };
   const add = new Set<string>();
   const keep = new Set<string>();
-  for (const ids of [...model.sums, ...model.ranges.map((r) => r.ids)]) {
+  // The relations a reader has: a range whose average is hidden ties nothing (its figures need not
+  // stay as they are; showing the average again is in `keep` below).
+  for (const ids of [...model.sums, ...activeRanges(model, hidden).map((r) => r.ids)]) {
     if (!ids.some((id) => system.has(id))) continue;
     for (const id of ids) if (!system.has(id)) reasons(id).forEach((c) => add.add(c));
   }

@@ -14,11 +14,11 @@
 // audit (which knows nothing of the facts or the search) before it is returned.
 
 import { InputRejectedError, InternalError } from "../errors.js";
-import { Checker, goalOf } from "../protect/checker.js";
+import { Checker } from "../protect/checker.js";
 import { costOf, shownHidden, better, type Cost } from "../protect/master.js";
 import { loadHighs, milpSolver, type Highs } from "../protect/milp.js";
 import { DEFAULT_TIME_LIMIT_MS, search, type SearchStats } from "../protect/search.js";
-import { interval } from "../interval.js";
+import { SUPPRESS_MAX } from "../suppression.js";
 import { HIDDEN, SUPPRESSED, type Dataset, type SeriesCell, type SeriesTable } from "../types.js";
 import { auditSeries, type SeriesCellBounds } from "./series-audit.js";
 import { factId, seriesFactModel, type SeriesFactModel } from "./series-facts.js";
@@ -118,39 +118,27 @@ function everythingHidden(t: SeriesTable): SeriesTable {
 }
 
 /**
- * The result checked by the combined series audit: no «*» narrower than the widest any protection can
- * give it (the attack's target). Returns per table the «*» narrower than 1–3, with the reason.
+ * The result checked by the combined series audit, which knows nothing of the facts or the search: no
+ * «*» may be narrower than the audit itself finds it with every other figure hidden (the widest any
+ * protection can give). Returns per table the «*» narrower than 1–3 (the «*» narrow them themselves).
  */
-function verify(highs: Highs, model: SeriesFactModel, published: SeriesTable[], checker: Checker): InherentSeriesCell[][] {
+function verify(highs: Highs, published: SeriesTable[]): InherentSeriesCell[][] {
   // The audit's own exact bounds, with the integer program where its search would take too long.
   const solve = milpSolver(highs);
   const got = auditSeries(seriesDataset(published), { mode: "combined", solve });
   const best = auditSeries(seriesDataset(published.map(everythingHidden)), { mode: "combined", solve });
-  const idOf = new Map<string, string>();
-  for (const [id, p] of model.place) {
-    const row = model.tables[p.table]!.blocks[p.block]!.rows[p.row]!;
-    if (p.month >= 0) idOf.set(`${p.table}|${row.months[p.month]!.cell}`, id);
-  }
-  return got.map((audit, t) => {
+  const short: string[] = [];
+  const inherent = got.map((audit, t) => {
     if (audit.infeasible) throw new InternalError("protection-failed", `Skjermingen: ${audit.infeasible.message}`);
     const widest = new Map(best[t]!.cells.map((c) => [c.cell, c]));
-    const short: string[] = [];
-    const inherent = audit.cells
-      .filter((c) => c.narrowed)
-      .map((c) => {
-        const target = checker.target.get(idOf.get(`${t}|${c.cell}`)!);
-        const goal = goalOf(target ?? interval(1, 3));
-        if (c.min > goal.lo || c.max < goal.hi) short.push(`${audit.file} ${c.cell}`);
-        const w = widest.get(c.cell);
-        const self = w !== undefined && (w.min > 1 || w.max < 3);
-        return {
-          ...c,
-          reason: self ? "«*»-cellene summerer seg selv" : "selv med alle andre tall skjult, siden et skjult tall («:») er 0 eller minst 4",
-        };
-      });
-    if (short.length > 0) throw new InternalError("protection-failed", `Skjermingen består ikke prikkekontrollen (${short.join(", ")}).`);
-    return inherent;
+    for (const c of audit.cells) {
+      const w = widest.get(c.cell);
+      if (!w || c.min > w.min || c.max < Math.min(w.max, SUPPRESS_MAX)) short.push(`«${audit.file}» ${c.cell}`);
+    }
+    return audit.cells.filter((c) => c.narrowed).map((c) => ({ ...c, reason: "«*»-cellene summerer seg selv" }));
   });
+  if (short.length > 0) throw new InternalError("protection-failed", `Skjermingen består ikke prikkekontrollen (${short.join(", ")}).`);
+  return inherent;
 }
 
 /** The report's view of each table: its «*» count and its «:» cells. */
@@ -186,7 +174,7 @@ function protectYear(highs: Highs, tables: SeriesTable[], timeLimitMs: number): 
     throw new InternalError("protection-failed", "Skjermingen: en trygg prikking kostet mindre enn den nedre grensen (feil i modellen).");
   if (checker.exposed(hidden).length > 0) throw new InternalError("protection-failed", "Skjermingen fant ingen trygg prikking.");
   const published = publish(model, hidden);
-  const inherent = verify(highs, model, published, checker);
+  const inherent = verify(highs, published);
   const lowerBound = s.proven ? cost : s.lowerBound;
   return {
     year: tables[0]!.year,
