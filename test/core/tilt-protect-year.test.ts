@@ -114,6 +114,20 @@ describe("a year's TILT tables protected together", () => {
     );
   });
 
+  it("a «:» is 0 or at least 4, and a reader knows it: «I alt» 5 over a «*» and a «:» would give the «*» away (the «:» is 4)", async () => {
+    // TILT110 alone, one month: «I alt» 5 = 1 («*») + 4; each average is its month.
+    const [t110] = yearTables({ year: 2026, months: 1, hovedgrupper: ["andre"], tables: new Map([[110, [[[1], [4]]]]]) }).slice(1);
+    const [year] = await protectSeries([t110!], { highs });
+    const [total, , other] = year!.tables[0]!.table.blocks[0]!.rows;
+    // Hiding the 4 and its average (sum 8) would leave the audit's reader 1–3 («:» any count), but not
+    // a reader who knows a «:» is 0 or 4 and more: then it is 4, and the «*» is 1. Hiding «I alt» and
+    // its average instead (sum 10) leaves «I alt» 5–7 to both.
+    expect([other!.months[0]!.value, other!.average.value]).toEqual([4, 4]);
+    expect([total!.months[0]!.value, total!.average.value]).toEqual([HIDDEN, HIDDEN]);
+    expect(year!.cost).toEqual({ cells: 2, sum: 10 });
+    expect(year!.optimal).toBe(true);
+  });
+
   it("property: random raw year sets, protected together, give nothing away to the combined audit", async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryYear(), async (figures) => {
