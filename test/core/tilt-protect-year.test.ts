@@ -128,6 +128,34 @@ describe("a year's TILT tables protected together", () => {
     expect(year!.optimal).toBe(true);
   });
 
+  it("proves its optimum where hiding an average removes a relation the exposed «*» was in (found by the property test)", async () => {
+    // Andre's tiltak 1 (13, 1): with its average hidden, its months are tied by nothing but their
+    // months' sums; a system cut that still counted that row's January as «beside» the February «*»
+    // was not violated by the set it came from, and the search fell back to repair.
+    const tables = yearTables({
+      year: 2026,
+      months: 2,
+      hovedgrupper: ["arbeidssokere", "andre"],
+      tables: new Map([
+        [
+          110,
+          [
+            [[1, 1]],
+            [
+              [13, 1],
+              [4, 0],
+              [null, 4],
+            ],
+          ],
+        ],
+      ]),
+    });
+    const [year] = await protectSeries(tables, { highs });
+    expect(year!.search.stoppedEarly).toBe(false);
+    expect(year!.optimal).toBe(true);
+    expect(narrowedBeyondInherent(year!.tables.map((t) => t.table))).toEqual([]);
+  });
+
   it("property: random raw year sets, protected together, give nothing away to the combined audit", async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryYear(), async (figures) => {
