@@ -1,6 +1,6 @@
 // `npm run bench`: round trips and queued Excel calls for insert-all and refresh (on the stateful
-// fake), the fault sweep (--no-sweep skips it), custom-function throughput in Node, and the
-// production bundle sizes.
+// fake), the fault sweep (--no-sweep skips it), custom-function throughput in Node, protection (the
+// text publication and a year of raw TILT workbooks), and the production bundle sizes.
 // Prints a table, or with --json one JSON object. Not part of `npm test`: figures, not assertions.
 
 import { execFileSync } from "node:child_process";
@@ -28,6 +28,8 @@ import { readUserFiles } from "../../src/core/user-file/read-user-files.js";
 import { bigPublication } from "../helpers/big-publication.js";
 import { importPublications } from "../../src/core/dataset.js";
 import { auditSeries } from "../../src/core/tilt/series-audit.js";
+import { importWorkbooks } from "../../src/core/tilt/import-workbooks.js";
+import { protectSeries } from "../../src/core/tilt/protect-series.js";
 import { CODES, fileName, writeWorkbook } from "../fixtures/tilt/generate.js";
 
 // HiGHS compiled with V8's baseline WebAssembly compiler only, as `nav-tiltak prikk` runs it
@@ -268,6 +270,37 @@ async function tiltFigures(): Promise<Record<string, number>> {
   };
 }
 
+/**
+ * A year of raw TILT workbooks (every table of the fixture set, 1–3 still shown) protected together:
+ * hidden cells, the proven lower bound, the gap, and the time (the exact search alone, and with the
+ * combined series audit that checks the result).
+ */
+async function tiltProtectionFigures(): Promise<Record<string, number | boolean>> {
+  const highs = await loadHighs();
+  const out: Record<string, number | boolean> = {};
+  for (const [year, last] of [
+    [2026, 3],
+    [2025, 12],
+  ] as const) {
+    const tables = [];
+    for (const code of CODES) {
+      const spec = { code, year, last, style: "compact" as const, totalWithTilrettelegging: year !== 2026, raw: true };
+      tables.push(importWorkbooks([{ file: fileName(spec), bytes: await writeWorkbook(spec) }]).series[0]!);
+    }
+    const t0 = performance.now();
+    const [r] = await protectSeries(tables, { highs, timeLimitMs: 10_000 });
+    const k = `${year}_${last}m`;
+    out[`tilt_prikk_ms_${k}`] = Math.round(performance.now() - t0);
+    out[`tilt_prikk_search_ms_${k}`] = r!.search.ms;
+    out[`tilt_prikk_optimal_${k}`] = r!.optimal;
+    out[`tilt_secondary_cells_${k}`] = r!.cost.cells;
+    out[`tilt_secondary_cells_lower_bound_${k}`] = r!.lowerBound.cells;
+    out[`tilt_secondary_cells_gap_${k}`] = r!.cost.cells - r!.lowerBound.cells;
+    out[`tilt_primary_cells_${k}`] = r!.tables.reduce((n, t) => n + t.primary, 0);
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const base = await excelFigures(BUNDLED_DATASET);
   const wide = await excelFigures(widenDataset(BUNDLED_DATASET, 10));
@@ -290,6 +323,7 @@ async function main(): Promise<void> {
     ...cliStartFigures(ROOT),
     ...userFileFigures(),
     ...(await tiltFigures()),
+    ...(await tiltProtectionFigures()),
     ...(skipBuild ? {} : bundleSizes()),
     node: process.version,
   };
@@ -312,6 +346,8 @@ async function main(): Promise<void> {
     user_file_5mb_ms: "< 2 000",
     prikk_ms: "< 1 000",
     prikk_optimal: "true",
+    tilt_prikk_optimal_2026_3m: "true",
+    tilt_prikk_optimal_2025_12m: "true",
   };
   const rows = Object.entries(result).map(([k, v]) => [k, typeof v === "number" ? v.toLocaleString("en-US") : String(v), targets[k] ?? ""]);
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => String(r[i]).length), 6));
