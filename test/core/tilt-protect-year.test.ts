@@ -156,6 +156,35 @@ describe("a year's TILT tables protected together", () => {
     expect(narrowedBeyondInherent(year!.tables.map((t) => t.table))).toEqual([]);
   });
 
+  it("stopped by its time limit: a safe set, and the proven bound beside it", async () => {
+    // A small set with many zeros and «*» (found by the property test) that takes the exact search
+    // about a hundred rounds; 50 ms stops it long before.
+    const tables = yearTables({
+      year: 2026,
+      months: 3,
+      hovedgrupper: ["arbeidssokere", "andre"],
+      tables: new Map([
+        [
+          120,
+          [
+            [
+              [0, 2, 0],
+              [2, 4, 1],
+              [2, 4, 1],
+            ],
+            [[null, 1, 0]],
+          ],
+        ],
+        [140, [[[4, 0, 4]], [[1, 0, 0]]]],
+      ]),
+    });
+    const [year] = await protectSeries(tables, { highs, timeLimitMs: 50 });
+    expect(narrowedBeyondInherent(year!.tables.map((t) => t.table))).toEqual([]);
+    expect(year!.search.stoppedEarly).toBe(true);
+    expect(year!.cost.cells).toBeGreaterThan(year!.lowerBound.cells);
+    expect(year!.optimal).toBe(false);
+  });
+
   it("property: random raw year sets, protected together, give nothing away to the combined audit", async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryYear(), async (figures) => {
