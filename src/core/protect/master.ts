@@ -9,8 +9,9 @@
  * The cost is lexicographic: first the number of hidden cells, then the sum of the hidden values. One
  * weight per candidate does both: a cell weighs more than all values together.
  *
- * More figures (month columns, averages over months) enter the same way: as facts with their sums in
- * the fact model; the master and the cuts only see facts, sums and candidate flags.
+ * The time series enter the same way (tilt/series-facts.ts): month figures as facts with their sums,
+ * averages as facts that guard a range relation; the master and the cuts only see facts, relations and
+ * candidate flags.
  */
 
 import { InternalError } from "../errors.js";
