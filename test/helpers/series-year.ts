@@ -4,7 +4,7 @@
 // protects is a set NAV could publish.
 import fc from "fast-check";
 import { slug } from "../../src/core/text.js";
-import { GROUP_OF_CODE } from "../../src/core/tilt/tilt-names.js";
+import { GROUP_OF_CODE, TILRETTELEGGING } from "../../src/core/tilt/tilt-names.js";
 import type { Dataset, SeriesRow, SeriesTable } from "../../src/core/types.js";
 
 const COLS = "CDEFGHIJKLMN";
@@ -40,6 +40,33 @@ export interface YearFigures {
   hovedgrupper: string[];
   /** code → hovedgruppe index → rows (each `months` long). */
   tables: Map<number, (number | null)[][][]>;
+  /** TILT180: whether its «I alt» counts Tilrettelegging's three tiltak (its rows 2 and 3 here). */
+  totalScope?: "with" | "without" | "either";
+}
+
+/** TILT180's rows: Egenetablering, then two of Tilrettelegging's tiltak (TILT100 splits them). */
+const ROWS_180 = ["Egenetablering", "Funksjonsassistanse", "Inkluderingstilskudd"];
+const isTilrettelegging = (j: number): boolean => j > 0;
+
+/** TILT100's group rows for one table: its «I alt», or TILT180's two groups. */
+function groupRowsOf(code: number, rows: (number | null)[][], k: number): { label: string; raw: number[] }[] {
+  if (code !== 180) return [{ label: GROUP_OF_CODE[code]!, raw: sumRows(rows, k) }];
+  return [
+    {
+      label: GROUP_OF_CODE[180]!,
+      raw: sumRows(
+        rows.filter((_, j) => !isTilrettelegging(j)),
+        k,
+      ),
+    },
+    {
+      label: TILRETTELEGGING,
+      raw: sumRows(
+        rows.filter((_, j) => isTilrettelegging(j)),
+        k,
+      ),
+    },
+  ];
 }
 
 const sumRows = (rows: (number | null)[][], k: number): number[] =>
@@ -55,7 +82,11 @@ export function yearTables(f: YearFigures): SeriesTable[] {
     year: f.year,
     periods,
     blocks,
+    ...(code === 180 ? { totalScope: f.totalScope ?? "with" } : {}),
   });
+  const counted = (code: number, rows: (number | null)[][]) =>
+    code === 180 && f.totalScope === "without" ? rows.filter((_, j) => !isTilrettelegging(j)) : rows;
+  const label = (code: number, j: number) => (code === 180 ? ROWS_180[j]! : `${GROUP_OF_CODE[code]} tiltak ${j + 1}`);
   const tiltak = [...f.tables].map(([code, byHg]) =>
     table(
       code,
@@ -66,8 +97,8 @@ export function yearTables(f: YearFigures): SeriesTable[] {
           hovedgruppe: hg,
           label: `I alt ${hg} på tiltak`,
           rows: [
-            rowOf(`I alt ${hg} på tiltak`, sumRows(rows, f.months), ++r, "total"),
-            ...rows.map((x, j) => rowOf(`${GROUP_OF_CODE[code]} tiltak ${j + 1}`, x, ++r, "tiltak")),
+            rowOf(`I alt ${hg} på tiltak`, sumRows(counted(code, rows), f.months), ++r, "total"),
+            ...rows.map((x, j) => rowOf(label(code, j), x, ++r, "tiltak")),
           ],
         };
       }),
@@ -77,7 +108,7 @@ export function yearTables(f: YearFigures): SeriesTable[] {
     100,
     f.hovedgrupper.map((hg, h) => {
       let r = 4 + h * 10;
-      const groupRows = [...f.tables].map(([code, byHg]) => ({ label: GROUP_OF_CODE[code]!, raw: sumRows(byHg[h]!, f.months) }));
+      const groupRows = [...f.tables].flatMap(([code, byHg]) => groupRowsOf(code, byHg[h]!, f.months));
       return {
         hovedgruppe: hg,
         label: `I alt ${hg} på tiltak`,
@@ -99,7 +130,7 @@ export function yearTables(f: YearFigures): SeriesTable[] {
   return [groups, ...tiltak];
 }
 
-/** Random small year sets: 1–2 tiltak tables, 1–2 hovedgrupper, 1–3 tiltak, 1–3 months, small counts and zeros. */
+/** Random small year sets: 1–2 tables (TILT180 too), 1–2 hovedgrupper, 1–3 tiltak, 1–3 months, small counts and zeros. */
 export function arbitraryYear(): fc.Arbitrary<YearFigures> {
   const figure = fc.oneof(
     { weight: 3, arbitrary: fc.integer({ min: 1, max: 3 }) },
@@ -107,26 +138,27 @@ export function arbitraryYear(): fc.Arbitrary<YearFigures> {
     { weight: 1, arbitrary: fc.constant(0) },
     { weight: 1, arbitrary: fc.constant(null) },
   );
-  return fc
-    .record({
-      months: fc.integer({ min: 1, max: 3 }),
-      hgs: fc.integer({ min: 1, max: 2 }),
-      codes: fc.subarray([110, 120, 140], { minLength: 1, maxLength: 2 }),
-    })
-    .chain(({ months, hgs, codes }) =>
-      fc
-        .array(
-          fc.array(fc.array(fc.array(figure, { minLength: months, maxLength: months }), { minLength: 1, maxLength: 3 }), {
-            minLength: hgs,
-            maxLength: hgs,
-          }),
-          { minLength: codes.length, maxLength: codes.length },
-        )
-        .map((perCode) => ({
-          year: 2026,
-          months,
-          hovedgrupper: ["arbeidssokere", "andre"].slice(0, hgs),
-          tables: new Map(codes.map((c, i) => [c, perCode[i]!])),
-        })),
-    );
+  const shape = fc.record({
+    months: fc.integer({ min: 1, max: 3 }),
+    hgs: fc.integer({ min: 1, max: 2 }),
+    codes: fc.subarray([110, 120, 140, 180], { minLength: 1, maxLength: 2 }),
+    totalScope: fc.constantFrom("with" as const, "without" as const, "either" as const),
+  });
+  return shape.chain(({ months, hgs, codes, totalScope }) =>
+    fc
+      .array(
+        fc.array(fc.array(fc.array(figure, { minLength: months, maxLength: months }), { minLength: 1, maxLength: 3 }), {
+          minLength: hgs,
+          maxLength: hgs,
+        }),
+        { minLength: codes.length, maxLength: codes.length },
+      )
+      .map((perCode) => ({
+        year: 2026,
+        months,
+        hovedgrupper: ["arbeidssokere", "andre"].slice(0, hgs),
+        tables: new Map(codes.map((c, i) => [c, perCode[i]!])),
+        totalScope,
+      })),
+  );
 }
