@@ -96,7 +96,10 @@ export function lpBody(problem: DisclosureProblem): string {
 
 /** One MIP: optimise `sense` × x_v (or just find a solution); undefined when infeasible. */
 function run(highs: Highs, body: string, objective: string, sense: "Minimize" | "Maximize", n: number): number[] | undefined {
-  const r = highs.solve(`${sense}\n obj: ${objective}\n${body}`, OPTIONS);
+  // HiGHS's presolve has been seen to call a hole's big-M rows infeasible where a solution exists
+  // (attack.ts, a hand-checked system); an infeasible answer here would narrow a bound untruly.
+  const holes = body.includes("\nBinary\n");
+  const r = highs.solve(`${sense}\n obj: ${objective}\n${body}`, holes ? { ...OPTIONS, presolve: "off" } : OPTIONS);
   if (r.Status === "Infeasible") return undefined;
   if (r.Status !== "Optimal") throw new MilpError(r.Status);
   return Array.from({ length: n }, (_, i) => Math.round(r.Columns[`x${i}`]?.Primal ?? 0) || 0);
