@@ -18,7 +18,9 @@ export const PIVOT_DATA_ENDRING = "pivotdata-endring";
 export const PIVOT_TABLE = "pivottabell";
 
 export type PivotKey = typeof PIVOT_DATA_TILTAK | typeof PIVOT_DATA_ENDRING | typeof PIVOT_TABLE;
-export type TargetKey = LayoutKey | PivotKey | ChartKey;
+/** A NAV-shaped time-series sheet (core/series-layout.ts): one per TILT table and year. */
+export type SeriesKey = `tidsserie-tilt${number}-${number}`;
+export type TargetKey = LayoutKey | PivotKey | ChartKey | SeriesKey;
 
 export const PIVOT_SHEET_NAMES: Readonly<Record<PivotKey, string>> = {
   [PIVOT_DATA_TILTAK]: "Pivotdata tiltak",
@@ -27,6 +29,8 @@ export const PIVOT_SHEET_NAMES: Readonly<Record<PivotKey, string>> = {
 };
 
 export function defaultSheetName(key: TargetKey): string {
+  const series = /^tidsserie-tilt(\d+)-(\d+)$/.exec(key);
+  if (series) return `TILT${series[1]} ${series[2]}`;
   if (key in CHART_SHEET_NAMES) return CHART_SHEET_NAMES[key as ChartKey];
   return key in PIVOT_SHEET_NAMES ? PIVOT_SHEET_NAMES[key as PivotKey] : SHEET_NAMES[key as LayoutKey];
 }
@@ -157,7 +161,7 @@ export function coalesceRuns(runs: StyleRun[]): StyleRun[] {
 }
 
 /** A published table as a sheet: the layout's cells and formats, styled like the publication. */
-export function layoutSheet(layout: SheetLayout): SheetSpec {
+export function layoutSheet(layout: Omit<SheetLayout, "key"> & { key: TargetKey }): SheetSpec {
   const width = layout.cells[0]?.length ?? 1;
   const last = width - 1;
   const runs: StyleRun[] = [];
