@@ -12,13 +12,10 @@
 import { periodData } from "../core/layout.js";
 import { seriesLayouts, type SeriesLayout } from "../core/series-layout.js";
 import type { Dataset } from "../core/types.js";
-import { layoutSheet, type SeriesKey, type SheetSpec } from "./sheet-specs.js";
+import { seriesKey } from "./series-key.js";
+import { layoutSheet, type SheetSpec } from "./sheet-specs.js";
 
-export function seriesKey(l: Pick<SeriesLayout, "code" | "year">): SeriesKey {
-  return `tidsserie-tilt${l.code}-${l.year}`;
-}
-
-const sheetOf = (l: SeriesLayout): SheetSpec => layoutSheet({ ...l, key: seriesKey(l) });
+const sheetOf = (l: SeriesLayout): SheetSpec => layoutSheet({ ...l, key: seriesKey(l.code, l.year) });
 
 /** The series sheets of the year of `period` (the default period when none is named; an unknown one is refused). */
 export function seriesSheets(ds: Dataset, period?: string): SheetSpec[] {

@@ -9,6 +9,7 @@ import { ALL } from "../core/types.js";
 import { changeLongTable, tiltakLongTable, type HovedgruppeSpan, type LongTable } from "../core/pivot.js";
 import { CHART_SHEET_NAMES, type ChartKey } from "../core/chart-names.js";
 import type { ChartSpec } from "./chart-writer.js";
+import { parseSeriesKey, type SeriesKey } from "./series-key.js";
 
 /** A cell as written: "" is an empty cell (Office.js reads empty cells back as ""). */
 export type WriteValue = string | number;
@@ -18,8 +19,6 @@ export const PIVOT_DATA_ENDRING = "pivotdata-endring";
 export const PIVOT_TABLE = "pivottabell";
 
 export type PivotKey = typeof PIVOT_DATA_TILTAK | typeof PIVOT_DATA_ENDRING | typeof PIVOT_TABLE;
-/** A NAV-shaped time-series sheet (core/series-layout.ts): one per TILT table and year. */
-export type SeriesKey = `tidsserie-tilt${number}-${number}`;
 export type TargetKey = LayoutKey | PivotKey | ChartKey | SeriesKey;
 
 export const PIVOT_SHEET_NAMES: Readonly<Record<PivotKey, string>> = {
@@ -29,8 +28,8 @@ export const PIVOT_SHEET_NAMES: Readonly<Record<PivotKey, string>> = {
 };
 
 export function defaultSheetName(key: TargetKey): string {
-  const series = /^tidsserie-tilt(\d+)-(\d+)$/.exec(key);
-  if (series) return `TILT${series[1]} ${series[2]}`;
+  const series = parseSeriesKey(key);
+  if (series) return `TILT${series.code} ${series.year}`;
   if (key in CHART_SHEET_NAMES) return CHART_SHEET_NAMES[key as ChartKey];
   return key in PIVOT_SHEET_NAMES ? PIVOT_SHEET_NAMES[key as PivotKey] : SHEET_NAMES[key as LayoutKey];
 }
