@@ -15,6 +15,7 @@ import { rectContains } from "@nav-tiltak/a1";
 import { buildLayouts } from "../core/layout.js";
 import { capabilities, resolveHost } from "./capabilities.js";
 import { layoutSheet, pivotSheets, type SheetSpec, type TargetKey } from "./sheet-specs.js";
+import { allSeriesSheets, seriesSheets } from "./series-sheets.js";
 import { planCopies, userEdited, type KeptCopy } from "./edits.js";
 import { explainFailure, type Batch } from "./outcome.js";
 import { REQUEST_NAME } from "./ownership.js";
@@ -45,28 +46,24 @@ export async function insert(host: ExcelHost | ExcelRunner, request: InsertReque
   return write(host, await sheetSpecs(request, request.sheets), "upsert", options);
 }
 
-/** NAV-shaped time-series sheets: a chunk of their own, loaded only for a dataset with NAV's time series. */
-const seriesChunk = () => import(/* webpackChunkName: "tidsserier" */ "./series-sheets.js");
-
 /**
  * Rewrites, from the given data and period, every sheet the add-in created in this workbook
- * (recreating deleted ones), chart sheets and time-series sheets of every year included.
+ * (recreating deleted ones), chart sheets included.
  */
 export async function refresh(host: ExcelHost | ExcelRunner, source: PeriodChoice, options: WriteOptions = {}): Promise<WriteReport> {
   const [all, charts] = await Promise.all([sheetSpecs(source, "all"), sheetSpecs(source, "charts")]);
-  const series = source.dataset.series?.length ? (await seriesChunk()).allSeriesSheets(source.dataset) : [];
-  return write(host, [...all, ...charts, ...series], "refresh", options);
+  return write(host, [...all, ...charts, ...allSeriesSheets(source.dataset)], "refresh", options);
 }
 
 /**
  * The sheets to write, built once: the published tables of the period (only those asked for), the
- * pivot-ready data, the chart sheets or the time-series sheets of the period's year; the last two
- * come from chunks of their own (the pane starts without them). An unknown period is refused here, before anything is read or written.
+ * pivot-ready data, or the chart sheets, which come from a chunk of their own (the pane starts
+ * without it). An unknown period is refused here, before anything is read or written.
  */
 export async function sheetSpecs(source: PeriodChoice, sheets: SheetChoice): Promise<SheetSpec[]> {
   const { dataset, period } = source;
   if (sheets === "pivot") return pivotSheets(dataset);
-  if (sheets === "series") return (await seriesChunk()).seriesSheets(dataset, period);
+  if (sheets === "series") return seriesSheets(dataset, period);
   if (sheets === "charts") {
     const { chartSheets } = await import(/* webpackChunkName: "diagrammer" */ "./chart-sheets.js");
     return chartSheets(dataset, period);
