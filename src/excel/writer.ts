@@ -43,7 +43,13 @@ import { boundingBox, queueWrites, type BatchInput } from "./write-batch.js";
  * place, any other is made anew; a user's sheet is never touched.
  */
 export async function insert(host: ExcelHost | ExcelRunner, request: InsertRequest, options: WriteOptions = {}): Promise<WriteReport> {
-  return write(host, await sheetSpecs(request, request.sheets), "upsert", options);
+  const specs = await sheetSpecs(request, request.sheets);
+  if (specs.length === 0 && request.sheets === "series") {
+    // A year without NAV's time series (the 2016 text): said, not a round trip that writes nothing.
+    const text = "Det finnes ingen av NAVs tidsserier (TILT-arbeidsbøker) for året til perioden som er valgt.";
+    return { ok: true, syncs: 0, sheets: [], messages: [{ level: "info", text }], summary: "Ingenting ble skrevet." };
+  }
+  return write(host, specs, "upsert", options);
 }
 
 /**

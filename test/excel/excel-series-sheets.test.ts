@@ -130,6 +130,15 @@ describe("time-series sheets", () => {
     expect(other.fake.state.sheetNames().some((n) => n.startsWith("TILT"))).toBe(false);
   });
 
+  it("a year without time series (the 2016 text) writes nothing and says why", async () => {
+    const { fake, host } = fakeHost();
+    const before = fake.state.sheetNames();
+    const report = await insert(host, { dataset: ds, period: "2016-11", sheets: "series" });
+    expect([report.ok, report.syncs, report.summary]).toEqual([true, 0, "Ingenting ble skrevet."]);
+    expect(report.messages).toEqual([{ level: "info", text: expect.stringContaining("ingen av NAVs tidsserier") }]);
+    expect(fake.state.sheetNames()).toEqual(before);
+  });
+
   it("keeps a user's edits on a series sheet in a «… (endret)» copy, as on every other sheet", async () => {
     const { fake, host } = fakeHost();
     await insert(host, { dataset: ds, period: "2026-03", sheets: "series" });
