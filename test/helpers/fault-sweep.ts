@@ -122,9 +122,10 @@ function wholeState(fake: FakeExcel): string {
 }
 
 /** Checks a failed run's message against the workbook; returns what is untrue. */
-function untrue(report: WriteReport, fake: FakeExcel, typed: Typed[], before: () => string): string[] {
+function untrue(report: WriteReport, fake: FakeExcel, typed: Typed[], before: () => string, want: string, fills?: boolean): string[] {
   const problems: string[] = [];
   const text = report.messages.map((m) => m.text).join("\n");
+  if (/men alt ble skrevet/.test(text) && addinSignature(fake, fills) !== want) problems.push("says everything was written, it was not");
   if (/Ctrl\s*\+\s*Z|Angre/i.test(text)) problems.push("undo advice");
   if (/struktur er beskyttet/.test(text) && !fake.state.workbookProtected) problems.push("protection hint on an unprotected workbook");
   if (/Ingenting i arbeidsboken ble endret/.test(text) && wholeState(fake) !== before())
@@ -194,7 +195,7 @@ export async function sweep(s: Scenario, seed = 9): Promise<SweepResult> {
       result.userSheetCellsChanged++;
       result.problems.push(`${where}: the user's sheet changed`);
     }
-    const wrong = untrue(report, fake, s.typed, before);
+    const wrong = untrue(report, fake, s.typed, before, want, s.fills);
     if (wrong.length > 0) {
       result.untrueMessages++;
       result.problems.push(`${where}: ${wrong.join("; ")}`);
