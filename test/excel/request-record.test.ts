@@ -7,12 +7,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { importPublications } from "../../src/core/dataset.js";
 import type { Dataset } from "../../src/core/types.js";
 import { readSources } from "../../src/data/load.js";
-import { decodeRequest, encodeRequest, requestDone } from "../../src/excel/ownership.js";
+import { REQUEST_NAME, decodeRequest, encodeRequest, requestDone } from "../../src/excel/ownership.js";
 import { shortKeys } from "../../src/excel/request-keys.js";
 import { seriesKey } from "../../src/excel/series-key.js";
 import { allSeriesSheets } from "../../src/excel/series-sheets.js";
 import type { TargetKey } from "../../src/excel/sheet-specs.js";
-import { sheetSpecs } from "../../src/excel/writer.js";
+import { refresh, sheetSpecs } from "../../src/excel/writer.js";
+import { BUNDLED_DATASET } from "../../src/core/bundled.js";
+import { fakeHost, userDoes } from "../helpers/excel-fake.js";
 import { rng } from "../helpers/raw-dataset.js";
 import { tiltFolder } from "../helpers/tilt.js";
 
@@ -93,5 +95,23 @@ describe("the request record", () => {
     const comment = encodeRequest(odd, 1, "x");
     expect(comment).toBe("~b,=tidsserie-tilt205-2026|1|x");
     expect(sorted(decodeRequest(comment).keys)).toEqual(sorted(odd));
+  });
+
+  it("a refresh finishes what an operation of the first version left in its long form: the blank sheet it added is adopted and written", async () => {
+    const { fake, host } = fakeHost();
+    // The earlier insert was cut short after adding its sheet and before claiming it.
+    await userDoes(fake, (ctx) => {
+      ctx.workbook.worksheets.add("Hovedgrupper");
+      ctx.workbook.names.add(REQUEST_NAME, "=0", "hovedgrupper,tiltaksgrupper|0|k2x9qa").visible = false;
+    });
+    const report = await refresh(host, { dataset: BUNDLED_DATASET });
+    expect(report.ok, JSON.stringify(report.messages)).toBe(true);
+    expect(report.sheets.map((r) => [r.sheet, r.status])).toEqual([
+      ["Hovedgrupper", "created"],
+      ["Tiltaksgrupper", "created"],
+    ]);
+    expect(fake.state.sheetNames().filter((n) => n.startsWith("Hovedgrupper"))).toEqual(["Hovedgrupper"]);
+    expect(fake.state.sheetText("Hovedgrupper")[1]?.[0]).toBe("Hovedgrupper");
+    expect(fake.state.names().find((n) => n.name === REQUEST_NAME)?.comment).toBe("");
   });
 });
