@@ -11,8 +11,17 @@ import { formatInteger, periodLabel } from "./text.js";
 import type { Count, Dataset, SeriesTable } from "./types.js";
 
 export const AVERAGE_HEADER = "Gjennomsnitt hittil i år";
-/** Averages are shown with one decimal at most (NAV's are whole; a derived one need not be). */
-export const FORMAT_AVERAGE = "#,##0.#";
+/**
+ * An average with a tenth to show (NAV's are whole; a derived one need not be). Whole ones get
+ * FORMAT_COUNT: Excel shows an optional decimal ("#,##0.#") with its separator even when no
+ * decimal is left («18 333,»), so the format is chosen per cell.
+ */
+export const FORMAT_AVERAGE = "#,##0.0";
+
+/** The format of an average as shown: one decimal only where its tenths are not zero. */
+function averageFormat(v: CellValue): string {
+  return typeof v === "number" && Math.round(v * 10) % 10 !== 0 ? FORMAT_AVERAGE : FORMAT_COUNT;
+}
 
 /** TILT100 lists the tiltaksgrupper; the other codes the tiltak of one group (tilt/names.ts). */
 const tableTitle = (code: number): string => (code === 100 ? "Tiltaksgrupper" : (GROUP_OF_CODE[code] ?? ""));
@@ -63,13 +72,14 @@ function layoutOf(ds: Dataset, table: SeriesTable): SeriesLayout {
   add([`${periodLabel(table.periods[0]!)} – ${periodLabel(last)}`]);
   add([]);
   const months = table.periods.map((p) => MONTHS[Number(p.slice(5)) - 1]!);
-  const fmt = [FORMAT_GENERAL, FORMAT_AVERAGE, ...months.map(() => FORMAT_COUNT)];
   for (const block of table.blocks) {
     const headerRow = add([null, AVERAGE_HEADER, ...months], [], true);
     headers.push(headerRow);
     const totalRows: number[] = [];
     for (const row of block.rows) {
-      const r = add([row.label, shown(row.average.value), ...row.months.map((m) => shown(m.value))], fmt, row.kind === "total");
+      const average = shown(row.average.value);
+      const fmt = [FORMAT_GENERAL, averageFormat(average), ...months.map(() => FORMAT_COUNT)];
+      const r = add([row.label, average, ...row.months.map((m) => shown(m.value))], fmt, row.kind === "total");
       if (row.kind === "total") totalRows.push(r);
     }
     blocks.push({ headerRow, firstRow: headerRow + 1, lastRow: cells.length - 1, columns: months.length + 2, totalRows });
@@ -116,7 +126,7 @@ export function seriesLayouts(ds: Dataset, year?: number): SeriesLayout[] {
   return (ds.series ?? []).filter((t) => year === undefined || t.year === year).map((t) => layoutOf(ds, t));
 }
 
-/** An average as Excel shows FORMAT_AVERAGE in nb-NO: «19 462», «34,3». */
+/** An average as Excel shows FORMAT_AVERAGE in nb-NO: «34,3». */
 function averageText(v: number): string {
   const tenths = Math.round(v * 10);
   return tenths % 10 === 0 ? formatInteger(tenths / 10) : `${formatInteger(Math.trunc(tenths / 10))},${Math.abs(tenths % 10)}`;

@@ -17,9 +17,10 @@ export interface PeriodChoice {
 /**
  * Which sheets an insert writes: every published table and the pivot-ready data ("all"), the
  * pivot-ready data alone ("pivot": all periods, with the names per hovedgruppe and the PivotTable),
- * the chart sheets ("charts"), or the published tables with these keys.
+ * the chart sheets ("charts"), NAV's time-series sheets of the period's year ("series",
+ * excel/series-sheets.ts says why apart from "all"), or the published tables with these keys.
  */
-export type SheetChoice = "all" | "pivot" | "charts" | readonly LayoutKey[];
+export type SheetChoice = "all" | "pivot" | "charts" | "series" | readonly LayoutKey[];
 
 /** What an insert writes: the chosen sheets, for the chosen period. */
 export interface InsertRequest extends PeriodChoice {

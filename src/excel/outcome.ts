@@ -76,19 +76,22 @@ export async function explainFailure(run: ExcelRunner, e: unknown, batch: Batch 
     };
   }
 
-  if (look.request === requestDone(batch.request.remaining)) {
+  if (look.request === batch.read.snapshot.requestComment) {
+    // The batch stopped at or before its first change, the request record: nothing else ran. Checked
+    // first: the record a finished operation leaves ("") may be the one this batch read, and its
+    // own final mark is its last call, so a batch that wrote it did not fail at a call.
+    return { ok: false, syncs, messages: [{ level: "error", text: `${head} Ingenting i arbeidsboken ble endret; prøv igjen.` }] };
+  }
+  const state = decodeRequest(look.request);
+  const active = batch.plan.targets.filter((t) => t.action !== "skip");
+  if (look.request === requestDone(batch.request.remaining) || (state.finished === active.length && state.copiesDone)) {
     return {
       ok: true,
       syncs,
       messages: [{ level: "warning", text: `Excel meldte en feil helt til slutt (${errorText(e)}), men alt ble skrevet.` }],
     };
   }
-  if (look.request === batch.read.snapshot.requestComment) {
-    // The batch stopped at its first call, the request record: nothing else ran.
-    return { ok: false, syncs, messages: [{ level: "error", text: `${head} Ingenting i arbeidsboken ble endret; prøv igjen.` }] };
-  }
 
-  const state = decodeRequest(look.request);
   const parts: string[] = [head];
   for (const c of batch.copies) {
     if (state.copiesDone) {
@@ -99,7 +102,6 @@ export async function explainFailure(run: ExcelRunner, e: unknown, batch: Batch 
       parts.push(`Endringene dine på «${c.sheet}» står urørt der` + (partial ? `; arket «${c.copyName}» ble bare delvis laget.` : "."));
     }
   }
-  const active = batch.plan.targets.filter((t) => t.action !== "skip");
   const done = active.slice(0, state.finished).map((t) => t.sheetName);
   const rest = active.slice(state.finished).map((t) => t.sheetName);
   if (done.length > 0) parts.push(`Ferdig skrevet: ${quoted(done)}.`);

@@ -13,6 +13,7 @@
 import type { TargetKey } from "./sheet-specs.js";
 import type { WriteValue } from "./sheet-specs.js";
 import { NotFoundError } from "../core/errors.js";
+import { readShortKeys, shortKeys } from "./request-keys.js";
 
 export const INDEX_PREFIX = "NavTiltak.";
 export const MARKER_KEY = "NavTiltak.Layout";
@@ -64,10 +65,14 @@ export function encodeRecord(r: OwnershipRecord): string {
 
 /**
  * A hidden name that records what the user asked for while an operation runs, and how far its
- * write batch came: its comment is "<keys>|<step>|<run>" during the batch (step 0 at the start,
+ * write batch came: its comment is "~<keys>|<step>|<run>" during the batch (step 0 at the start,
  * "c" once the user's edits are copied, then the count of sheets finished; run tells this batch's
- * marks from an earlier one's) and "" when it is done. A name's comment holds at most 255
- * characters: the nine keys take 171.
+ * marks from an earlier one's) and "" when it is done (or "~<keys>|r": what an earlier operation
+ * still owes).
+ *
+ * A name's comment holds at most 255 characters, and one operation may write every sheet of every
+ * year, so the keys are in short form (request-keys.ts); a record in the first version's long form
+ * ("<key>,<key>|<step>|<run>") still reads.
  */
 export const REQUEST_NAME = `${INDEX_PREFIX}_request`;
 
@@ -79,9 +84,18 @@ export interface RequestState {
   finished: number;
 }
 
+/** Marks a record in short form; the long form's keys never start with it. */
+const SHORT_FORM = "~";
+
 /** Step "r": what an earlier operation still owes, left by one that finished its own part. */
 export function encodeRequest(keys: readonly TargetKey[], step: number | "c" | "r" = 0, run = ""): string {
-  return keys.length === 0 ? "" : `${keys.join(",")}|${step}${run ? `|${run}` : ""}`;
+  if (keys.length === 0) return "";
+  const tail = `|${step}${run ? `|${run}` : ""}`;
+  const exact = SHORT_FORM + shortKeys(keys, false) + tail;
+  // Over the limit only with very many years of differing tables: then every year from the first to
+  // the last counts as asked for with every table any of them has (a refresh finishing the cut-short
+  // operation may then make a series sheet more than was asked for, never one less).
+  return exact.length <= COMMENT_MAX ? exact : SHORT_FORM + shortKeys(keys, true) + tail;
 }
 
 /** The request record's comment once a batch is through: nothing owed, or an earlier operation's rest. */
@@ -90,11 +104,15 @@ export function requestDone(remaining: readonly TargetKey[]): string {
 }
 
 export function decodeRequest(comment: string | null | undefined): RequestState {
-  const [list = "", step = "0"] = (comment ?? "").split("|");
-  const keys = list
-    .split(",")
-    .map((k) => k.trim())
-    .filter((k) => k.length > 0);
+  const text = comment ?? "";
+  const short = text.startsWith(SHORT_FORM);
+  const [list = "", step = "0"] = (short ? text.slice(SHORT_FORM.length) : text).split("|");
+  const keys = short
+    ? readShortKeys(list)
+    : list
+        .split(",")
+        .map((k) => k.trim())
+        .filter((k) => k.length > 0);
   const finished = /^\d+$/.test(step) ? Number(step) : 0;
   return { keys, copiesDone: step === "c" || finished > 0, finished };
 }

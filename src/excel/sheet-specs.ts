@@ -9,6 +9,7 @@ import { ALL } from "../core/types.js";
 import { changeLongTable, tiltakLongTable, type HovedgruppeSpan, type LongTable } from "../core/pivot.js";
 import { CHART_SHEET_NAMES, type ChartKey } from "../core/chart-names.js";
 import type { ChartSpec } from "./chart-writer.js";
+import { parseSeriesKey, type SeriesKey } from "./series-key.js";
 
 /** A cell as written: "" is an empty cell (Office.js reads empty cells back as ""). */
 export type WriteValue = string | number;
@@ -18,7 +19,7 @@ export const PIVOT_DATA_ENDRING = "pivotdata-endring";
 export const PIVOT_TABLE = "pivottabell";
 
 export type PivotKey = typeof PIVOT_DATA_TILTAK | typeof PIVOT_DATA_ENDRING | typeof PIVOT_TABLE;
-export type TargetKey = LayoutKey | PivotKey | ChartKey;
+export type TargetKey = LayoutKey | PivotKey | ChartKey | SeriesKey;
 
 export const PIVOT_SHEET_NAMES: Readonly<Record<PivotKey, string>> = {
   [PIVOT_DATA_TILTAK]: "Pivotdata tiltak",
@@ -27,6 +28,8 @@ export const PIVOT_SHEET_NAMES: Readonly<Record<PivotKey, string>> = {
 };
 
 export function defaultSheetName(key: TargetKey): string {
+  const series = parseSeriesKey(key);
+  if (series) return `TILT${series.code} ${series.year}`;
   if (key in CHART_SHEET_NAMES) return CHART_SHEET_NAMES[key as ChartKey];
   return key in PIVOT_SHEET_NAMES ? PIVOT_SHEET_NAMES[key as PivotKey] : SHEET_NAMES[key as LayoutKey];
 }
@@ -157,7 +160,7 @@ export function coalesceRuns(runs: StyleRun[]): StyleRun[] {
 }
 
 /** A published table as a sheet: the layout's cells and formats, styled like the publication. */
-export function layoutSheet(layout: SheetLayout): SheetSpec {
+export function layoutSheet(layout: Omit<SheetLayout, "key"> & { key: TargetKey }): SheetSpec {
   const width = layout.cells[0]?.length ?? 1;
   const last = width - 1;
   const runs: StyleRun[] = [];

@@ -289,8 +289,10 @@ export function queueWrites(context: Excel.RequestContext, plan: Plan, caps: Cap
     results.push(result);
     mark(++finished);
   }
-  requestItem.comment = requestDone(input.request.remaining);
   if (input.activate && queue.firstSheet) queue.firstSheet.activate();
+  // Last of all, so a failure anywhere leaves a record this batch wrote, or the one it read
+  // (outcome.ts: then nothing ran, even where that one reads like this batch's end).
+  requestItem.comment = requestDone(input.request.remaining);
   return { results, finalRecords };
 }
 

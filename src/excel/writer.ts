@@ -15,6 +15,7 @@ import { rectContains } from "@nav-tiltak/a1";
 import { buildLayouts } from "../core/layout.js";
 import { capabilities, resolveHost } from "./capabilities.js";
 import { layoutSheet, pivotSheets, type SheetSpec, type TargetKey } from "./sheet-specs.js";
+import { allSeriesSheets, seriesSheets } from "./series-sheets.js";
 import { planCopies, userEdited, type KeptCopy } from "./edits.js";
 import { explainFailure, type Batch } from "./outcome.js";
 import { REQUEST_NAME } from "./ownership.js";
@@ -42,7 +43,13 @@ import { boundingBox, queueWrites, type BatchInput } from "./write-batch.js";
  * place, any other is made anew; a user's sheet is never touched.
  */
 export async function insert(host: ExcelHost | ExcelRunner, request: InsertRequest, options: WriteOptions = {}): Promise<WriteReport> {
-  return write(host, await sheetSpecs(request, request.sheets), "upsert", options);
+  const specs = await sheetSpecs(request, request.sheets);
+  if (specs.length === 0 && request.sheets === "series") {
+    // A year without NAV's time series (the 2016 text): said, not a round trip that writes nothing.
+    const text = "Det finnes ingen av NAVs tidsserier (TILT-arbeidsbøker) for året til perioden som er valgt.";
+    return { ok: true, syncs: 0, sheets: [], messages: [{ level: "info", text }], summary: "Ingenting ble skrevet." };
+  }
+  return write(host, specs, "upsert", options);
 }
 
 /**
@@ -51,7 +58,7 @@ export async function insert(host: ExcelHost | ExcelRunner, request: InsertReque
  */
 export async function refresh(host: ExcelHost | ExcelRunner, source: PeriodChoice, options: WriteOptions = {}): Promise<WriteReport> {
   const [all, charts] = await Promise.all([sheetSpecs(source, "all"), sheetSpecs(source, "charts")]);
-  return write(host, [...all, ...charts], "refresh", options);
+  return write(host, [...all, ...charts, ...allSeriesSheets(source.dataset)], "refresh", options);
 }
 
 /**
@@ -62,6 +69,7 @@ export async function refresh(host: ExcelHost | ExcelRunner, source: PeriodChoic
 export async function sheetSpecs(source: PeriodChoice, sheets: SheetChoice): Promise<SheetSpec[]> {
   const { dataset, period } = source;
   if (sheets === "pivot") return pivotSheets(dataset);
+  if (sheets === "series") return seriesSheets(dataset, period);
   if (sheets === "charts") {
     const { chartSheets } = await import(/* webpackChunkName: "diagrammer" */ "./chart-sheets.js");
     return chartSheets(dataset, period);

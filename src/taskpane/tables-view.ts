@@ -1,6 +1,8 @@
 // "Tabeller": insert one or all published tables, the pivot-ready data, and refresh.
 
+import { hasTimeSeries } from "../core/chart-names.js";
 import { LAYOUT_KEYS, SHEET_NAMES, type LayoutKey } from "../core/layout.js";
+import type { Dataset } from "../core/types.js";
 import { insert, refresh } from "../excel/lazy-writer.js";
 import { h } from "./dom.js";
 import type { PaneServices, PaneView } from "./views.js";
@@ -11,6 +13,47 @@ function section(id: string, title: string, ...body: (HTMLElement | string)[]): 
 
 function button(id: string, text: string, appearance: "accent" | "neutral" = "neutral"): HTMLElement {
   return h("fluent-button", { id, appearance, "data-action": id, type: "button" }, text);
+}
+
+/**
+ * «Tidsserier», only for a dataset with NAV's time series: the TILT tables of the shown period's
+ * year as NAV lays them out. A year without them (the 2016 text beside 2026's workbooks) says
+ * which years have them instead of offering a button that would write nothing.
+ */
+function seriesSection(services: PaneServices, dataset: Dataset, period: string): HTMLElement | null {
+  if (!hasTimeSeries(dataset)) return null;
+  const year = period.slice(0, 4);
+  const tables = (dataset.series ?? []).filter((t) => String(t.year) === year);
+  if (tables.length === 0) {
+    const years = [...new Set((dataset.series ?? []).map((t) => String(t.year)))].sort();
+    const list = years.length > 1 ? `${years.slice(0, -1).join(", ")} eller ${years[years.length - 1]}` : years[0];
+    return section(
+      "tidsserier-heading",
+      "Tidsserier",
+      h("p", { class: "hint" }, `Perioden som vises, har ingen tidsserier. Velg en måned fra ${list} under Periode.`),
+    );
+  }
+  const insertSeries = button("sett-inn-tidsserier", "Sett inn tidsserier");
+  insertSeries.addEventListener("click", () => {
+    void services.runOperation(`Setter inn tidsseriene for ${year}`, (onProgress) =>
+      insert(services.host, { dataset, period, sheets: "series" }, { onProgress }),
+    );
+  });
+  const codes = tables
+    .map((t) => t.code)
+    .sort((a, b) => a - b)
+    .map((c) => `TILT${c}`);
+  const span = codes.length > 1 ? `${codes[0]}–${codes[codes.length - 1]}` : codes[0];
+  return section(
+    "tidsserier-heading",
+    "Tidsserier",
+    h(
+      "p",
+      { class: "hint" },
+      `${span} for ${year} slik NAV setter dem opp: ett ark per tabell, månedene som kolonner og «Gjennomsnitt hittil i år».`,
+    ),
+    h("div", { class: "actions" }, insertSeries),
+  );
 }
 
 export const tablesView: PaneView = {
@@ -70,6 +113,7 @@ export const tablesView: PaneView = {
         h("div", { class: "actions" }, insertOne),
         h("div", { class: "actions" }, insertEvery),
       ),
+      seriesSection(services, dataset, period),
       section(
         "pivot-heading",
         "Pivotklare data",

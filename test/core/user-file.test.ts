@@ -94,6 +94,8 @@ describe("reading the user's files", () => {
     const r = withUserFiles(BUNDLED_DATASET, files);
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(r.accepted && r.dataset.periods.map((p) => p.period)).toEqual(["2016-11", "2025-01", "2025-02", "2025-03"]);
+    // Their tables too (the NAV-shaped sheets, NAV.SERIE and the series audit read them).
+    expect(r.accepted && r.dataset.series?.map((t) => [t.code, t.year, t.periods.length])).toEqual(CODES.map((c) => [c, 2025, 3]));
   });
 
   it("a broken workbook is refused with findings that name file and cell, and nothing is accepted", () => {

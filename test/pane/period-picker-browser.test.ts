@@ -43,6 +43,9 @@ describe("the period picker", () => {
     await page.goto(`${session.base}/preview.html`);
     await page.getByRole("heading", { name: "Egen fil" }).waitFor();
     expect(await page.getByLabel("Periode").isVisible()).toBe(false);
+    // No time series in the bundle: no «Tidsserier» section, no button.
+    expect(await page.locator("#sett-inn-tidsserier").count()).toBe(0);
+    expect(await page.locator("#tidsserier-heading").count()).toBe(0);
   }, 60_000);
 
   it("lists both months newest first once a second one is in use, labelled, and passes axe", async () => {
@@ -118,6 +121,27 @@ describe("the period picker", () => {
       await page.evaluate(() => (globalThis as unknown as { navTiltakPreview: Preview }).navTiltakPreview.fake.state.sheetNames()),
     ).toContain("Diagram måneder");
     expect(await axe()).toEqual([]);
+    expect(session.errors).toEqual([]);
+  }, 120_000);
+
+  it("Tabeller offers «Sett inn tidsserier» for the year shown: it inserts NAV's sheets and says so; a year without series says which have them", async () => {
+    await page.locator("#tab-tabeller").click();
+    const insertSeries = page.locator("#sett-inn-tidsserier");
+    await expect.poll(() => insertSeries.isVisible()).toBe(true);
+    expect(await text("#panel-tabeller")).toContain("TILT100–TILT180 for 2026");
+    await insertSeries.click();
+    const names = [100, 110, 120, 130, 140, 150, 160, 170, 180].map((c) => `«TILT${c} 2026»`);
+    await expect
+      .poll(() => text("#status-text"), { timeout: 30_000 })
+      .toBe(`9 ark satt inn: ${names.slice(0, -1).join(", ")} og ${names.at(-1)}.`);
+    const tilt130 = (await sheet("TILT130 2026")).flat();
+    expect(tilt130).toContain("Gjennomsnitt hittil i år");
+    expect(tilt130).toContain("Mars");
+    expect(await axe()).toEqual([]);
+
+    await page.getByLabel("Periode").selectOption(november.period);
+    await expect.poll(() => page.locator("#sett-inn-tidsserier").count()).toBe(0);
+    expect(await text("#panel-tabeller")).toContain("Perioden som vises, har ingen tidsserier. Velg en måned fra 2026 under Periode.");
     expect(session.errors).toEqual([]);
   }, 120_000);
 });

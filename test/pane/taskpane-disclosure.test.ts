@@ -139,8 +139,11 @@ const LAZY_BUDGET_GZIP = 14 * 1024;
 // audit chunk and the zip and XML libraries (fflate, fast-xml-parser: about 24 KB gzip) as a chunk
 // only that one loads: «Egen fil» is 48 KiB of this budget, all of it loaded only with a file.
 // The line chart over months (the series data in the Diagrammer chunk, 3.6 KB) and the period
-// picker at start-up (0.5 KB) add 4 KiB more.
-const ALL_PANE_JS_BUDGET_GZIP = 82 * 1024 + 48 * 1024 + 4 * 1024;
+// picker at start-up (0.5 KB) add 4 KiB more. NAV-shaped time-series sheets in the writer
+// (core/series-layout.ts with the TILT names, suppression and notes it shares with «Egen fil»'s
+// reader, the request record's short form) and «Sett inn tidsserier» at start-up (0.3 KB) add
+// 2.5 KB (136 033 → 138 545 bytes): 3 KiB more. A chunk of their own would cost 0.4 KB more in all.
+const ALL_PANE_JS_BUDGET_GZIP = 82 * 1024 + 48 * 1024 + 4 * 1024 + 3 * 1024;
 
 describe("Prikkekontroll in the production build", () => {
   const gz = (dist: string, file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;

@@ -46,5 +46,19 @@ export function mergeDatasets(
     tiltak: mergeById(newestFirst.map((d) => d.tiltak)),
     periods,
   };
+  const series = mergeSeries(base, own);
+  if (series.length > 0) dataset.series = series;
   return { dataset, findings };
+}
+
+/**
+ * The time-series tables of both (the NAV-shaped sheets, NAV.SERIE and the series audit read
+ * them): a table of `own` replaces `base`'s for the same TILT code and year, as its months do.
+ */
+function mergeSeries(base: Dataset, own: Dataset): NonNullable<Dataset["series"]> {
+  const key = (t: { code: number; year: number }) => `${t.year}-${t.code}`;
+  const ownKeys = new Set((own.series ?? []).map(key));
+  return [...(base.series ?? []).filter((t) => !ownKeys.has(key(t))), ...(own.series ?? [])].sort(
+    (a, b) => a.year - b.year || a.code - b.code,
+  );
 }
