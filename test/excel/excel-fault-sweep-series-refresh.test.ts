@@ -1,4 +1,4 @@
-// Fault sweep over «Oppdater» of a workbook holding tables, pivot data, charts and NAV's
+// Fault sweep over «Oppdater» of a workbook holding tables, pivot data and NAV's
 // time-series sheets, with the user's edits on four sheets (one a series sheet): every queued Excel
 // call fails once, in turn, as in excel-fault-sweep-refresh.test.ts. Every edit stays somewhere
 // (on its sheet or in a «… (endret)» copy), the user's sheet is untouched, the message is true,
