@@ -2,6 +2,7 @@
 // xlsx file and the add-in share one code path for every sheet. The writer's Office.js calls go
 // through Microsoft's Excel client library (as in Excel), which the fake answers as Excel would.
 
+import { periodData } from "../core/layout.js";
 import type { Dataset } from "../core/types.js";
 import { insert } from "../excel/writer.js";
 import type { ExcelHost } from "../excel/operation-types.js";
@@ -17,7 +18,8 @@ export interface BuiltWorkbook {
 /**
  * The workbook the add-in builds in a new workbook of an Excel that supports every API the writer
  * can use: the pane's «Sett inn alle tabeller» for the period (the newest when none is named): its
- * tables and the pivot-ready data of all periods.
+ * tables and the pivot-ready data of all periods; and, when NAV's time series cover the period's
+ * year, «Sett inn tidsserier»: one sheet per TILT table of that year, laid out as NAV lays them.
  */
 export async function buildAddinWorkbook(ds: Dataset, period?: string): Promise<BuiltWorkbook> {
   const fake = createFakeExcel({ locale: "nb-NO", client: officeJsClient() });
@@ -25,7 +27,14 @@ export async function buildAddinWorkbook(ds: Dataset, period?: string): Promise<
   // An unknown period is refused (NotFoundError) while the sheets are built, before any write.
   const report = await insert(host, { dataset: ds, period, sheets: "all" });
   if (!report.ok) throw new Error(report.messages.map((m) => m.text).join(" ") || report.summary);
-  return { fake, messages: report.messages.map((m) => m.text) };
+  const messages = report.messages.map((m) => m.text);
+  const year = Number(periodData(ds, period).period.slice(0, 4));
+  if (ds.series?.some((t) => t.year === year)) {
+    const series = await insert(host, { dataset: ds, period, sheets: "series" });
+    if (!series.ok) throw new Error(series.messages.map((m) => m.text).join(" ") || series.summary);
+    messages.push(...series.messages.map((m) => m.text));
+  }
+  return { fake, messages };
 }
 
 /** The add-in's workbook for `period`, as an xlsx file's bytes. */

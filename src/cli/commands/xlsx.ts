@@ -17,7 +17,8 @@ export const xlsx: Command = {
   help:
     "--ut <fil.xlsx>       filen som skrives (standard: nav-tiltak-<periode>.xlsx i mappen du står i)\n" +
     "--overskriv           erstatt filen hvis den finnes (ellers avbrytes det med exit-status 2)\n" +
-    "--periode ÅÅÅÅ-MM     måneden tabellene gjelder (standard: nyeste)",
+    "--periode ÅÅÅÅ-MM     måneden tabellene gjelder (standard: nyeste); dekker NAVs tidsserier året,\n" +
+    "                      kommer ett ark per TILT-tabell for året med",
   async run(args, io) {
     let values: { ut?: string; periode?: string; overskriv?: boolean };
     try {
