@@ -157,6 +157,24 @@ describe("nav-tiltak prikk", () => {
     expect(imp.out).not.toContain("ikke er prikket");
   }, 300_000);
 
+  it("--tidsgrense: stopped before the optimum is proven, it says how many cells at least are needed", async () => {
+    // Ten times November (the bench's tenfold publication): not proven within 10 s, so not within 1.
+    const dir = mkdtempSync(join(tmpdir(), "nav-tiltak-prikk-"));
+    dirs.push(dir);
+    const rawFile = join(dir, "raw-10x.txt");
+    const outFile = join(dir, "prikket-10x.txt");
+    const raw = makeRawDataset({ seed: 10, groups: 20, tiltakPerGroup: 21, pZero: 0.15, pSmall: 0.1 });
+    writeFileSync(rawFile, writePublication(raw, "2016-11"));
+    const run = await cli(["prikk", rawFile, "--ut", outFile, "--tidsgrense", "1"]);
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    const m = /^(\d+) celler skjult, minst (\d+) trengs: tidsgrensen stoppet søket før optimum var bevist\./m.exec(run.out);
+    expect(m, run.out).not.toBeNull();
+    expect(Number(m![2])).toBeLessThan(Number(m![1]));
+    // The best set found is still safe: the file imports with no unhidden small figure.
+    expect(importPublication(readFileSync(outFile, "utf8")).findings.filter((f) => f.code === "unsuppressed")).toEqual([]);
+  }, 300_000);
+
   it("is a usage error without a file, and a file problem for a missing one", async () => {
     expect((await cli(["prikk"])).code).toBe(2);
     expect((await cli(["prikk", "/finnes/ikke.txt"])).code).toBe(2);
