@@ -11,9 +11,9 @@
 // March is 1 or 2).
 
 import { between, solveBounds, type DisclosureProblem, type DisclosureResult, type LinearTerm } from "../disclosure.js";
-import { periodLabel, slug } from "../text.js";
+import { periodLabel } from "../text.js";
 import { SUPPRESSED, type Count, type Dataset, type SeriesCell, type SeriesTable } from "../types.js";
-import { GROUPS_CODE, GROUP_OF_CODE, TILRETTELEGGING, isTilretteleggingTiltak } from "./tilt-names.js";
+import { countedRows, groupLinks } from "./tilt-sums.js";
 
 /** A «*» cell of a time-series table with the exact range the table leaves it. */
 export interface SeriesCellBounds {
@@ -112,20 +112,17 @@ function opFor(p: Problem, tables: readonly SeriesTable[], t: number, b: number)
 function addBlock(p: Problem, tables: readonly SeriesTable[], t: number, b: number): void {
   const table = tables[t]!;
   const block = table.blocks[b]!;
-  const [total, ...rows] = block.rows;
   const op = opFor(p, tables, t, b);
   // Every «*» is reported, also one no published relation touches (it stays 1–3).
   block.rows.forEach((row, r) => row.months.forEach((_, i) => op(r, i)));
-  const counted = rows
-    .map((row, k) => ({ row, r: k + 1 }))
-    .filter(({ row }) => table.code !== 180 || table.totalScope !== "without" || !isTilretteleggingTiltak(row.label));
-  if (!(table.code === 180 && table.totalScope === "either")) {
+  const counted = countedRows(table, block);
+  if (counted) {
     table.periods.forEach((_, i) => {
       p.add(
-        [{ op: op(0, i), sign: 1 }, ...counted.map(({ r }) => ({ op: op(r, i), sign: -1 }))],
+        [{ op: op(0, i), sign: 1 }, ...counted.map((r) => ({ op: op(r, i), sign: -1 }))],
         0,
         0,
-        `«${total!.label}» i ${periodLabel(table.periods[i]!)} = summen av radene`,
+        `«${block.rows[0]!.label}» i ${periodLabel(table.periods[i]!)} = summen av radene`,
       );
     });
   }
@@ -150,45 +147,19 @@ function addBlock(p: Problem, tables: readonly SeriesTable[], t: number, b: numb
  * (TILT180: Jobbskaping og egenetablering = its own rows, Tilrettelegging = its three tiltak).
  */
 function addLinks(p: Problem, tables: readonly SeriesTable[]): void {
-  const t100 = tables.findIndex((t) => t.code === GROUPS_CODE);
-  if (t100 < 0) return;
-  const groups = tables[t100]!;
-  tables.forEach((table, t) => {
-    if (t === t100 || GROUP_OF_CODE[table.code] === undefined) return;
-    groups.blocks.forEach((block100, b100) => {
-      const b = table.blocks.findIndex((x) => x.hovedgruppe === block100.hovedgruppe);
-      const block = table.blocks[b];
-      const parts: { group: string; rows: number[] }[] =
-        table.code === 180
-          ? [
-              {
-                group: GROUP_OF_CODE[180]!,
-                rows: (block?.rows ?? []).flatMap((r, k) => (k > 0 && !isTilretteleggingTiltak(r.label) ? [k] : [])),
-              },
-              {
-                group: TILRETTELEGGING,
-                rows: (block?.rows ?? []).flatMap((r, k) => (k > 0 && isTilretteleggingTiltak(r.label) ? [k] : [])),
-              },
-            ]
-          : [{ group: GROUP_OF_CODE[table.code]!, rows: block ? [0] : [] }];
-      for (const part of parts) {
-        const r100 = block100.rows.findIndex((r) => r.id === slug(part.group));
-        if (r100 < 0) continue;
-        groups.periods.forEach((period, i100) => {
-          const i = table.periods.indexOf(period);
-          if (i < 0) return;
-          const own = opFor(p, tables, t100, b100);
-          const other = b >= 0 ? opFor(p, tables, t, b) : undefined;
-          p.add(
-            [{ op: own(r100, i100), sign: 1 }, ...part.rows.map((r) => ({ op: other!(r, i), sign: -1 }))],
-            0,
-            0,
-            `TILT100 «${part.group}» (${block100.label}) i ${periodLabel(period)} = TILT${table.code}`,
-          );
-        });
-      }
-    });
-  });
+  for (const link of groupLinks(tables)) {
+    const groups = tables[link.groupsTable]!;
+    const own = opFor(p, tables, link.groupsTable, link.groupsBlock);
+    const other = link.block >= 0 ? opFor(p, tables, link.table, link.block) : undefined;
+    for (const { groupsMonth, month, period } of link.months) {
+      p.add(
+        [{ op: own(link.groupsRow, groupsMonth), sign: 1 }, ...link.rows.map((r) => ({ op: other!(r, month), sign: -1 }))],
+        0,
+        0,
+        `TILT100 «${link.group}» (${groups.blocks[link.groupsBlock]!.label}) i ${periodLabel(period)} = TILT${tables[link.table]!.code}`,
+      );
+    }
+  }
 }
 
 type Solve = (problem: DisclosureProblem) => DisclosureResult;

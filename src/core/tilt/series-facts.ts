@@ -20,9 +20,10 @@
 import { InputRejectedError } from "../errors.js";
 import type { Fact, FactSystem, RangeRelation } from "../protect/facts.js";
 import { isSmall, SUPPRESS_MAX } from "../suppression.js";
-import { periodLabel, slug } from "../text.js";
-import type { SeriesBlock, SeriesCell, SeriesTable } from "../types.js";
-import { AVERAGE_HEADER, GROUPS_CODE, GROUP_OF_CODE, TILRETTELEGGING, isTilretteleggingTiltak } from "./tilt-names.js";
+import { periodLabel } from "../text.js";
+import type { SeriesCell, SeriesTable } from "../types.js";
+import { countedRows, groupLinks } from "./tilt-sums.js";
+import { AVERAGE_HEADER } from "./tilt-names.js";
 
 /** Where a fact lives: table (index into the year's tables), block, row, month (−1: the average). */
 export interface SeriesPlace {
@@ -50,14 +51,6 @@ function rawValue(c: SeriesCell, file: string): number | null {
 export function averageRange(avg: number, k: number, n: number): [number, number] {
   const [a, c] = isSmall(avg) ? [1, SUPPRESS_MAX] : [avg, avg];
   return [Math.ceil(Math.min(k, n || k) * (a - 0.5) - 1e-9), Math.floor(Math.max(k, n || k) * (c + 0.5) + 1e-9)];
-}
-
-/** The rows a block's «I alt» counts, or null when the file does not tell (TILT180 «either»). */
-function countedRows(table: SeriesTable, block: SeriesBlock): number[] | null {
-  if (table.code === 180 && table.totalScope === "either") return null;
-  return block.rows.flatMap((row, r) =>
-    r > 0 && (table.code !== 180 || table.totalScope !== "without" || !isTilretteleggingTiltak(row.label)) ? [r] : [],
-  );
 }
 
 class Builder {
@@ -149,36 +142,16 @@ function addBlock(m: Builder, t: number, b: number): void {
 
 /** TILT100's group rows = the other tables' «I alt» (TILT180: its rows, split as the group rows are). */
 function addLinks(m: Builder): void {
-  const t100 = m.tables.findIndex((t) => t.code === GROUPS_CODE);
-  if (t100 < 0) return;
-  const groups = m.tables[t100]!;
-  m.tables.forEach((table, t) => {
-    if (t === t100 || GROUP_OF_CODE[table.code] === undefined) return;
-    groups.blocks.forEach((block100, b100) => {
-      const b = table.blocks.findIndex((x) => x.hovedgruppe === block100.hovedgruppe);
-      const rows = table.blocks[b]?.rows ?? [];
-      const parts: { group: string; rows: number[] }[] =
-        table.code === 180
-          ? [
-              { group: GROUP_OF_CODE[180]!, rows: rows.flatMap((x, k) => (k > 0 && !isTilretteleggingTiltak(x.label) ? [k] : [])) },
-              { group: TILRETTELEGGING, rows: rows.flatMap((x, k) => (k > 0 && isTilretteleggingTiltak(x.label) ? [k] : [])) },
-            ]
-          : [{ group: GROUP_OF_CODE[table.code]!, rows: b >= 0 ? [0] : [] }];
-      for (const part of parts) {
-        const r100 = block100.rows.findIndex((x) => x.id === slug(part.group));
-        if (r100 < 0) continue;
-        groups.periods.forEach((period, i100) => {
-          const i = table.periods.indexOf(period);
-          if (i < 0) return;
-          m.addSum(
-            { table: t100, block: b100, row: r100, month: i100 },
-            part.rows.map((row) => ({ table: t, block: b, row, month: i })),
-            `det samme som «I alt» i «${table.file}» for ${periodLabel(period)}`,
-          );
-        });
-      }
-    });
-  });
+  for (const link of groupLinks(m.tables)) {
+    const table = m.tables[link.table]!;
+    for (const { groupsMonth, month, period } of link.months) {
+      m.addSum(
+        { table: link.groupsTable, block: link.groupsBlock, row: link.groupsRow, month: groupsMonth },
+        link.rows.map((row) => ({ table: link.table, block: link.block, row, month })),
+        `det samme som «I alt» i «${table.file}» for ${periodLabel(period)}`,
+      );
+    }
+  }
 }
 
 /** The fact system of one year's raw tables (one table per TILT code). */
