@@ -66,6 +66,22 @@ export function mergeById<T extends { id: string }>(newestFirst: T[][]): T[] {
   return mergeOrder(newestFirst.map((list) => list.map((item) => item.id))).map((id) => byId.get(id)!);
 }
 
+/** What a publication names and orders (everything but its figures). */
+export type Dimensions = Pick<Dataset, "title" | "notes" | "hovedgrupper" | "crossOrder" | "tiltaksgrupper" | "tiltak">;
+
+/** The dimensions of several publications, newest first: the newest's title and notes, the lists merged. */
+export function mergeDimensions(newestFirst: readonly Dimensions[]): Dimensions {
+  const newest = newestFirst[0]!;
+  return {
+    title: newest.title,
+    notes: newest.notes,
+    hovedgrupper: mergeById(newestFirst.map((d) => d.hovedgrupper)),
+    crossOrder: mergeOrder(newestFirst.map((d) => d.crossOrder)),
+    tiltaksgrupper: mergeById(newestFirst.map((d) => d.tiltaksgrupper)),
+    tiltak: mergeById(newestFirst.map((d) => d.tiltak)),
+  };
+}
+
 /**
  * Union of column orders, the first list's order winning; an id only later lists have (a hovedgruppe
  * an older month publishes and the newest does not) goes right after its neighbour there.
@@ -139,17 +155,7 @@ export function importPublications(sources: SourceFile[], options: ImportOptions
   findings = capFindings(findings);
   if (findings.some((f) => f.severity === "error")) throw new PublicationError(findings);
 
-  const newestFirst = [...results].reverse();
-  const newest = newestFirst[0]!;
-  const dataset: Dataset = {
-    title: newest.title,
-    notes: newest.notes,
-    hovedgrupper: mergeById(newestFirst.map((r) => r.hovedgrupper)),
-    crossOrder: mergeOrder(newestFirst.map((r) => r.crossOrder)),
-    tiltaksgrupper: mergeById(newestFirst.map((r) => r.tiltaksgrupper)),
-    tiltak: mergeById(newestFirst.map((r) => r.tiltak)),
-    periods: results.map((r) => r.data),
-  };
+  const dataset: Dataset = { ...mergeDimensions([...results].reverse()), periods: results.map((r) => r.data) };
   markMovedTiltak(dataset, results);
   deriveFigures(dataset.periods);
   if (series && series.series.length > 0) dataset.series = series.series;

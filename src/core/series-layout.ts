@@ -3,9 +3,9 @@
 // below. Pure data (like layout.ts's SheetLayout), built from the Dataset's series through the one
 // suppression rule; the writer, `nav-tiltak sheets --tidsserier` and NAV.TABELL can render it.
 
-import { FORMAT_COUNT, FORMAT_GENERAL, displayText, type CellValue, type TableBlock } from "./layout.js";
+import { FORMAT_COUNT, FORMAT_GENERAL, displayText, type CellValue, type SheetLayout, type TableBlock } from "./layout.js";
 import { statisticsNote } from "./notes.js";
-import { GROUP_OF_CODE } from "./tilt/tilt-names.js";
+import { GROUP_OF_CODE, seriesTableName } from "./tilt/tilt-names.js";
 import { notesWithSymbols, suppressCount } from "./suppression.js";
 import { formatInteger, periodLabel } from "./text.js";
 import type { Count, Dataset, SeriesTable } from "./types.js";
@@ -26,26 +26,15 @@ function averageFormat(v: CellValue): string {
 /** TILT100 lists the tiltaksgrupper; the other codes the tiltak of one group (tilt/names.ts). */
 const tableTitle = (code: number): string => (code === 100 ? "Tiltaksgrupper" : (GROUP_OF_CODE[code] ?? ""));
 
-export interface SeriesLayout {
-  /** Worksheet name, ≤ 31 characters: «TILT130 2026». */
-  name: string;
+/**
+ * A NAV-shaped series sheet: a published table's layout (worksheet name ≤ 31 characters, «TILT130
+ * 2026»; `period` the last month in the table), keyed by its TILT code and year rather than a LayoutKey.
+ */
+export interface SeriesLayout extends Omit<SheetLayout, "key"> {
   code: number;
   year: number;
   /** The workbook it comes from. */
   file: string;
-  title: string;
-  tableName: string;
-  /** The last month in the table. */
-  period: string;
-  periodLabel: string;
-  cells: CellValue[][];
-  numberFormats: string[][];
-  boldRows: number[];
-  headerRows: number[];
-  blocks: TableBlock[];
-  noteRows: number[];
-  columnWidths: number[];
-  freezeRows: number;
 }
 
 const MONTHS = ["Januar", "Februar", "Mars", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Desember"];
@@ -102,7 +91,7 @@ function layoutOf(ds: Dataset, table: SeriesTable): SeriesLayout {
         : 10,
   );
   return {
-    name: `TILT${table.code} ${table.year}`,
+    name: seriesTableName(table.code, table.year),
     code: table.code,
     year: table.year,
     file: table.file,

@@ -10,6 +10,7 @@ import { changeLongTable, tiltakLongTable, type HovedgruppeSpan, type LongTable 
 import { CHART_SHEET_NAMES, type ChartKey } from "../core/chart-names.js";
 import type { ChartSpec } from "./chart-writer.js";
 import { parseSeriesKey, type SeriesKey } from "./series-key.js";
+import { seriesTableName } from "../core/tilt/tilt-names.js";
 
 /** A cell as written: "" is an empty cell (Office.js reads empty cells back as ""). */
 export type WriteValue = string | number;
@@ -29,7 +30,7 @@ export const PIVOT_SHEET_NAMES: Readonly<Record<PivotKey, string>> = {
 
 export function defaultSheetName(key: TargetKey): string {
   const series = parseSeriesKey(key);
-  if (series) return `TILT${series.code} ${series.year}`;
+  if (series) return seriesTableName(series.code, series.year);
   if (key in CHART_SHEET_NAMES) return CHART_SHEET_NAMES[key as ChartKey];
   return key in PIVOT_SHEET_NAMES ? PIVOT_SHEET_NAMES[key as PivotKey] : SHEET_NAMES[key as LayoutKey];
 }

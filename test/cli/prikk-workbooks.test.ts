@@ -10,6 +10,7 @@ import { auditSeries } from "../../src/core/tilt/series-audit.js";
 import { HIDDEN, SUPPRESSED, type Dataset, type SeriesTable } from "../../src/core/types.js";
 import { CODES, fileName, writeWorkbook, type TiltFileSpec } from "../fixtures/tilt/generate.js";
 import { cli } from "../helpers/cli.js";
+import { seriesDataset } from "../helpers/series-year.js";
 
 const root = mkdtempSync(join(tmpdir(), "nav-tiltak-prikk-xlsx-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -35,17 +36,7 @@ const readBack = (path: string): SeriesTable => {
   expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
   return r.series[0]!;
 };
-const dsOf = (series: SeriesTable[]): Dataset => ({
-  title: "",
-  notes: [],
-  hovedgrupper: [],
-  crossOrder: [],
-  tiltaksgrupper: [],
-  tiltak: [],
-  periods: [],
-  series,
-});
-const ds = (t: SeriesTable): Dataset => dsOf([t]);
+const ds = (t: SeriesTable): Dataset => seriesDataset([t]);
 const values = (t: SeriesTable) => t.blocks.flatMap((b) => b.rows.flatMap((r) => [r.average.value, ...r.months.map((c) => c.value)]));
 
 describe("prikk on raw TILT workbooks", () => {
@@ -112,7 +103,7 @@ describe("prikk on raw TILT workbooks", () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^2026: \d+ celler skjult \(optimum\)/m);
     const tables = specs.map((spec) => readBack(join(out, fileName(spec))));
-    const combined = auditSeries(dsOf(tables), { mode: "combined" });
+    const combined = auditSeries(seriesDataset(tables), { mode: "combined" });
     expect(combined.every((a) => a.infeasible === undefined)).toBe(true);
     expect(combined.flatMap((a) => a.cells).length).toBeGreaterThan(0);
     expect(combined.flatMap((a) => a.cells.filter((c) => c.narrowed).map((c) => `${a.file} ${c.cell}`))).toEqual([]);

@@ -21,13 +21,11 @@
 import { interval, type Interval } from "../interval.js";
 import { isSmall } from "../suppression.js";
 import { activeRanges, type Fact, type FactSystem, type RangeRelation } from "./facts.js";
-import type { Highs } from "./milp.js";
+import { exactMipOptions, type Highs } from "./milp.js";
 import { InternalError } from "../errors.js";
 
 /** A finite stand-in for "no upper bound" (HiGHS then never reports «Unbounded»). */
 export const CAP = 100_000_000;
-
-const OPTIONS = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0 } as const;
 
 /** The part of HiGHS's persistent model API the relaxations use. */
 interface LpModel {
@@ -229,9 +227,7 @@ export class FactAttacker {
         record((k) => x[k]);
         return;
       }
-      // HiGHS's presolve has been seen to call the holes' big-M rows infeasible where a table exists
-      // (a hand-checked system of 19 figures): without presolve it finds it.
-      const r = this.highs.solve(`${sense}\n obj: x${i}\n${body}`, holes.length > 0 ? { ...OPTIONS, presolve: "off" } : OPTIONS);
+      const r = this.highs.solve(`${sense}\n obj: x${i}\n${body}`, exactMipOptions(holes.length > 0));
       if (r.Status !== "Optimal") throw new InternalError("protection-failed", `Skjermingen: heltallsløseren svarte «${r.Status}».`);
       record((k) => r.Columns[`x${k}`]?.Primal);
     };

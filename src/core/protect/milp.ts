@@ -43,6 +43,16 @@ export function loadHighs(): Promise<Highs> {
 /** Exact MIP: no relative or absolute gap, so an «Optimal» objective is the integer optimum. */
 const OPTIONS = { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0, presolve: "on" } as const;
 
+/**
+ * The options of one exact MIP. `holes`: the program has big-M rows for a value's hole (a binary
+ * choosing below or above it). HiGHS's presolve has been seen to call such rows infeasible where a
+ * solution exists (a hand-checked system of 19 figures in the protection's attack); without presolve
+ * it finds it, and an untrue «infeasible» would narrow a bound or stop a protection.
+ */
+export function exactMipOptions(holes: boolean) {
+  return holes ? { ...OPTIONS, presolve: "off" } : OPTIONS;
+}
+
 export { MilpError };
 
 const num = (x: number): string => (Number.isFinite(x) ? String(x) : x < 0 ? "-inf" : "inf");
@@ -96,10 +106,7 @@ export function lpBody(problem: DisclosureProblem): string {
 
 /** One MIP: optimise `sense` × x_v (or just find a solution); undefined when infeasible. */
 function run(highs: Highs, body: string, objective: string, sense: "Minimize" | "Maximize", n: number): number[] | undefined {
-  // HiGHS's presolve has been seen to call a hole's big-M rows infeasible where a solution exists
-  // (attack.ts, a hand-checked system); an infeasible answer here would narrow a bound untruly.
-  const holes = body.includes("\nBinary\n");
-  const r = highs.solve(`${sense}\n obj: ${objective}\n${body}`, holes ? { ...OPTIONS, presolve: "off" } : OPTIONS);
+  const r = highs.solve(`${sense}\n obj: ${objective}\n${body}`, exactMipOptions(body.includes("\nBinary\n")));
   if (r.Status === "Infeasible") return undefined;
   if (r.Status !== "Optimal") throw new MilpError(r.Status);
   return Array.from({ length: n }, (_, i) => Math.round(r.Columns[`x${i}`]?.Primal ?? 0) || 0);

@@ -14,6 +14,7 @@ import { between, solveBounds, type DisclosureProblem, type DisclosureResult, ty
 import { periodLabel } from "../text.js";
 import { SUPPRESSED, type Count, type Dataset, type SeriesCell, type SeriesTable } from "../types.js";
 import { countedRows, groupLinks } from "./tilt-sums.js";
+import { seriesTableName } from "./tilt-names.js";
 
 /** A «*» cell of a time-series table with the exact range the table leaves it. */
 export interface SeriesCellBounds {
@@ -224,7 +225,7 @@ export function auditSeries(ds: Dataset, options: SeriesAuditOptions = {}): Seri
   const hgName = (id: string) => ds.hovedgrupper.find((h) => h.id === id)?.short ?? id;
   const solve = options.solve ?? solveBounds;
   const tables = ds.series ?? [];
-  const out: SeriesTableAudit[] = tables.map((t) => ({ table: `TILT${t.code} ${t.year}`, file: t.file, sheet: t.sheet, cells: [] }));
+  const out: SeriesTableAudit[] = tables.map((t) => ({ table: seriesTableName(t.code, t.year), file: t.file, sheet: t.sheet, cells: [] }));
   const wanted = (t: SeriesTable) => options.period === undefined || t.periods.includes(options.period);
   if (options.mode === "combined") {
     for (const year of new Set(tables.filter(wanted).map((t) => t.year))) {

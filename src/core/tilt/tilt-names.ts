@@ -17,6 +17,9 @@ export const GROUP_OF_CODE: Readonly<Record<number, string>> = {
   180: "Jobbskaping og egenetablering",
 };
 export const GROUPS_CODE = 100;
+
+/** A table of one year, as sheets, audits and messages name it: «TILT130 2026» (≤ 31 characters). */
+export const seriesTableName = (code: number, year: number): string => `TILT${code} ${year}`;
 export const TILRETTELEGGING = "Tilrettelegging";
 /** Tilrettelegging's tiltak, which NAV lists in TILT180 (normalized names). */
 export const TILRETTELEGGING_TILTAK: readonly string[] = ["funksjonsassistanse", "inkluderingstilskudd", "tilskudd til ekspertbistand"];

@@ -2,7 +2,7 @@
 // a month the user's file wins (it is the newer download, or a corrected one), with a note saying
 // so, since the sheets and the functions then show other figures than the add-in's own for it.
 
-import { mergeById, mergeOrder } from "../dataset.js";
+import { mergeDimensions } from "../dataset.js";
 import type { Finding } from "../findings.js";
 import type { Dataset } from "../types.js";
 
@@ -36,16 +36,7 @@ export function mergeDatasets(
   );
   const newest = periods[periods.length - 1]?.period;
   const newestFirst = newest !== undefined && ownPeriods.has(newest) ? [own, base] : [base, own];
-  const lead = newestFirst[0]!;
-  const dataset: Dataset = {
-    title: lead.title,
-    notes: lead.notes,
-    hovedgrupper: mergeById(newestFirst.map((d) => d.hovedgrupper)),
-    crossOrder: mergeOrder(newestFirst.map((d) => d.crossOrder)),
-    tiltaksgrupper: mergeById(newestFirst.map((d) => d.tiltaksgrupper)),
-    tiltak: mergeById(newestFirst.map((d) => d.tiltak)),
-    periods,
-  };
+  const dataset: Dataset = { ...mergeDimensions(newestFirst), periods };
   const series = mergeSeries(base, own);
   if (series.length > 0) dataset.series = series;
   return { dataset, findings };
