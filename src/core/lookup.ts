@@ -6,7 +6,7 @@
 import { ALL, type Dataset, type HgKey, type PeriodData, type Tiltak } from "./types.js";
 import { GROUP_ALIASES, TOTAL_LABEL } from "./period/names.js";
 import { spellings } from "./known-typos.js";
-import { editDistance, normalizeName, parsePeriodLabel, shorten } from "./text.js";
+import { editDistance, normalizeName, parsePeriodLabel, quotedList, shorten } from "./text.js";
 import { defaultPeriod } from "./default-period.js";
 
 /** The Excel error a failed call becomes: #VALUE! (bad argument) or #N/A (no such figure). */
@@ -78,10 +78,7 @@ function argText(arg: Arg): string | undefined {
 }
 
 /** «a», «b» eller «c» */
-function quoteList(names: readonly string[], conjunction = "eller"): string {
-  const q = names.map((n) => `«${n}»`);
-  return q.length <= 1 ? q.join("") : `${q.slice(0, -1).join(", ")} ${conjunction} ${q[q.length - 1]}`;
-}
+const quoteList = (names: readonly string[]): string => quotedList(names, "eller");
 
 /**
  * Up to `max` names closest to `input`: names containing it (for inputs of 3+ characters), then by

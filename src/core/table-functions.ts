@@ -20,7 +20,7 @@ import {
 } from "./functions.js";
 import { TABLE_GRUPPER_OG_HG } from "./period/names.js";
 import { serie } from "./series-function.js";
-import { shorten } from "./text.js";
+import { quotedList, shorten } from "./text.js";
 
 /**
  * Other names a user may give a table, besides the sheet name shown in the pane (SHEET_NAMES) and
@@ -223,7 +223,4 @@ function isOmitted(arg: Arg): boolean {
 }
 
 /** «a», «b» eller «c» */
-function quote(names: readonly string[]): string {
-  const q = names.map((n) => `«${n}»`);
-  return q.length <= 1 ? q.join("") : `${q.slice(0, -1).join(", ")} eller ${q[q.length - 1]}`;
-}
+const quote = (names: readonly string[]): string => quotedList(names, "eller");

@@ -47,6 +47,18 @@ export function formatInteger(n: number): string {
   return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 }
 
+/** A Norwegian list: «a», «b» og «c» (or «eller»); one item alone, nothing for none. */
+export function listText(items: readonly string[], conjunction: "og" | "eller"): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** The names in «» as a Norwegian list: «a», «b» eller «c». */
+export const quotedList = (names: readonly string[], conjunction: "og" | "eller"): string =>
+  listText(
+    names.map((n) => `«${n}»`),
+    conjunction,
+  );
+
 /**
  * Formats a figure that may have decimals (an average NAV stored unrounded, a mean of months) in
  * nb-NO: grouped like formatInteger, a decimal comma, at most `decimals` digits, trailing zeros

@@ -18,6 +18,7 @@ import { formatRect, parseSheetReference, type Rect } from "@nav-tiltak/a1";
 import { contentHash, decodeRecord, indexName } from "./ownership.js";
 import { capabilities, errorText } from "./capabilities.js";
 import type { Capabilities, ExcelHost, ExcelRunner, Message, SheetResult, WriteReport } from "./operation-types.js";
+import { quotedList } from "../core/text.js";
 
 /**
  * Excel's own "Light red fill" (conditional formatting): black "*" on it has a contrast of about
@@ -124,10 +125,7 @@ export function writerFill(spec: SheetSpec, row: number, col: number): string | 
   return fill;
 }
 
-function list(names: string[]): string {
-  const q = names.map((n) => `«${n}»`);
-  return q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} og ${q[q.length - 1]}`;
-}
+const list = (names: string[]): string => quotedList(names, "og");
 
 /** Finds the add-in's sheet for each layout with revealed cells, or says why it cannot be marked. */
 function findTargets(snapshot: Snapshot, layouts: SheetLayout[], cells: RevealedBySheet, messages: Message[]): Target[] {

@@ -34,6 +34,7 @@ import type {
   WriteReport,
 } from "./operation-types.js";
 import { boundingBox, queueWrites, type BatchInput } from "./write-batch.js";
+import { quotedList } from "../core/text.js";
 
 // ---------------------------------------------------------------------------------------------
 // Public operations
@@ -90,8 +91,10 @@ const PROGRESS = {
 
 /** «A», «B» og «C». */
 function sheetList(results: SheetResult[]): string {
-  const q = results.map((r) => `«${r.sheet}»`);
-  return q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} og ${q[q.length - 1]}`;
+  return quotedList(
+    results.map((r) => r.sheet),
+    "og",
+  );
 }
 
 /** The one line the pane announces: what was made, updated and skipped, each sheet by its name. */

@@ -6,6 +6,7 @@ import type { Dataset } from "../core/types.js";
 import { insert, refresh } from "../excel/lazy-writer.js";
 import { h } from "./dom.js";
 import type { PaneServices, PaneView } from "./views.js";
+import { listText } from "../core/text.js";
 
 function section(id: string, title: string, ...body: (HTMLElement | string)[]): HTMLElement {
   return h("section", { class: "card", "aria-labelledby": id }, h("h2", { id }, title), ...body);
@@ -26,7 +27,7 @@ function seriesSection(services: PaneServices, dataset: Dataset, period: string)
   const tables = (dataset.series ?? []).filter((t) => String(t.year) === year);
   if (tables.length === 0) {
     const years = [...new Set((dataset.series ?? []).map((t) => String(t.year)))].sort();
-    const list = years.length > 1 ? `${years.slice(0, -1).join(", ")} eller ${years[years.length - 1]}` : years[0];
+    const list = listText(years, "eller");
     return section(
       "tidsserier-heading",
       "Tidsserier",
