@@ -7,7 +7,7 @@ import { FORMAT_COUNT, FORMAT_GENERAL, displayText, type CellValue, type SheetLa
 import { statisticsNote } from "./notes.js";
 import { GROUP_OF_CODE, seriesTableName } from "./tilt/tilt-names.js";
 import { notesWithSymbols, suppressCount } from "./suppression.js";
-import { formatInteger, periodLabel } from "./text.js";
+import { formatDecimal, periodLabel } from "./text.js";
 import type { Count, Dataset, SeriesTable } from "./types.js";
 
 export const AVERAGE_HEADER = "Gjennomsnitt hittil i år";
@@ -115,18 +115,13 @@ export function seriesLayouts(ds: Dataset, year?: number): SeriesLayout[] {
   return (ds.series ?? []).filter((t) => year === undefined || t.year === year).map((t) => layoutOf(ds, t));
 }
 
-/** An average as Excel shows FORMAT_AVERAGE in nb-NO: «34,3». */
-function averageText(v: number): string {
-  const tenths = Math.round(v * 10);
-  return tenths % 10 === 0 ? formatInteger(tenths / 10) : `${formatInteger(Math.trunc(tenths / 10))},${Math.abs(tenths % 10)}`;
-}
-
 /** The layout as displayed text, row by row (trailing empty cells dropped). */
 export function seriesLayoutText(layout: SeriesLayout): string[][] {
   return layout.cells.map((row, r) => {
     const text = row.map((v, c) => {
       const format = layout.numberFormats[r]![c];
-      return format === FORMAT_AVERAGE && typeof v === "number" ? averageText(v) : displayText(v, format);
+      // As Excel shows FORMAT_AVERAGE in nb-NO: «34,3».
+      return format === FORMAT_AVERAGE && typeof v === "number" ? formatDecimal(v, 1) : displayText(v, format);
     });
     while (text.length > 0 && text[text.length - 1] === "") text.pop();
     return text;
